@@ -1,0 +1,417 @@
+"""The command line (DESIGN.md section 5): parse, call the domain modules, print.
+
+Every failure a user can cause ends as one line on stderr starting
+``facilitator: error:`` and exit status 1; usage errors exit 2 (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from facilitator import __version__
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+class UserError(Exception):
+    """A problem the user can fix, reported as one line."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _utf8_streams()
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # every error is a one-liner; a traceback helps no mediator
+        return _fail(_one_line(exc))
+
+
+def _fail(message: str) -> int:
+    print(f"facilitator: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _one_line(exc: Exception) -> str:
+    from pydantic import ValidationError
+
+    from facilitator.model import describe_error
+
+    if isinstance(exc, ValidationError):
+        text = describe_error(exc, None)
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    else:
+        text = str(exc) or type(exc).__name__
+    return " ".join(text.split())
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="facilitator",
+        description="A quiet session board for special-education (IEP) mediators.",
+        epilog="Data folder: $FACILITATOR_HOME, else your user data folder. Run a command with -h for more.",
+    )
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.set_defaults(run=cmd_board)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(run=run)
+        return p
+
+    command("demo", cmd_demo, "create (if missing) and open the demo case")
+
+    p = command("new", cmd_new, "create a case with session 1 from an agenda template; prints its id")
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--student", required=True, metavar="NAME")
+    p.add_argument("--agenda", required=True, metavar="TEMPLATE", help="see `facilitator agendas`")
+    p.add_argument("--party", action="append", default=[], metavar="NAME:ROLE:SIDE",
+                   help='repeatable, e.g. --party "Ana Ruiz:parent:family"')
+    p.add_argument("--id", dest="case_id", metavar="SLUG", help="case id (default: made from the title)")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of session 1 (default: today)")
+
+    p = command("open", cmd_open, "open the session board on a case")
+    p.add_argument("case_id", metavar="CASE")
+
+    command("list", cmd_list, "list cases: id, title, sessions, last date, open items")
+    command("agendas", cmd_agendas, "list agenda templates: name, kind, items, title")
+
+    p = command("review", cmd_review, "what is still unresolved in a case")
+    p.add_argument("case_id", metavar="CASE")
+    p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+
+    p = command("next", cmd_next, "start the next session from the previous state; prints its number")
+    p.add_argument("case_id", metavar="CASE")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of the new session (default: today)")
+    p.add_argument("--agenda", metavar="TEMPLATE", help="add this template's items after the carried ones")
+
+    p = command("export", cmd_export, "Markdown export of a session")
+    p.add_argument("case_id", metavar="CASE")
+    p.add_argument("--session", type=int, metavar="N", help="session number (default: the latest)")
+    p.add_argument("--kind", choices=["consensus", "summary"], default="consensus")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (private to you) instead of stdout")
+
+    p = command("import", cmd_import, "import a case file (format facilitator-case/1)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--replace", action="store_true", help="replace a case with the same id")
+
+    p = command("dump", cmd_dump, "write a case as a case file (format facilitator-case/1)")
+    p.add_argument("case_id", metavar="CASE")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE")
+
+    p = command("reframe", cmd_reframe, "check statements for blame and suggest neutral reframes")
+    p.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: one per line from stdin)")
+    p.add_argument("--json", action="store_true", help="one JSON object per statement")
+    p.add_argument("--student", metavar="NAME", help="the student's name, used in suggestions")
+
+    p = command("restore", cmd_restore, "list a case's backups or restore one")
+    p.add_argument("case_id", metavar="CASE")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    p.add_argument("--from", dest="number", type=int, metavar="N", help="restore backup N (default: newest good)")
+
+    p = command("delete", cmd_delete, "remove a case, its backups and lock files")
+    p.add_argument("case_id", metavar="CASE")
+    p.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+    return parser
+
+
+def _date_arg(value: str) -> date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _store():
+    from facilitator.store import Store
+
+    return Store()
+
+
+def _write_output(path: Path, text: str) -> None:
+    from facilitator.store import write_private
+
+    write_private(path.expanduser().absolute(), text.encode("utf-8"))
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+# ---------------------------------------------------------------- the board
+
+
+def cmd_board(args: argparse.Namespace) -> int:
+    store = _store()
+    return _run_board(store, store.last_opened())
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    store = _store()
+    store.read(args.case_id)  # a clear error before the screen opens
+    return _run_board(store, args.case_id)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from facilitator.demo import DEMO_ID, demo_case
+
+    store = _store()
+    if not store.exists(DEMO_ID):
+        store.create(demo_case(date.today()))
+    return _run_board(store, DEMO_ID)
+
+
+def _run_board(store, case_id: str | None) -> int:
+    from facilitator.tui.app import run_board
+
+    return run_board(store, case_id)
+
+
+# ---------------------------------------------------------------- cases
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from facilitator.agenda import agenda_items, find_template
+    from facilitator.model import Case, Party, Session
+
+    store = _store()
+    template = find_template(args.agenda, store.home)
+    parties = [_party(spec, n) for n, spec in enumerate(args.party, start=1)]
+    if not parties:
+        print("facilitator: note: no --party given; the mediator is listed until you add the parties",
+              file=sys.stderr)
+        parties = [Party(id="p1", name="Mediator", role="other", side="neutral")]
+    case_id = args.case_id or _free_id(store, _slug(args.title))
+    from facilitator.actions import now_stamp
+
+    session_date = args.date or date.today()
+    case = Case(
+        format="facilitator-case/1",
+        id=case_id,
+        title=args.title,
+        student=args.student,
+        created=now_stamp(),
+        parties=parties,
+        sessions=[Session(id="s1", number=1, date=session_date.isoformat(), status="planned",
+                          kind=template.kind, agenda=agenda_items(template))],
+    )
+    store.create(case)
+    _print(case.id)
+    return 0
+
+
+def _party(spec: str, number: int):
+    from facilitator.model import Party, Role, Side
+
+    parts = spec.rsplit(":", 2)
+    if len(parts) != 3 or not parts[0].strip():
+        raise UserError(f'--party "{spec}" must look like "Name:role:side"')
+    name, role, side = (part.strip() for part in parts)
+    if role.lower() not in {r.value for r in Role}:
+        raise UserError(f'--party "{spec}": role must be one of {", ".join(r.value for r in Role)}')
+    if side.lower() not in {s.value for s in Side}:
+        raise UserError(f'--party "{spec}": side must be one of {", ".join(s.value for s in Side)}')
+    return Party(id=f"p{number}", name=name, role=role.lower(), side=side.lower())
+
+
+def _slug(title: str) -> str:
+    import unicodedata
+
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:50].strip("-")
+    return slug or "case"
+
+
+def _free_id(store, base: str) -> str:
+    candidate, n = base, 2
+    while store.exists(candidate):
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from facilitator.review import unresolved
+    from facilitator.store import StoreError
+
+    store = _store()
+    rows = []
+    for case_id in store.case_ids():
+        try:
+            case = store.read(case_id)
+        except StoreError as exc:
+            rows.append((case_id, f"(cannot be read: {_one_line(exc)})", "", "", ""))
+            continue
+        count = len(case.sessions)
+        rows.append((
+            case.id,
+            _single_line(case.title),
+            f"{count} session{'s' if count != 1 else ''}",
+            case.latest.date,
+            f"{unresolved(case).count} open",
+        ))
+    if not rows:
+        print("no cases yet: try `facilitator demo` or `facilitator new`", file=sys.stderr)
+    _print_columns(rows)
+    return 0
+
+
+def _single_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _print_columns(rows: list[tuple[str, ...]]) -> None:
+    if not rows:
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        _print("  ".join(cells).rstrip())
+
+
+def cmd_agendas(args: argparse.Namespace) -> int:
+    from facilitator.agenda import list_templates
+
+    templates, problems = list_templates(_store().home)
+    rows = [
+        (t.name, t.kind.value, f"{len(t.items)} items", _single_line(t.title) + ("" if t.shipped else "  (yours)"))
+        for t in templates
+    ]
+    _print_columns(rows)
+    for problem in problems:
+        print(f"facilitator: warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from facilitator.model import CaseError, parse_case
+
+    path: Path = args.file
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise UserError(f"{path}: the file is too large to be a case file")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        case = parse_case(raw)
+    except CaseError as exc:
+        raise UserError(f"{path.name}: {exc}") from None
+    _store().create(case, replace=args.replace)
+    _print(case.id)
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    case = _store().read(args.case_id)
+    text = json.dumps(case.dump(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        _write_output(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise UserError(f"deleting {args.case_id} cannot be undone; add --yes to confirm")
+    _store().delete(args.case_id)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store = _store()
+    if args.list:
+        backups = store.backups(args.case_id)
+        if not backups:
+            raise UserError(f'case "{args.case_id}" has no backups')
+        for backup in backups:
+            state = "good" if backup.good else f"cannot be read: {backup.problem}"
+            _print(f"{backup.number}  {backup.saved:%Y-%m-%d %H:%M:%S}  {state}")
+        return 0
+    backup = store.restore(args.case_id, args.number)
+    _print(f"restored backup {backup.number} from {backup.saved:%Y-%m-%d %H:%M:%S}")
+    return 0
+
+
+# ---------------------------------------------------------------- between sessions
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from facilitator.review import render_review
+
+    _print(render_review(_store().read(args.case_id), args.format))
+    return 0
+
+
+def cmd_next(args: argparse.Namespace) -> int:
+    from facilitator.agenda import agenda_items, find_template
+    from facilitator.review import next_session
+
+    store = _store()
+    template = find_template(args.agenda, store.home) if args.agenda else None
+    with store.open(args.case_id) as case_file:
+        case = next_session(
+            case_file.case,
+            on=args.date or date.today(),
+            items_after=agenda_items(template) if template else None,
+            kind=template.kind if template else None,
+        )
+        case_file.save(case)
+    _print(str(case.latest.number))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from facilitator.export import render_export
+
+    case = _store().read(args.case_id)
+    text = render_export(case, args.session, args.kind)
+    if args.output:
+        _write_output(args.output, text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# ---------------------------------------------------------------- reframing
+
+
+def cmd_reframe(args: argparse.Namespace) -> int:
+    from facilitator.reframe import analyze, render_text
+
+    if args.text:
+        lines = [line for text in args.text for line in (text.splitlines() or [""])]
+    else:
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        lines = (line.rstrip("\r\n") for line in sys.stdin)
+    for line in lines:
+        analysis = analyze(line, student=args.student)
+        if args.json:
+            _print(json.dumps(analysis.to_json(), ensure_ascii=False))
+        else:
+            _print(render_text(analysis))
+        sys.stdout.flush()
+    return 0
