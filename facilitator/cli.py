@@ -286,7 +286,7 @@ def _print_columns(rows: list[tuple[str, ...]]) -> None:
         return
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
         _print("  ".join(cells).rstrip())
 
 

@@ -10,9 +10,10 @@ the same document: a field the file left out stays out, an explicit ``null`` sta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Iterable
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,

@@ -19,11 +19,12 @@ import itertools
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import filelock
 from tinydb import TinyDB
@@ -316,6 +317,14 @@ class Store:
     def owner_path(self, case_id: str) -> Path:
         return self.cases_folder / f"{case_id}.owner"
 
+    def desk_path(self, case_id: str) -> Path:
+        """Where the board remembers the capture line's choices for a case."""
+        return self.home / "desk" / f"{case_id}.json"
+
+    @property
+    def exports_folder(self) -> Path:
+        return self.home / "exports"
+
     def case_ids(self) -> list[str]:
         if not self.cases_folder.is_dir():
             return []
@@ -361,6 +370,10 @@ class Store:
             self.case_path(case_id).unlink(missing_ok=True)
             shutil.rmtree(self.backup_folder(case_id), ignore_errors=True)
             self.owner_path(case_id).unlink(missing_ok=True)
+            self.desk_path(case_id).unlink(missing_ok=True)
+            if self.exports_folder.is_dir():
+                for export in self.exports_folder.glob(f"{case_id}-session-*.md"):
+                    _remove_quietly(export)
             for stray in self.cases_folder.glob(f".{case_id}.json.*.tmp"):
                 _remove_quietly(stray)
         self.lock_path(case_id).unlink(missing_ok=True)
@@ -593,7 +606,7 @@ class CaseFile:
 
     def _apply_list(self, list_name: str, before: list[Record], after: list[Record]) -> None:
         table = self._db.table(list_name)
-        doc_ids = dict(zip((r.id for r in before), self._doc_ids[list_name]))
+        doc_ids = dict(zip((r.id for r in before), self._doc_ids[list_name], strict=True))
         old_by_id = {r.id: r for r in before}
         new_ids = [r.id for r in after]
         kept = [r.id for r in before if r.id in set(new_ids)]
