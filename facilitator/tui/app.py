@@ -1,0 +1,103 @@
+"""The Textual app: one factory shared by the command line and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timezone
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from facilitator.live import LiveSession
+from facilitator.store import Store, StoreError
+from facilitator.tui.screens.board import BoardScreen
+from facilitator.tui.screens.cases import CaseListScreen
+from facilitator.tui.screens.help import HelpScreen
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class FacilitatorApp(App):
+    CSS_PATH = "facilitator.tcss"
+    TITLE = "facilitator"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
+
+    def __init__(self, store: Store, case_id: str | None = None, clock: Clock = _now) -> None:
+        super().__init__()
+        self.store = store
+        self.case_id = case_id
+        self.clock = clock
+        self.live: LiveSession | None = None
+        self.problem: str | None = None
+
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        if self.case_id:
+            self.open_case(self.case_id)
+        else:
+            self.push_screen(CaseListScreen(self.store))
+
+    def open_case(self, case_id: str) -> None:
+        if self.live is not None:
+            self.live.close()
+            self.live = None
+        try:
+            self.live = LiveSession(self.store, case_id)
+        except StoreError as exc:
+            # Refused (open elsewhere, damaged file): say so and leave, touching nothing.
+            self.problem = str(exc)
+            self.exit(return_code=1, message=None)
+            return
+        self.switch_or_push(BoardScreen(self.live))
+
+    def switch_or_push(self, screen: Screen) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def action_open_demo(self) -> None:
+        from facilitator.demo import DEMO_ID, demo_case
+
+        if not self.store.exists(DEMO_ID):
+            self.store.create(demo_case(date.today()))
+        self.open_case(DEMO_ID)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if isinstance(screen, BoardScreen):
+            for title, help_text, callback in screen.palette_commands():
+                yield SystemCommand(title, help_text, callback)
+        yield SystemCommand("Help", "The keys, for running a session (F1)", self.action_help)
+        yield SystemCommand("Quit", "Everything is already saved (ctrl+q)", self.action_quit)
+        yield from (c for c in super().get_system_commands(screen) if c.title in ("Theme", "Keys", "Screenshot"))
+
+    def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.close()
+            self.live = None
+
+
+def make_app(store: Store, case_id: str | None = None, clock: Clock = _now) -> FacilitatorApp:
+    return FacilitatorApp(store, case_id, clock)
+
+
+def run_board(store: Store, case_id: str | None) -> int:
+    """Run the board until the mediator quits; one-line error and 1 when it cannot open."""
+    import sys
+
+    app = make_app(store, case_id)
+    app.run()
+    if app.problem:
+        print(f"facilitator: error: {' '.join(app.problem.split())}", file=sys.stderr)
+        return 1
+    return app.return_code or 0

@@ -1,0 +1,64 @@
+"""The capture line: who is speaking, what kind of entry, the words, and quiet cues."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from facilitator.reframe import Analysis
+
+# What a line on the capture bar can become, in the order F3 walks through them.
+KINDS = ("statement", "interest", "position", "option", "agreement", "note", "follow-up", "parking lot")
+
+PLACEHOLDERS = {
+    "statement": "what was said, word for word",
+    "interest": "what this party needs, and why it matters to them",
+    "position": "what this party asks for",
+    "option": "a possible solution (link the interests it serves with F4)",
+    "agreement": "what everyone agrees on (F4 adds the details)",
+    "note": "your own note",
+    "follow-up": "who does what next; end with a date like 2026-12-05 to set the due date",
+    "parking lot": "a topic to come back to later",
+}
+
+
+class CaptureBar(Vertical):
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="capture-line"):
+            yield Static(id="capture-who")
+            yield Input(id="capture-input", select_on_focus=False)
+        yield Static(id="capture-cues")
+        yield Static(id="capture-suggestions")
+
+    def show_choice(self, who: str, kind: str, caucus: bool) -> None:
+        label = Content.assemble((f" {who} ", "bold"), "▸ ", (kind, "bold"), " ▸")
+        if caucus and kind == "note":
+            label = label.append(Content.styled(" caucus", "bold reverse"))
+        self.query_one("#capture-who", Static).update(label)
+        self.query_one(Input).placeholder = PLACEHOLDERS[kind]
+
+    def show_analysis(self, analysis: Analysis | None, chosen: int | None = None) -> None:
+        cues = self.query_one("#capture-cues", Static)
+        suggestions = self.query_one("#capture-suggestions", Static)
+        if analysis is None or not analysis.accusatory:
+            cues.update("")
+            suggestions.update("")
+            self.remove_class("flagged")
+            return
+        self.add_class("flagged")
+        parts: list[Content | str | tuple[str, str]] = [(" ! ", "bold")]
+        for index, cue in enumerate(analysis.cues):
+            if index:
+                parts.append(" · ")
+            parts.extend([(f"{cue.kind}: ", "dim"), f"“{cue.text}”"])
+        cues.update(Content.assemble(*parts))
+        lines = []
+        for index, suggestion in enumerate(analysis.suggestions):
+            if index == chosen:
+                lines.append(Content.assemble((" ▸ ", "bold"), (suggestion, "reverse"), ("  Enter records with this", "dim")))
+            else:
+                lines.append(Content.assemble((f" {index + 1} ", "dim"), suggestion))
+        hint = Content.styled(" ↓ ↑ choose a reframe, Enter records the statement with it", "dim")
+        suggestions.update(Content("\n").join([*lines, hint] if chosen is None else lines))
