@@ -770,7 +770,12 @@ class BoardScreen(Screen):
 
     @on(DataTable.RowSelected)
     def _row_clicked(self, event: DataTable.RowSelected) -> None:
+        # Keys in the panels have their own bindings; this is a click on the selected row.
         event.stop()
+        if event.data_table.id == "follow-ups":
+            self.action_toggle_follow_up()
+        else:
+            self.action_edit_selected()
 
 
 def _check_minutes(values: dict[str, str]) -> str | None:
