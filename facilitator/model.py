@@ -514,6 +514,8 @@ def parse_case(text: str | bytes) -> Case:
         document = json.loads(text)
     except (ValueError, UnicodeDecodeError) as exc:
         raise CaseError(f"not valid JSON ({exc})") from None
+    except RecursionError:
+        raise CaseError("not a case file: the JSON is nested too deeply") from None
     return case_from_document(document)
 
 

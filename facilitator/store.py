@@ -7,6 +7,8 @@ The guarantees (DESIGN.md section 10):
   previous or the new file, never a torn one.
 * A file that does not parse, or breaks a rule of the case format, is never
   overwritten; the last good backups are kept in a small ring beside it.
+* A change that would not read back (a value pydantic refuses, a broken reference) is
+  refused before any file is opened (``check_values``).
 * One writer per case: an OS-level lock (filelock) that dies with its process, plus a
   small owner file that says who holds it.  Readers never need the lock.
 * Everything written is private to the user: files 0600, folders 0700.
@@ -27,17 +29,19 @@ from pathlib import Path
 from typing import Any
 
 import filelock
+from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from facilitator.model import (
+    CASE_ID_PATTERN,
     HEADER_FIELDS,
     RECORD_LISTS,
     Case,
     CaseError,
     Record,
     case_from_document,
-    find_problem,
+    describe_error,
 )
 
 BACKUPS_KEPT = 10
@@ -88,9 +92,19 @@ def data_home() -> Path:
 
 
 def private_folder(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the user only."""
+    """Create ``path`` (and the parents it needs) readable by the user only."""
     try:
-        path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        # mkdir(parents=True) would give the parents it creates the default mode (0755):
+        # the data folder itself must not be listable by others either.
+        missing = []
+        folder = path
+        while not folder.is_dir():
+            missing.append(folder)
+            folder = folder.parent
+        for folder in reversed(missing):
+            folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
+            if os.name == "posix":
+                os.chmod(folder, FOLDER_MODE)
         if os.name == "posix":
             os.chmod(path, FOLDER_MODE)
     except OSError as exc:
@@ -128,9 +142,10 @@ def write_private(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically and durably, as a 0600 file.
 
     Raises WriteFailed; on failure ``path`` still holds what it held before and no
-    temporary file is left behind.
+    temporary file is left behind (except _FolderSyncFailed: the new file is in place,
+    see ``undo_replace``).
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{next(_temp_counter)}.tmp")
+    tmp = _temp_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     except OSError as exc:
@@ -156,6 +171,43 @@ def write_private(path: Path, data: bytes) -> None:
 
 class _FolderSyncFailed(WriteFailed):
     """The new file is in place but its folder entry may not be on disk yet."""
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{next(_temp_counter)}.tmp")
+
+
+def undo_replace(path: Path, previous: Path | None) -> None:
+    """Put ``previous`` back as ``path`` (or remove ``path`` when there was none before).
+
+    Used when the folder fsync after a replace failed. The previous file is linked back
+    rather than written again: that needs no write and no fsync, so it works on the very
+    disk that just failed. Best effort: errors are swallowed, the caller re-reads the disk.
+    """
+    try:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            tmp = _temp_path(path)
+            try:
+                os.link(previous, tmp)
+                os.replace(tmp, path)
+            except OSError:
+                _remove_quietly(tmp)
+                write_private(path, previous.read_bytes())
+    except (OSError, StoreError):
+        return
+    try:
+        _fsync_folder(path.parent)
+    except OSError:
+        pass
+
+
+def _same_content(one: Path, other: Path) -> bool:
+    a, b = one.stat(), other.stat()
+    if (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev):
+        return True
+    return a.st_size == b.st_size and one.read_bytes() == other.read_bytes()
 
 
 def _remove_quietly(path: Path) -> None:
@@ -241,6 +293,8 @@ def read_database(path: Path) -> dict[str, Any] | None:
         if not raw.strip():
             raise CorruptCase(f"{path} is empty; it was left untouched") from None
         raise CorruptCase(f"{path} is not valid JSON (damaged or cut short); it was left untouched") from None
+    except RecursionError:
+        raise CorruptCase(f"{path} is not a facilitator case file; it was left untouched") from None
     if not isinstance(document, dict) or not all(isinstance(t, dict) for t in document.values()):
         raise CorruptCase(f"{path} is not a facilitator case file; it was left untouched")
     return document
@@ -257,7 +311,11 @@ def case_from_database(document: dict[str, Any], path: Path) -> tuple[Case, dict
     case_document: dict[str, Any] = {k: header[k] for k in HEADER_FIELDS if k in header}
     doc_ids: dict[str, list[int]] = {}
     for list_name in RECORD_LISTS:
-        table = document.get(list_name) or {}
+        table = document.get(list_name)
+        if table is None:
+            # A list the case file left out stays out (DESIGN: import -> dump is the same document).
+            doc_ids[list_name] = []
+            continue
         try:
             ordered = sorted(table.items(), key=lambda pair: int(pair[0]))
         except ValueError:
@@ -289,6 +347,13 @@ class Backup:
 # ---------------------------------------------------------------- the data folder
 
 
+def _slug(case_id: str) -> str:
+    """A case id fit to be part of a file name: never a path such as ``../..``."""
+    if not isinstance(case_id, str) or not CASE_ID_PATTERN.fullmatch(case_id):
+        raise CaseNotFound(f"no case {json.dumps(case_id, ensure_ascii=False)}; see `facilitator list`")
+    return case_id
+
+
 @dataclass(frozen=True)
 class Owner:
     pid: int
@@ -306,20 +371,20 @@ class Store:
         return self.home / "cases"
 
     def case_path(self, case_id: str) -> Path:
-        return self.cases_folder / f"{case_id}.json"
+        return self.cases_folder / f"{_slug(case_id)}.json"
 
     def backup_folder(self, case_id: str) -> Path:
-        return self.home / "backups" / case_id
+        return self.home / "backups" / _slug(case_id)
 
     def lock_path(self, case_id: str) -> Path:
-        return self.cases_folder / f"{case_id}.lock"
+        return self.cases_folder / f"{_slug(case_id)}.lock"
 
     def owner_path(self, case_id: str) -> Path:
-        return self.cases_folder / f"{case_id}.owner"
+        return self.cases_folder / f"{_slug(case_id)}.owner"
 
     def desk_path(self, case_id: str) -> Path:
         """Where the board remembers the capture line's choices for a case."""
-        return self.home / "desk" / f"{case_id}.json"
+        return self.home / "desk" / f"{_slug(case_id)}.json"
 
     @property
     def exports_folder(self) -> Path:
@@ -328,57 +393,86 @@ class Store:
     def case_ids(self) -> list[str]:
         if not self.cases_folder.is_dir():
             return []
-        return sorted(p.stem for p in self.cases_folder.glob("*.json") if not p.name.startswith("."))
+        return sorted(p.stem for p in self.cases_folder.glob("*.json") if CASE_ID_PATTERN.fullmatch(p.stem))
 
     def exists(self, case_id: str) -> bool:
-        return self.case_path(case_id).exists()
+        return bool(CASE_ID_PATTERN.fullmatch(case_id)) and self.case_path(case_id).exists()
 
     def read(self, case_id: str) -> Case:
         """The saved case, for reading only (works while the case is open elsewhere)."""
         path = self.case_path(case_id)
-        document = read_database(path)
-        if document is None:
-            raise CaseNotFound(f'no case "{case_id}"; see `facilitator list`')
-        case, _ = case_from_database(document, path)
+        try:
+            document = read_database(path)
+            if document is None:
+                raise CaseNotFound(f'no case "{case_id}"; see `facilitator list`')
+            case, _ = case_from_database(document, path)
+        except CorruptCase as exc:
+            raise self._offer_backup(case_id, exc) from None
         return case
 
     def open(self, case_id: str) -> CaseFile:
         """Open a case for changes; CaseLocked when another process has it open."""
         if not self.case_path(case_id).exists():
             raise CaseNotFound(f'no case "{case_id}"; see `facilitator list`')
-        return CaseFile(self, case_id)
+        try:
+            return CaseFile(self, case_id)
+        except CorruptCase as exc:
+            raise self._offer_backup(case_id, exc) from None
+
+    def _offer_backup(self, case_id: str, exc: CorruptCase) -> CorruptCase:
+        if any(backup.good for backup in self.backups(case_id)):
+            return CorruptCase(f"{exc}; `facilitator restore {case_id}` puts back the last good backup")
+        return exc
 
     def create(self, case: Case, *, replace: bool = False) -> None:
         """Write a whole case as a new file (import, new, demo)."""
-        problem = find_problem(case)
-        if problem:
-            raise RefusedValue(problem)
+        check_values(case)
         if self.exists(case.id) and not replace:
             raise CaseExists(f'a case "{case.id}" already exists; use --replace to overwrite it')
+        payload = _encode(database_of(case))
         private_folder(self.cases_folder)
         with self._lock(case.id):
+            self._sweep_temp_files(case.id)
             path = self.case_path(case.id)
-            if path.exists():
-                self._keep_backup(case.id, path)
-            write_private(path, _encode(database_of(case)))
+            existed = path.exists()
+            backup = self._keep_backup(case.id, path) if existed else None
+            try:
+                write_private(path, payload)
+            except _FolderSyncFailed:
+                # Not sure to survive a power cut: put back what was there (or nothing).
+                if backup is not None or not existed:
+                    undo_replace(path, backup)
+                raise
+
+    def _sweep_temp_files(self, case_id: str) -> None:
+        """Remove the temporary files a killed writer left behind (call with the lock held)."""
+        if self.cases_folder.is_dir():
+            for stray in self.cases_folder.glob(f".{case_id}.*.tmp"):
+                _remove_quietly(stray)
 
     def delete(self, case_id: str) -> None:
         """Remove the case, its backups, lock and owner files."""
         if not self.exists(case_id) and not self.backup_folder(case_id).exists():
             raise CaseNotFound(f'no case "{case_id}"; see `facilitator list`')
+        remembered = self.home / "last-case"
+        try:
+            forget = remembered.read_text("utf-8").strip() == case_id
+        except (OSError, UnicodeDecodeError):
+            forget = False
         with self._lock(case_id):
             self.case_path(case_id).unlink(missing_ok=True)
+            for aside in self.cases_folder.glob(f"{case_id}.json.replaced-*"):
+                _remove_quietly(aside)
             shutil.rmtree(self.backup_folder(case_id), ignore_errors=True)
             self.owner_path(case_id).unlink(missing_ok=True)
             self.desk_path(case_id).unlink(missing_ok=True)
             if self.exports_folder.is_dir():
                 for export in self.exports_folder.glob(f"{case_id}-session-*.md"):
                     _remove_quietly(export)
-            for stray in self.cases_folder.glob(f".{case_id}.json.*.tmp"):
-                _remove_quietly(stray)
+            self._sweep_temp_files(case_id)
         self.lock_path(case_id).unlink(missing_ok=True)
-        if self.last_opened() == case_id:
-            (self.home / "last-case").unlink(missing_ok=True)
+        if forget:
+            remembered.unlink(missing_ok=True)
 
     # ---- backups
 
@@ -421,26 +515,32 @@ class Store:
             path = self.case_path(case_id)
             if path.exists():
                 # Keep the file being replaced, even a damaged one: it may hold the last words.
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
                 aside = path.with_name(f"{case_id}.json.replaced-{stamp}")
-                shutil.copyfile(path, aside)
-                os.chmod(aside, FILE_MODE)
+                write_private(aside, path.read_bytes())
             write_private(path, chosen.path.read_bytes())
         return chosen
 
     def _keep_backup(self, case_id: str, path: Path) -> Path | None:
-        """Keep the file's current state in the backup ring (a hard link when possible)."""
-        folder = private_folder(self.backup_folder(case_id))
+        """Keep the file's current state in the backup ring (a hard link when possible).
+
+        Returns the backup holding that state; None when none could be made (a backup is a
+        convenience, the save itself decides success).
+        """
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{stamp}.json"
         try:
+            folder = private_folder(self.backup_folder(case_id))
+            ring = sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)
+            if ring and _same_content(ring[0], path):
+                # Already kept: saves refused one after another must not push older states out.
+                return ring[0]
+            target = folder / f"{stamp}.json"
             try:
                 os.link(path, target)
             except OSError:
-                shutil.copyfile(path, target)
-                os.chmod(target, FILE_MODE)
-        except OSError:
-            return None  # a backup is a convenience; the save itself decides success
+                write_private(target, path.read_bytes())
+        except (OSError, StoreError):
+            return None
         old = sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)[BACKUPS_KEPT:]
         for stale in old:
             _remove_quietly(stale)
@@ -500,9 +600,44 @@ def database_of(case: Case) -> dict[str, Any]:
     dumped = case.dump()
     document: dict[str, Any] = {CASE_TABLE: {"1": {k: dumped[k] for k in HEADER_FIELDS}}}
     for list_name in RECORD_LISTS:
-        records = dumped.get(list_name, [])
-        document[list_name] = {str(n): record for n, record in enumerate(records, start=1)}
+        if list_name in dumped:  # a list the case left out gets no table
+            records = dumped[list_name]
+            document[list_name] = {str(n): record for n, record in enumerate(records, start=1)}
     return document
+
+
+def check_values(new: Case, old: Case | None = None) -> None:
+    """Refuse, before any file is touched, a case that would not read back.
+
+    Records built with ``model_copy`` skip pydantic's checks, so every record that is new
+    or changed since ``old`` (all of them without ``old``) is validated as if read from a
+    file, together with the header and the rules of the case format. Unchanged records
+    were checked when they were read and are passed through as they are.
+    """
+    document: dict[str, Any] = {}
+    try:
+        for field in HEADER_FIELDS:
+            document[field] = new.__dict__.get(field)
+        for list_name in RECORD_LISTS:
+            records = getattr(new, list_name)
+            before = getattr(old, list_name) if old is not None else None
+            if records is before:
+                document[list_name] = records
+                continue
+            known = {id(record) for record in before or ()}
+            record_type = RECORD_LISTS[list_name]
+            document[list_name] = [
+                record if id(record) in known and type(record) is record_type
+                else record.model_dump(mode="json", exclude_unset=True, warnings=False)
+                if isinstance(record, Record) else record
+                for record in records
+            ]
+    except Exception:  # a value that cannot even be written as JSON
+        raise RefusedValue("the change holds a value that cannot be stored; nothing was saved") from None
+    try:
+        Case.model_validate(document)
+    except ValidationError as exc:
+        raise RefusedValue(f"{describe_error(exc, document)}; nothing was saved") from None
 
 
 class CaseFile:
@@ -514,11 +649,15 @@ class CaseFile:
         self.path = store.case_path(case_id)
         self._lock = store._acquire(case_id)
         try:
+            store._sweep_temp_files(case_id)
             self._storage = DurableStorage(self.path, before_replace=self._before_replace)
             self._db = TinyDB(storage=lambda: self._storage)
             self._reload()
             owner = {"pid": os.getpid(), "since": datetime.now().astimezone().isoformat(timespec="seconds")}
-            write_private(store.owner_path(case_id), _encode(owner))
+            try:
+                write_private(store.owner_path(case_id), _encode(owner))
+            except WriteFailed:
+                pass  # it only names who holds the lock; a full disk must not keep the case closed
         except BaseException:
             self._lock.release()
             raise
@@ -556,11 +695,10 @@ class CaseFile:
             return
         if new.id != self.case_id:
             raise RefusedValue("a case cannot change its id")
-        problem = find_problem(new)
-        if problem:
-            raise RefusedValue(problem)
         old = self._case
+        check_values(new, old)
         self._backup = None
+        self._doc_ids_before = {name: list(ids) for name, ids in self._doc_ids.items()}
         try:
             with self._storage.batch():
                 self._apply(old, new)
@@ -579,10 +717,7 @@ class CaseFile:
     def _roll_back(self) -> None:
         # The new file is in place but may not survive a power cut: put the old one back.
         if self._backup is not None:
-            try:
-                write_private(self.path, self._backup.read_bytes())
-            except (OSError, StoreError):
-                pass
+            undo_replace(self.path, self._backup)
         self._reload_after_failure()
 
     def _reload_after_failure(self) -> None:
@@ -591,6 +726,7 @@ class CaseFile:
         except StoreError:
             # The disk state is unknown; keep the last state known to be saved.
             self._storage.close()
+            self._doc_ids = self._doc_ids_before
 
     def _apply(self, old: Case, new: Case) -> None:
         old_header = {k: getattr(old, k) for k in HEADER_FIELDS}
@@ -602,10 +738,16 @@ class CaseFile:
             before: list[Record] = getattr(old, list_name)
             after: list[Record] = getattr(new, list_name)
             if before is not after:
-                self._apply_list(list_name, before, after)
+                self._apply_list(list_name, before, after, list_name in new.model_fields_set)
 
-    def _apply_list(self, list_name: str, before: list[Record], after: list[Record]) -> None:
+    def _apply_list(self, list_name: str, before: list[Record], after: list[Record], explicit: bool) -> None:
         table = self._db.table(list_name)
+        if not before and not after:
+            if explicit:
+                # A list set to empty: its (empty) table keeps it in the file, where a list
+                # the case left out has no table and stays out of a dump.
+                table.truncate()
+            return
         doc_ids = dict(zip((r.id for r in before), self._doc_ids[list_name], strict=True))
         old_by_id = {r.id: r for r in before}
         new_ids = [r.id for r in after]

@@ -1,0 +1,97 @@
+"""Fixtures every test file may use: a private data folder, the sample case, and the CLI.
+
+* ``home``: an empty data folder (``FACILITATOR_HOME``), not created yet, so tests also
+  see what the app creates itself.
+* ``leo`` / ``leo_document``: the sample case of DESIGN.md section 3, as a ``Case`` and as
+  a fresh, freely editable JSON document.
+* ``run_cli``: ``main([...])`` in this process; ``run_process``: ``python -m facilitator``
+  in a child process. Both return a ``Result`` (code, out, err).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from facilitator.model import Case, parse_case
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LEO_PATH = FIXTURES / "leo.json"
+_LEO_DOCUMENT = json.loads(LEO_PATH.read_text("utf-8"))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def error_line(self) -> str:
+        """The one line a failed command printed; fails unless it failed the documented way."""
+        assert self.code == 1, f"exit {self.code}, stderr: {self.err!r}"
+        assert "Traceback" not in self.err, self.err
+        lines = self.err.splitlines()
+        assert len(lines) == 1, f"expected one line on stderr, got {lines!r}"
+        assert lines[0].startswith("facilitator: error: "), lines[0]
+        return lines[0]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The data folder for this test (inside tmp_path, created by the app when needed)."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("FACILITATOR_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def leo_document() -> dict:
+    """The sample case as a JSON document; a fresh copy for each test."""
+    return copy.deepcopy(_LEO_DOCUMENT)
+
+
+@pytest.fixture
+def leo() -> Case:
+    return parse_case(LEO_PATH.read_bytes())
+
+
+@pytest.fixture
+def run_cli(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run ``facilitator ARGS...`` in this process: ``run_cli("list")`` -> Result."""
+    from facilitator.cli import main
+
+    def run(*args: object, stdin: str | None = None) -> Result:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), "utf-8"))
+        capsys.readouterr()
+        try:
+            code = main([str(arg) for arg in args])
+        except SystemExit as exc:  # argparse: usage errors, --help, --version
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def run_process(home: Path):
+    """Run ``python -m facilitator ARGS...`` as a child process with this test's data folder."""
+
+    def run(*args: object, stdin: str = "", timeout: float = 60) -> Result:
+        env = {**os.environ, "FACILITATOR_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+        done = subprocess.run(
+            [sys.executable, "-m", "facilitator", *map(str, args)],
+            input=stdin.encode("utf-8"), capture_output=True, env=env, timeout=timeout,
+        )
+        return Result(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+
+    return run
