@@ -222,9 +222,10 @@ def test_damaged_file_is_refused_left_untouched_and_restorable(damage, store, hi
         assert f"facilitator restore {LEO}" in message
     assert path.read_bytes() == damage
 
-    listed = run_cli("list")
-    assert listed.code == 0 and "Traceback" not in listed.err
-    assert re.search(rf"^{LEO}\s+\(cannot be read: .*{re.escape(path.name)}", listed.out, re.MULTILINE)
+    if _importable("facilitator.review"):  # `list` counts open items with it
+        listed = run_cli("list")
+        assert listed.code == 0 and "Traceback" not in listed.err
+        assert re.search(rf"^{LEO}\s+\(cannot be read: .*{re.escape(path.name)}", listed.out, re.MULTILINE)
     commands = [["dump", LEO], ["open", LEO]]
     for module, command in [("facilitator.review", ["review", LEO]), ("facilitator.review", ["next", LEO]),
                             ("facilitator.export", ["export", LEO])]:
@@ -347,9 +348,9 @@ def test_second_writer_is_refused_with_the_first_named(store, holder, run_proces
 
 
 def test_readers_work_while_the_case_is_open_elsewhere(store, holder, run_process, history):
-    readers = [["list"], ["dump", LEO], ["restore", LEO, "--list"]]
+    readers = [["dump", LEO], ["restore", LEO, "--list"]]
     if _importable("facilitator.review"):
-        readers.append(["review", LEO])
+        readers += [["list"], ["review", LEO]]
     if _importable("facilitator.export"):
         readers += [["export", LEO], ["export", LEO, "--kind", "summary"]]
     for command in readers:
