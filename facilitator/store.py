@@ -751,14 +751,15 @@ class CaseFile:
         doc_ids = dict(zip((r.id for r in before), self._doc_ids[list_name], strict=True))
         old_by_id = {r.id: r for r in before}
         new_ids = [r.id for r in after]
-        kept = [r.id for r in before if r.id in set(new_ids)]
+        staying = set(new_ids)  # built once: a set per record made long lists quadratic
+        kept = [r.id for r in before if r.id in staying]
         added = [i for i in new_ids if i not in old_by_id]
         if new_ids != kept + added:
             # Reordered: rewrite the table so the file keeps the case's order.
             table.truncate()
             self._doc_ids[list_name] = table.insert_multiple([r.dump() for r in after])
             return
-        removed = [doc_ids[r.id] for r in before if r.id not in set(new_ids)]
+        removed = [doc_ids[r.id] for r in before if r.id not in staying]
         if removed:
             table.remove(doc_ids=removed)
         for record in after:
