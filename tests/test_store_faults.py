@@ -88,7 +88,7 @@ def test_killed_writer_leaves_the_previous_or_the_next_state(home, leo):
         while len(states) <= on_disk:
             states.append(store_child.change(states[-1], len(states)))
         assert case.dump() == states[on_disk].dump(), "a mix of two states"
-        assert mode(path) == 0o600
+        assert os.name != "posix" or mode(path) == 0o600
 
         # The dead writer's lock does not block the next one, and its temp file is swept.
         with store.open(leo.id) as case_file:
