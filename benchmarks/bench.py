@@ -1,0 +1,597 @@
+"""The performance budgets of DESIGN.md section 11, measured in one run (`make bench`).
+
+Generates the large case (benchmarks/large_case.py: 10 sessions, about 2,000 records) in a
+temporary data folder and measures each budget as a ratio against its baseline, or as a rate
+or a time where the budget is absolute:
+
+    startup_ratio    cold start of the board on the large case to its first painted screen (a
+                     new headless process), over the same for a bare Textual app with a Header,
+                     a DataTable and a Footer                                   target <= 1.5
+    save_ratio       one durable change through the store (CaseFile.save) on the large case,
+                     over writing the same JSON by hand (temp file, fsync, os.replace, fsync
+                     of the folder)                                             target <= 2
+    reframe_per_s    distinct statements a second through reframe.analyze, one thread pinned
+                     to one core                                                target >= 5,000
+    export_s         render_export of the whole large case (consensus, the default)  < 0.1 s
+    review_s         render_review of the whole large case (text, the default)       < 0.1 s
+    keystroke_ratio  recording one interest on the board (Enter on the capture line until the
+                     first repaint that shows it), large case over the demo case  target <= 2
+
+Each figure is the median of several runs. Prints a table; ``--json`` prints one JSON object
+with those keys (null when a figure could not be measured) plus ``details``, ``machine``,
+``runs``, ``missed``, ``errors`` and ``quick``. ``--quick`` runs fewer repetitions (for the
+tests); ``--check`` exits 1 when a budget is missed. Budgets are for people to watch, not
+timed tests: the exit status is 0 unless ``--check`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from large_case import CASE_ID, STUDENT, large_case, record_count, statement_texts  # noqa: E402
+
+# name: (target, "max" or "min", how the figure is shown)
+BUDGETS: dict[str, tuple[float, str, str]] = {
+    "startup_ratio": (1.5, "max", "ratio"),
+    "save_ratio": (2.0, "max", "ratio"),
+    "reframe_per_s": (5000.0, "min", "rate"),
+    "export_s": (0.1, "max", "seconds"),
+    "review_s": (0.1, "max", "seconds"),
+    "keystroke_ratio": (2.0, "max", "ratio"),
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many times each figure is measured (its median is reported)."""
+
+    startup: int
+    save: int
+    reframe_runs: int
+    reframe_batch: int
+    render: int
+    keystroke: int
+
+
+FULL = Plan(startup=9, save=21, reframe_runs=7, reframe_batch=2000, render=11, keystroke=15)
+QUICK = Plan(startup=2, save=5, reframe_runs=3, reframe_batch=300, render=3, keystroke=3)
+
+
+class Unavailable(Exception):
+    """A figure that cannot be measured in this tree (say, a module not written yet)."""
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def progress(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- cold start
+
+
+# Both runners stop at their first painted screen and say so on stdout. In headless mode the
+# compositor still renders every widget; only writing escape codes to a terminal is skipped,
+# for both alike. App._display is the one place every paint goes through.
+_FIRST_PAINT = '''
+def stop_at_first_paint(app, painted_screen):
+    import os
+    display = app._display
+    done = []
+
+    def first_paint(screen, renderable):
+        display(screen, renderable)
+        if renderable is not None and not done and painted_screen(screen):
+            done.append(True)
+            os.write(1, b"painted\\n")
+            app.exit()
+
+    app._display = first_paint
+'''
+
+BOARD_RUNNER = _FIRST_PAINT + '''
+import sys
+from pathlib import Path
+
+from facilitator.store import Store
+from facilitator.tui.app import make_app
+from facilitator.tui.screens.board import BoardScreen
+
+app = make_app(Store(Path(sys.argv[1])), sys.argv[2])
+stop_at_first_paint(app, lambda screen: isinstance(screen, BoardScreen))
+app.run(headless=True, size=(120, 36))
+sys.exit(1 if app.problem else 0)
+'''
+
+BARE_RUNNER = _FIRST_PAINT + '''
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("topic", "who", "status")
+        for n in range(20):
+            table.add_row(f"agenda item {n}", "someone", "open")
+
+
+app = Bare()
+stop_at_first_paint(app, lambda screen: True)
+app.run(headless=True, size=(120, 36))
+'''
+
+
+def _cold_start(runner: Path, args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawning a new interpreter to its first paint, and to its exit."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, str(runner), *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env)
+    painted = None
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.strip() == b"painted":
+            painted = time.perf_counter() - start
+            break
+    out, err = child.communicate(timeout=120)
+    ended = time.perf_counter() - start
+    if painted is None or child.returncode != 0:
+        message = err.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"{runner.name} exited {child.returncode} without painting: "
+                           f"{message[-1] if message else '(no output)'}")
+    return painted, ended
+
+
+def bench_startup(folder: Path, plan: Plan) -> tuple[float, dict[str, Any]]:
+    try:
+        import facilitator.tui.screens.board  # noqa: F401
+    except ImportError as exc:
+        raise Unavailable(f"the board cannot be imported: {exc}") from None
+    from facilitator.store import Store
+
+    home = folder / "startup-home"
+    Store(home).create(large_case())
+    board = folder / "board_runner.py"
+    bare = folder / "bare_runner.py"
+    board.write_text(BOARD_RUNNER, "utf-8")
+    bare.write_text(BARE_RUNNER, "utf-8")
+    env = {**os.environ, "FACILITATOR_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    for name in ("TEXTUAL", "TEXTUAL_LOG", "TEXTUAL_DEBUG", "PYTHONPROFILEIMPORTTIME"):
+        env.pop(name, None)
+
+    # One of each first, so both find their files in the OS cache and their bytecode compiled.
+    _cold_start(bare, [], env)
+    _cold_start(board, [str(home), CASE_ID], env)
+    board_paint, board_exit, bare_paint, bare_exit = [], [], [], []
+    for _ in range(plan.startup):
+        paint, end = _cold_start(bare, [], env)
+        bare_paint.append(paint)
+        bare_exit.append(end)
+        paint, end = _cold_start(board, [str(home), CASE_ID], env)
+        board_paint.append(paint)
+        board_exit.append(end)
+    ratio = median(board_paint) / median(bare_paint)
+    return ratio, {
+        "startup_board_s": median(board_paint),
+        "startup_bare_s": median(bare_paint),
+        "startup_board_exit_s": median(board_exit),
+        "startup_bare_exit_s": median(bare_exit),
+        "startup_exit_ratio": median(board_exit) / median(bare_exit),
+    }
+
+
+# ---------------------------------------------------------------- durable save
+
+
+def write_by_hand(path: Path, document: dict[str, Any]) -> None:
+    """The baseline: the same JSON, written durably with nothing else around it."""
+    data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+    if os.name == "posix":
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def bench_save(folder: Path, plan: Plan) -> tuple[float, dict[str, Any]]:
+    """One new interest saved through the store, against the same JSON written by hand.
+
+    Statements, the longest list of the large case, are measured too (a detail, not the
+    budget): a cost that grows with the length of a list shows there first.
+    """
+    from facilitator import actions
+    from facilitator.store import Store, database_of
+
+    home = folder / "save-home"
+    store = Store(home)
+    store.create(large_case())
+    by_hand = folder / "by-hand"
+    by_hand.mkdir()
+    target = by_hand / f"{CASE_ID}.json"
+    texts = statement_texts(plan.save + 1, seed=11)
+    times: dict[str, tuple[list[float], list[float]]] = {"interest": ([], []), "statement": ([], [])}
+    with store.open(CASE_ID) as case_file:
+        session = case_file.case.latest.id
+        parties = [p.id for p in case_file.case.parties]
+        for kind, (saves, writes) in times.items():
+            for n, text in enumerate(texts):
+                party = parties[n % len(parties)]
+                if kind == "interest":
+                    new, _ = actions.record_interest(case_file.case, session, party, text[:150])
+                else:
+                    new, _ = actions.record_statement(case_file.case, session, party, text, False, None)
+                document = database_of(new)
+                # Alternate the two, so both see the same state of the disk.
+                start = time.perf_counter()
+                case_file.save(new)
+                saved = time.perf_counter()
+                write_by_hand(target, document)
+                written = time.perf_counter()
+                if n:  # the first of each is a warm-up
+                    saves.append(saved - start)
+                    writes.append(written - saved)
+    (saves, writes), (statement_saves, statement_writes) = times["interest"], times["statement"]
+    return median(saves) / median(writes), {
+        "save_s": median(saves),
+        "save_by_hand_s": median(writes),
+        "save_statement_s": median(statement_saves),
+        "save_statement_ratio": median(statement_saves) / median(statement_writes),
+        "case_file_bytes": store.case_path(CASE_ID).stat().st_size,
+        "by_hand_file_bytes": target.stat().st_size,
+    }
+
+
+# ---------------------------------------------------------------- reframing
+
+
+@contextmanager
+def one_core() -> Iterator[str]:
+    """Pin this process to one core while measuring (where the OS allows it)."""
+    if not hasattr(os, "sched_setaffinity"):
+        yield "not pinned (no sched_setaffinity here)"
+        return
+    before = os.sched_getaffinity(0)
+    core = max(before)
+    os.sched_setaffinity(0, {core})
+    try:
+        yield f"pinned to core {core}"
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def bench_reframe(plan: Plan) -> tuple[float, dict[str, Any]]:
+    try:
+        from facilitator.reframe import analyze
+    except ImportError as exc:
+        raise Unavailable(f"facilitator.reframe cannot be imported: {exc}") from None
+    # Distinct statements for every run, so no cache inside the engine can help it.
+    warm_up = 50
+    texts = statement_texts(warm_up + plan.reframe_runs * plan.reframe_batch, seed=99)
+    for text in texts[:warm_up]:
+        analyze(text, student=STUDENT)
+    rates, flagged = [], 0
+    with one_core() as pinned:
+        for run in range(plan.reframe_runs):
+            batch = texts[warm_up + run * plan.reframe_batch: warm_up + (run + 1) * plan.reframe_batch]
+            start = time.perf_counter()
+            for text in batch:
+                analyze(text, student=STUDENT)
+            rates.append(len(batch) / (time.perf_counter() - start))
+    for text in texts[warm_up: warm_up + plan.reframe_batch]:
+        flagged += bool(analyze(text, student=STUDENT).accusatory)
+    lengths = [len(t) for t in texts]
+    return median(rates), {
+        "reframe_statements_per_run": plan.reframe_batch,
+        "reframe_mean_chars": round(statistics.mean(lengths), 1),
+        "reframe_flagged_share": round(flagged / plan.reframe_batch, 3),
+        "reframe_core": pinned,
+    }
+
+
+# ---------------------------------------------------------------- export and review
+
+
+def _median_time(call: Callable[[], object], runs: int) -> float:
+    call()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def bench_render(folder: Path, plan: Plan) -> dict[str, Any]:
+    from facilitator.export import render_export
+    from facilitator.review import render_review
+    from facilitator.store import Store
+
+    home = folder / "render-home"
+    store = Store(home)
+    store.create(large_case())
+    case = store.read(CASE_ID)
+    today = date.today()
+    return {
+        "export_s": _median_time(lambda: render_export(case, today=today), plan.render),
+        "details": {
+            "export_summary_s": _median_time(lambda: render_export(case, kind="summary", today=today),
+                                             plan.render),
+            "review_json_s": _median_time(lambda: render_review(case, "json"), plan.render),
+            "review_markdown_s": _median_time(lambda: render_review(case, "markdown"), plan.render),
+            "load_case_s": _median_time(lambda: store.read(CASE_ID), plan.render),
+        },
+        "review_s": _median_time(lambda: render_review(case, "text"), plan.render),
+    }
+
+
+# ---------------------------------------------------------------- keystroke
+
+
+async def _record_interests(store: Any, case_id: str, reps: int) -> dict[str, list[float]]:
+    """Record ``reps`` interests through the board (after one warm-up); times in seconds.
+
+    ``paint``: from posting Enter to the end of the first paint that shows the new interest.
+    ``pilot``: from ``pilot.press("enter")`` through ``pilot.pause()``, which includes
+    Textual's idle detection (it sleeps in 20 ms slices), so it hides differences.
+    ``cpu``: process CPU time over that same span (all the work, without waiting on the disk).
+    """
+    from facilitator.model import MEDIATOR
+    from facilitator.tui.app import make_app
+    from facilitator.tui.screens.board import BoardScreen
+
+    app = make_app(store, case_id)
+    paints: list[tuple[float, int]] = []
+    display = app._display
+
+    def timed_display(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        if renderable is not None and app.live is not None:
+            paints.append((time.perf_counter(), len(app.live.case.interests)))
+
+    app._display = timed_display  # type: ignore[method-assign]
+    texts = statement_texts(reps + 1, seed=23)
+    times: dict[str, list[float]] = {"paint": [], "pilot": [], "cpu": []}
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen), f"the board did not open: {app.problem}"
+        board.capture_input.cursor_blink = False  # no paints of its own while measuring
+        for _ in range(20):  # F3 walks the kinds (statement -> interest), F2 the parties
+            if app.live.desk.kind != "interest":
+                await pilot.press("f3")
+            elif app.live.desk.party == MEDIATOR:
+                await pilot.press("f2")
+        assert app.live.desk.kind == "interest" and app.live.desk.party != MEDIATOR, app.live.desk
+        for n, text in enumerate(texts):
+            app.clear_notifications()
+            board.capture_input.value = text[:150]
+            await pilot.pause()
+            before = len(app.live.case.interests)
+            paints.clear()
+            cpu = time.process_time()
+            start = time.perf_counter()
+            await pilot.press("enter")
+            await pilot.pause()
+            end = time.perf_counter()
+            cpu = time.process_time() - cpu
+            assert len(app.live.case.interests) == before + 1, "the interest was not recorded"
+            shown = next((moment for moment, count in paints if count > before), None)
+            assert shown is not None, "no paint after the interest was recorded"
+            if n:  # the first is a warm-up
+                times["paint"].append(shown - start)
+                times["pilot"].append(end - start)
+                times["cpu"].append(cpu)
+    return times
+
+
+def bench_keystroke(folder: Path, plan: Plan) -> tuple[float, dict[str, Any]]:
+    try:
+        import facilitator.tui.screens.board  # noqa: F401
+    except ImportError as exc:
+        raise Unavailable(f"the board cannot be imported: {exc}") from None
+    from facilitator.demo import DEMO_ID, demo_case
+    from facilitator.store import Store
+
+    large_store = Store(folder / "keystroke-large")
+    large_store.create(large_case())
+    demo_store = Store(folder / "keystroke-demo")
+    demo_store.create(demo_case(date.today()))
+    large = asyncio.run(_record_interests(large_store, CASE_ID, plan.keystroke))
+    demo = asyncio.run(_record_interests(demo_store, DEMO_ID, plan.keystroke))
+    return median(large["paint"]) / median(demo["paint"]), {
+        "keystroke_large_s": median(large["paint"]),
+        "keystroke_demo_s": median(demo["paint"]),
+        "keystroke_pilot_large_s": median(large["pilot"]),
+        "keystroke_pilot_demo_s": median(demo["pilot"]),
+        "keystroke_pilot_ratio": median(large["pilot"]) / median(demo["pilot"]),
+        "keystroke_cpu_large_s": median(large["cpu"]),
+        "keystroke_cpu_demo_s": median(demo["cpu"]),
+        "keystroke_cpu_ratio": median(large["cpu"]) / median(demo["cpu"]),
+    }
+
+
+# ---------------------------------------------------------------- the run
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next((line.split(":", 1)[1].strip() for line in info if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    try:
+        from importlib.metadata import version
+
+        textual = version("textual")
+    except Exception:
+        textual = "?"
+    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "implementation": platform.python_implementation(), "system": platform.platform(),
+            "textual": textual}
+
+
+def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
+    result: dict[str, Any] = dict.fromkeys(BUDGETS)
+    details: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    case = large_case()
+    details["case_records"] = record_count(case)
+    details["case_sessions"] = len(case.sessions)
+    details["case_agenda_items"] = sum(len(s.agenda) for s in case.sessions)
+    details["case_parties"] = len(case.parties)
+
+    def measure(keys: list[str], step: Callable[[], Any]) -> None:
+        progress(f"measuring {', '.join(keys)}")
+        try:
+            found = step()
+        except Unavailable as exc:
+            for key in keys:
+                errors[key] = f"not measured: {exc}"
+            return
+        except Exception as exc:  # one broken figure must not hide the others
+            traceback.print_exc(file=sys.stderr)
+            for key in keys:
+                errors[key] = f"failed: {type(exc).__name__}: {exc}"
+            return
+        if isinstance(found, dict):
+            details.update(found.pop("details", {}))
+            result.update(found)
+        else:
+            value, more = found
+            result[keys[0]] = value
+            details.update(more)
+
+    with tempfile.TemporaryDirectory(prefix="facilitator-bench-", dir=parent) as temporary:
+        folder = Path(temporary)
+        for name in ("startup", "save", "keystroke", "render"):
+            (folder / name).mkdir()
+        measure(["startup_ratio"], lambda: bench_startup(folder / "startup", plan))
+        measure(["save_ratio"], lambda: bench_save(folder / "save", plan))
+        measure(["reframe_per_s"], lambda: bench_reframe(plan))
+        measure(["export_s", "review_s"], lambda: bench_render(folder / "render", plan))
+        measure(["keystroke_ratio"], lambda: bench_keystroke(folder / "keystroke", plan))
+
+    missed = [key for key, value in result.items() if value is not None and not meets(key, value)]
+    return {**result, "details": details, "errors": errors, "missed": missed,
+            "runs": {k: v for k, v in plan.__dict__.items()}, "quick": plan is QUICK, "machine": machine()}
+
+
+def meets(key: str, value: float) -> bool:
+    target, direction, _ = BUDGETS[key]
+    if key in ("export_s", "review_s"):
+        return value < target
+    return value <= target if direction == "max" else value >= target
+
+
+def shown(key: str, value: float) -> str:
+    kind = BUDGETS[key][2]
+    if kind == "ratio":
+        return f"{value:.2f}x"
+    if kind == "rate":
+        return f"{value:,.0f}/s"
+    return f"{value:.4f} s"
+
+
+def explain(key: str, d: dict[str, Any]) -> str:
+    """The figures behind a ratio, for the table."""
+    try:
+        if key == "startup_ratio":
+            return (f"board {ms(d['startup_board_s'])} / bare {ms(d['startup_bare_s'])} to first paint "
+                    f"(to exit: {d['startup_exit_ratio']:.2f}x)")
+        if key == "save_ratio":
+            return (f"store {ms(d['save_s'])} / by hand {ms(d['save_by_hand_s'])} (an interest), "
+                    f"{d['case_file_bytes'] / 1024:,.0f} KiB file; a statement {d['save_statement_ratio']:.2f}x")
+        if key == "reframe_per_s":
+            return (f"{d['reframe_statements_per_run']} distinct statements a run, "
+                    f"{d['reframe_mean_chars']:.0f} chars on average, "
+                    f"{d['reframe_flagged_share']:.0%} flagged, {d['reframe_core']}")
+        if key == "export_s":
+            return f"consensus; summary {d['export_summary_s']:.4f} s; loading the case {d['load_case_s']:.4f} s"
+        if key == "review_s":
+            return f"text; json {d['review_json_s']:.4f} s, markdown {d['review_markdown_s']:.4f} s"
+        if key == "keystroke_ratio":
+            return (f"large {ms(d['keystroke_large_s'])} / demo {ms(d['keystroke_demo_s'])} to repaint; "
+                    f"cpu {d['keystroke_cpu_ratio']:.2f}x, pilot {d['keystroke_pilot_ratio']:.2f}x")
+    except KeyError:
+        pass
+    return ""
+
+
+def table(found: dict[str, Any]) -> str:
+    d = found["details"]
+    lines = [
+        f"facilitator benchmarks: large case of {d['case_sessions']} sessions, {d['case_records']:,} records, "
+        f"{d['case_agenda_items']} agenda items, {d['case_parties']} parties"
+        + (" (quick: few repetitions, rough figures)" if found["quick"] else ""),
+        "",
+        f"{'budget':<16} {'figure':>11}  {'target':<9} {'':<6} detail (medians)",
+    ]
+    for key, (target, direction, kind) in BUDGETS.items():
+        value = found[key]
+        bound = ("<= " if direction == "max" else ">= ") if kind != "seconds" else "< "
+        goal = bound + (f"{target:,.0f}" if kind == "rate" else f"{target:g}")
+        if value is None:
+            lines.append(f"{key:<16} {'-':>11}  {goal:<9} {'n/a':<6} {found['errors'].get(key, '')}")
+        else:
+            verdict = "ok" if meets(key, value) else "MISSED"
+            lines.append(f"{key:<16} {shown(key, value):>11}  {goal:<9} {verdict:<6} {explain(key, d)}")
+    m = found["machine"]
+    lines += ["", f"machine: {m['cpus']} CPUs, {m['cpu']}, {m['implementation']} {m['python']}, "
+                  f"Textual {m['textual']}, {m['system']}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the performance budgets of DESIGN.md section 11.")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    parser.add_argument("--quick", action="store_true", help="few repetitions: rough figures, fast")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument("--dir", type=Path, help="where to make the temporary data folder (default: system temp)")
+    args = parser.parse_args(argv)
+    found = run(QUICK if args.quick else FULL, args.dir)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False))
+    else:
+        print(table(found))
+    return 1 if args.check and (found["missed"] or found["errors"]) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
