@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     Strict,
@@ -319,6 +320,15 @@ RECORD_LISTS: dict[str, type[Record]] = {
 HEADER_FIELDS = ("format", "id", "title", "student", "created")
 
 
+def _none_as_empty(value: Any) -> Any:
+    # An optional record list may be written null; it means the same as [].
+    return [] if value is None else value
+
+
+R = TypeVar("R")
+Records = Annotated[list[R], BeforeValidator(_none_as_empty)]
+
+
 class CaseError(ValueError):
     """A case that breaks a rule of the case file format, with a one-line message."""
 
@@ -331,13 +341,13 @@ class Case(Record):
     created: Timestamp
     parties: Annotated[list[Party], Field(min_length=1)]
     sessions: Annotated[list[Session], Field(min_length=1)]
-    interests: list[Interest] = []
-    options: list[Option] = []
-    agreements: list[Agreement] = []
-    follow_ups: list[FollowUp] = []
-    parking_lot: list[ParkingItem] = []
-    statements: list[Statement] = []
-    notes: list[Note] = []
+    interests: Records[Interest] = []
+    options: Records[Option] = []
+    agreements: Records[Agreement] = []
+    follow_ups: Records[FollowUp] = []
+    parking_lot: Records[ParkingItem] = []
+    statements: Records[Statement] = []
+    notes: Records[Note] = []
 
     @model_validator(mode="after")
     def _check_rules(self) -> Case:
