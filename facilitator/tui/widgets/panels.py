@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual.binding import Binding
@@ -43,12 +44,12 @@ OPTION_STYLES = {
 MAX_CELL = 400  # a very long line is cut for the table; the record keeps every word
 
 
-def cell(text: str, style: str = "") -> Text:
-    """A table cell showing user text literally, on one line."""
+def cell(text: str, style: str = "", wrap: bool = False, indent: str = "") -> Text:
+    """A table cell showing user text literally (on one line unless ``wrap``)."""
     flat = " ".join(text.split())
     if len(flat) > MAX_CELL:
         flat = flat[: MAX_CELL - 1] + "…"
-    return Text(flat, style=style, no_wrap=True, overflow="ellipsis")
+    return Text(indent + flat, style=style, no_wrap=not wrap, overflow="ellipsis")
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,12 @@ class RecordTable(DataTable):
 
     COLUMNS: Sequence[str] = ()
     WIDTHS: dict[str, int] = {}
+    WRAP_LINES = 1  # more lets long text in the first flexible column wrap onto that many lines
 
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, show_header=False, **kwargs)
         self._shown: list[Row] = []
+        self._text_width = 10
 
     def on_mount(self) -> None:
         for name in self.COLUMNS:
@@ -84,7 +87,21 @@ class RecordTable(DataTable):
         column = self.columns[flexible[0]]  # type: ignore[index]
         column.width = max(10, room)
         column.auto_width = False
+        if self.WRAP_LINES > 1 and column.width != self._text_width:
+            self._text_width = column.width
+            self._rebuild(self._shown)  # heights follow the new width
+        self._text_width = column.width
         self.refresh()
+
+    def _height(self, row: Row) -> int:
+        if self.WRAP_LINES == 1:
+            return 1
+        index = next(i for i, name in enumerate(self.COLUMNS) if name not in self.WIDTHS)
+        length = len(row.cells[index].plain)
+        return max(1, min(self.WRAP_LINES, -(-length // max(1, self._text_width))))
+
+    def _add(self, row: Row) -> None:
+        self.add_row(*row.cells, key=row.key, height=self._height(row))
 
     @property
     def selected_key(self) -> str | None:
@@ -94,7 +111,12 @@ class RecordTable(DataTable):
 
     def show(self, rows: list[Row]) -> None:
         old = self._shown
-        if [r.key for r in old] == [r.key for r in rows[: len(old)]]:
+        same_heights = all(
+            self._height(before) == self._height(after)
+            for before, after in zip(old, rows, strict=False)
+            if before.cells != after.cells
+        )
+        if same_heights and [r.key for r in old] == [r.key for r in rows[: len(old)]]:
             # The common case while people talk: rows appended or one row changed.
             for index, (before, after) in enumerate(zip(old, rows, strict=False)):
                 if before.cells != after.cells:
@@ -102,13 +124,16 @@ class RecordTable(DataTable):
                         self.update_cell(after.key, column, value)
                     old[index] = after
             for row in rows[len(old):]:
-                self.add_row(*row.cells, key=row.key)
+                self._add(row)
             self._shown = list(rows)
             return
+        self._rebuild(rows)
+
+    def _rebuild(self, rows: list[Row]) -> None:
         selected = self.selected_key
         self.clear()
         for row in rows:
-            self.add_row(*row.cells, key=row.key)
+            self._add(row)
         self._shown = list(rows)
         keys = [r.key for r in rows]
         if selected in keys:
@@ -155,6 +180,7 @@ class InterestsTable(RecordTable):
     """One side of the table: each party, its interests, and the positions behind them."""
 
     COLUMNS = ("text",)
+    WRAP_LINES = 3
     BINDINGS = [
         Binding("e,enter", "screen.edit_selected", "Edit", id="interests.edit"),
         Binding("delete", "screen.remove_selected", "Remove", show=False, id="interests.remove"),
@@ -172,10 +198,10 @@ class InterestsTable(RecordTable):
                 if interest.party != party.id:
                     continue
                 mark = "✓" if interest.id in addressed else "•"
-                rows.append(Row(interest.id, (cell(f" {mark} {interest.text}"),)))
+                rows.append(Row(interest.id, (cell(f"{mark} {interest.text}", wrap=True, indent=" "),)))
                 if interest.position:
                     rows.append(Row(f"{interest.id}#position",
-                                    (cell(f"    position: {interest.position}", "dim italic"),)))
+                                    (cell(f"position: {interest.position}", "dim italic", wrap=True, indent="   "),)))
         return rows
 
 
@@ -255,7 +281,8 @@ class FollowUpsTable(RecordTable):
         rows = []
         for follow_up in case.follow_ups:
             mark = Text("✓", style="green") if follow_up.done else Text("○")
-            who = case.who(follow_up.owner) + (f", {follow_up.due}" if follow_up.due else "")
+            due = date.fromisoformat(follow_up.due) if follow_up.due else None
+            who = case.who(follow_up.owner) + (f", {due:%b} {due.day}" if due else "")
             rows.append(Row(follow_up.id, (mark, cell(follow_up.text, "dim" if follow_up.done else ""),
                                            cell(who, "dim"))))
         return rows
