@@ -1,0 +1,1071 @@
+"""The reframing engine (DESIGN.md section 7): a statement in, cues and neutral reframes out.
+
+Pure functions, no I/O. What the engine knows (words, phrases, templates) lives in
+``reframe_lexicon.py``; this module holds only the logic:
+
+1. *Signals.* The statement is lower-cased (keeping every character offset), split into
+   word tokens, and each token looks up the lexicon patterns that can start at it (an index
+   built once at import). Each match is a signal: a target ("you", "the district"), a charge
+   ("refused"), a duty ("return my calls"), a negation, sarcasm, a threat, and so on.
+2. *Clauses.* Sentences are split at . ! ? ; and dashes; a contrast ("but") splits further, and
+   the part before it loses its weaker blame when the part after it has something to say.
+3. *Decision.* A charge counts when the nearest agent before it in its clause is someone at
+   the table (not "I"/"we", not the child), and it is not negated, hedged ("I'm not saying"),
+   conditional ("if you lose the form") or someone else's report ("Mom feels like..."). A duty
+   counts as a charge only when negated ("you never return", "nobody bothered to call").
+   Sarcasm, threats, accusing questions and character attacks count on their own.
+4. *Suggestions.* The subject matter ("your emails", "the speech minutes") is lifted out of
+   the statement and put into one template per mediator move (blame to concern, past to
+   future, position to interest). Each suggestion is checked: no charge words, never itself
+   flagged, short, and it names the student when one is given.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from facilitator import reframe_lexicon as lex
+
+CUE_KINDS = (
+    "blame-you",
+    "blame-third",
+    "absolute",
+    "loaded-verb",
+    "character",
+    "sarcasm",
+    "threat",
+    "accusing-question",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One span of the statement that made (or helps explain) the decision."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The engine's verdict on one statement."""
+
+    text: str
+    accusatory: bool
+    cues: tuple[Cue, ...]
+    suggestions: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {
+            "text": self.text,
+            "accusatory": self.accusatory,
+            "cues": [{"kind": c.kind, "text": c.text, "start": c.start, "end": c.end} for c in self.cues],
+            "suggestions": list(self.suggestions),
+        }
+
+
+# =============================================================================================
+# Compiling the lexicon's mini-language (see the top of reframe_lexicon.py)
+# =============================================================================================
+
+_SEP = r"[\s,:\"'*()\[\]]+"  # between two slots of a pattern
+_GAP = r"(?:" + _SEP + r"[^\s.!?;\"]+){0,4}?"  # "...": up to four words
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_SPLIT_WORDS = re.compile(r"_(?![^{]*})")  # "a_b" is two words, but "{we_will}" is one class
+# Contractions whose apostrophe may be left out ("didnt", "youre") but not where that makes
+# another word ("we'll" / "well", "it's" / "its").
+_APOSTROPHE_REQUIRED = {
+    "we're",
+    "we'll",
+    "i'll",
+    "he'll",
+    "she'll",
+    "it's",
+    "we'd",
+    "i'd",
+    "he'd",
+    "she'd",
+    "let's",
+    "who's",
+    "she's",
+    "he's",
+    "ill",
+    "shell",
+    "hell",
+    "'s",
+    "'d",
+    "'ll",
+}
+
+
+def _inflect(verb: str) -> list[str]:
+    """Every form of a verb: base, third person, past, participle, -ing."""
+    head, sep, last = verb.rpartition("-")
+    prefix = head + sep
+    if verb in lex.IRREGULAR_VERBS:
+        prefix, last = "", verb
+    if last in lex.IRREGULAR_VERBS:
+        forms = [last]
+        for form in lex.IRREGULAR_VERBS[last]:
+            forms.extend(form.split("/"))
+        if last == "be":
+            forms += ["am", "are"]
+    else:
+        if last.endswith(("s", "sh", "ch", "x", "z", "o")):
+            third = last + "es"
+        elif last.endswith("y") and last[-2:-1] not in "aeiou":
+            third = last[:-1] + "ies"
+        else:
+            third = last + "s"
+        if last.endswith("e"):
+            past = last + "d"
+        elif last.endswith("y") and last[-2:-1] not in "aeiou":
+            past = last[:-1] + "ied"
+        else:
+            past = last + "ed"
+        if last.endswith("ie"):
+            ing = last[:-2] + "ying"
+        elif last.endswith("e") and not last.endswith(("ee", "ye", "oe")):
+            ing = last[:-1] + "ing"
+        else:
+            ing = last + "ing"
+        forms = [last, third, past, ing]
+    return sorted({prefix + f for f in forms}, key=len, reverse=True)
+
+
+def _literal(word: str) -> tuple[str, list[str]]:
+    """Regex and anchor tokens for one literal word (may hold - ' . and similar)."""
+    out = []
+    for ch in word:
+        if ch == "-":
+            out.append(r"[\s-]?")
+        elif ch == "'":
+            out.append("'" if word in _APOSTROPHE_REQUIRED else "'?")
+        else:
+            out.append(re.escape(ch))
+    rx = "".join(out)
+    first = re.split(r"[-\s:]", word, maxsplit=1)[0]
+    anchors = [first]
+    if "'" in first and word not in _APOSTROPHE_REQUIRED:
+        anchors.append(first.replace("'", ""))
+    return rx, [a.rstrip(".!?,") for a in anchors if a.rstrip(".!?,")]
+
+
+def _word(word: str) -> tuple[str, list[str]]:
+    """Regex and anchors for one word of an alternative: literal, ~verb or {class}."""
+    if word.startswith("{") and word.endswith("}"):
+        entries = lex.CLASSES[word[1:-1]]
+        parts, anchors = [], []
+        for entry in sorted(entries, key=len, reverse=True):
+            rx, anc = _phrase(entry.split())
+            parts.append(rx)
+            anchors += anc
+        return "(?:" + "|".join(parts) + ")", anchors
+    if word.startswith("~"):
+        parts, anchors = [], []
+        for form in _inflect(word[1:]):
+            rx, anc = _literal(form)
+            parts.append(rx)
+            anchors += anc
+        return "(?:" + "|".join(parts) + ")", anchors
+    return _literal(word)
+
+
+def _phrase(words: list[str]) -> tuple[str, list[str]]:
+    """Words joined by whitespace (one alternative of a slot); anchors of the first word."""
+    rxs, anchors = [], []
+    for i, w in enumerate(words):
+        rx, anc = _word(w)
+        rxs.append(rx)
+        if i == 0:
+            anchors = anc
+    return r"\s+".join(rxs), anchors
+
+
+def _slot(text: str) -> tuple[str, list[str]]:
+    """Regex and anchors for a slot "a/b_c/~verb/{class}"."""
+    parts, anchors = [], []
+    for alt in text.split("/"):
+        rx, anc = _phrase(_SPLIT_WORDS.split(alt))
+        parts.append(rx)
+        anchors += anc
+    return "(?:" + "|".join(parts) + r")(?!\w)", anchors
+
+
+def _compile(pattern: str) -> list[tuple[list[str], str]]:
+    """A lexicon pattern -> [(anchor tokens, regex source)], one per optional-start variant."""
+    slots = pattern.split()
+    variants = []
+    # a leading optional slot gives two variants: with it (required) and without it
+    if slots[0].startswith("(") and slots[0].endswith(")"):
+        variants += _compile(" ".join([slots[0][1:-1], *slots[1:]]))
+        if len(slots) > 1:
+            variants += _compile(" ".join(slots[1:]))
+        return variants
+    first = slots[0]
+    if first in ("*", "...") or first.startswith("!"):
+        raise ValueError(f"pattern cannot start with {first!r}: {pattern!r}")
+    rx, anchors = _slot(first)
+    out = [rx]
+    for slot in slots[1:]:
+        if slot == "...":
+            out.append(_GAP)
+        elif slot == "*":
+            out.append(_SEP + r"[a-z0-9']+")
+        elif slot.startswith("!"):
+            alts = []
+            for alt in slot[1:].split("/"):
+                if alt.startswith("'"):
+                    alts.append("'")
+                else:
+                    alts.append(_SEP + _phrase(_SPLIT_WORDS.split(alt))[0] + r"\b")
+            out.append("(?!" + "|".join(alts) + ")")
+        elif slot.startswith("(") and slot.endswith(")"):
+            out.append("(?:" + _SEP + _slot(slot[1:-1])[0] + ")?")
+        else:
+            out.append(_SEP + _slot(slot)[0])
+    source = "".join(out)
+    return [(sorted(set(anchors)), source)]
+
+
+# Categories of signals, each built from lexicon lists. Order does not matter.
+_CATEGORIES: dict[str, Iterable[str]] = {
+    "you": lex.TARGET_YOU,
+    "third": lex.TARGET_THIRD,
+    "self": lex.SELF,
+    "neutral": lex.NEUTRAL,
+    "neg": lex.NEGATORS,
+    "neg_present": lex.NEGATORS_PRESENT,
+    "neg_subject": lex.NEGATORS_SUBJECT,
+    "neg_inverted": lex.NEGATORS_INVERTED,
+    "neg_stop": lex.NEGATORS_STOP,
+    "neg_fail": lex.FAILURE_VERBS,
+    "meta": lex.META_NEGATION,
+    "report": lex.REPORTING,
+    "peer": lex.PEER_AGENTS,
+    "cond": lex.CONDITIONALS,
+    "contrast": lex.CONTRASTS,
+    "not_contrast": lex.NOT_CONTRASTS,
+    "loaded": list(lex.LOADED_VERBS) + list(lex.LOADED_PHRASES),
+    "duty_personal": lex.DUTIES_PERSONAL,
+    "duty": lex.DUTIES_OTHER,
+    "character": lex.CHARACTER,
+    "character_own": lex.CHARACTER_OWN,
+    "sarcasm": lex.SARCASM,
+    "sarcasm_soft": lex.SARCASM_SOFT,
+    "sour": lex.SOUR,
+    "threat": lex.THREAT,
+    "threat_legal": lex.THREAT_LEGAL,
+    "hedge": lex.THREAT_HEDGES,
+    "question": lex.QUESTIONS,
+    "why": lex.WHY_OPENERS,
+    "why_hint": lex.WHY_HINTS,
+    "counterfactual": lex.COUNTERFACTUAL,
+    "absolute": lex.ABSOLUTES,
+    "imperative": lex.IMPERATIVES,
+    "passive": lex.PASSIVE,
+    "passive_failure": lex.PASSIVE_FAILURE,
+}
+
+
+def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """anchor token -> [(category, regex)], one regex per category (its patterns combined)."""
+    sources: dict[str, dict[str, list[str]]] = {}
+    for category, patterns in _CATEGORIES.items():
+        for pattern in patterns:
+            for anchors, source in _compile(pattern):
+                for anchor in anchors:
+                    per_category = sources.setdefault(anchor, {}).setdefault(category, [])
+                    if source not in per_category:
+                        per_category.append(source)
+    index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    cache: dict[str, re.Pattern[str]] = {}
+    for anchor, by_category in sources.items():
+        for category, alternatives in by_category.items():
+            # longest first, so that the longer phrase wins where two start alike
+            alternatives.sort(key=len, reverse=True)
+            source = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+            rx = cache.get(source)
+            if rx is None:
+                rx = cache[source] = re.compile(source)
+            index.setdefault(anchor, []).append((category, rx))
+    return index
+
+
+_INDEX = _build_index()
+
+_AGENT_KINDS = frozenset({"you", "third", "self", "neutral"})
+_CHARGE_KINDS = frozenset(
+    {
+        "loaded",
+        "duty",
+        "duty_personal",
+        "character",
+        "character_own",
+        "passive",
+        "passive_failure",
+        "counterfactual",
+        "sarcasm",
+        "sarcasm_soft",
+        "scare",
+        "threat",
+        "threat_legal",
+        "question",
+        "why",
+    }
+)
+_NEEDS_DET = frozenset(lex.NEEDS_DETERMINER)
+_DETERMINERS = frozenset(
+    "the this that your their our my his her these those whole entire school sped special "
+    "iep district's school's a an every any".split()
+)
+_PREPOSITIONS = frozenset(
+    "to at in from after before for of about with into on by than toward towards against "
+    "over under between among through without around near onto upon within".split()
+)
+_AUX = frozenset(
+    "is was isn't wasn't has had hasn't hadn't will would won't wouldn't can can't could couldn't "
+    "should does did doesn't didn't gets got keeps kept seems seemed feels felt looks looked "
+    "just really never always also still makes made took takes went goes happened happens "
+    "must may might".split()
+)
+_HE_SHE = {"he": "he", "he's": "he", "she": "she", "she's": "she"}
+_CHILD_OTHER = {
+    k: [re.compile(r"\b" + re.escape(w) + r"\b") for w in v] for k, v in lex.CHILD_OTHER_THAN.items()
+}
+_GAP_WORDS = frozenset(lex.NEGATION_GAP_WORDS)
+_SCARE_WORDS = frozenset(lex.SCARE_WORDS)
+_QUOTE_INTRO = frozenset(lex.QUOTE_INTRODUCERS)
+_QUOTE_SPEECH = frozenset(lex.QUOTE_SPEECH_WORDS)
+_NEUTRAL_BETWEEN = frozenset({"he", "she", "he's", "she's", "kids", "students", "it"})
+
+_QUOTE_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+_BOUNDARY = re.compile(
+    r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bvs)(?<!\bmx)[.!?;]+(?=[\s\"')\]]|$)|\n+|[!?]+"
+)
+_CLAUSE_BREAK = re.compile(r"[\u2014\u2013]|\s-{1,2}\s|:\s|\(|\)")
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mx|Miss|Coach|Principal|Nurse)\.?\s+[A-Z][\w'-]*")
+_SCARE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013/-]))([\"'])([^\"'\n]{1,40}?)\1(?=[\s.,!?;:)\]\u2014\u2013-]|$)"
+)
+_NEG_WORD = re.compile(
+    r"n't$|^not$|^(?:dont|didnt|doesnt|wont|cant|isnt|arent|wasnt|werent|havent|hasnt|hadnt|couldnt|wouldnt)$"
+)
+
+
+def _lower(text: str) -> str:
+    """Lower case with curly quotes straightened, keeping every offset."""
+    norm = text.translate(_QUOTE_MAP)
+    low = norm.lower()
+    if len(low) != len(norm):  # a few characters grow when lower-cased (e.g. "İ")
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
+    return low
+
+
+# =============================================================================================
+# Signals and decision
+# =============================================================================================
+
+
+class _Hit:
+    __slots__ = ("cat", "start", "end", "ti", "tj", "flag")
+
+    def __init__(self, cat: str, start: int, end: int, ti: int, tj: int) -> None:
+        self.cat = cat
+        self.start = start
+        self.end = end
+        self.ti = ti  # index of the first token
+        self.tj = tj  # index of the last token
+        self.flag = ""
+
+
+@dataclass
+class _Finding:
+    """One counted reason, with the cues that explain it."""
+
+    clause: int
+    cues: list[tuple[str, int, int]]  # (kind, start, end)
+
+
+class _Scan:
+    """All signals of one statement, grouped by clause, and the findings drawn from them."""
+
+    def __init__(self, text: str, student: str | None) -> None:
+        self.text = text
+        self.low = low = _lower(text)
+        self.tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(low)]
+        self.tok_starts = [t[0] for t in self.tokens]
+        self.student = student.lower().split()[0] if student and student.split() else None
+        self.hits: list[_Hit] = []
+        self.findings: list[_Finding] = []
+        self._collect()
+        if not any(h.cat in _CHARGE_KINDS for h in self.hits):
+            return  # nothing that could charge anyone: no need to look further
+        self._clauses()
+        self._decide()
+
+    # -- collecting ----------------------------------------------------------------------
+    def _tok_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.tok_starts, pos) - 1)
+
+    def _collect(self) -> None:
+        low, hits, index = self.low, self.hits, _INDEX
+        seen: set[tuple[str, int, int]] = set()
+        for i, (start, _end, word) in enumerate(self.tokens):
+            entries = index.get(word)
+            if entries is None and word.endswith("'s"):
+                entries = index.get(word[:-2])
+            if not entries:
+                if word == self.student:
+                    hits.append(_Hit("neutral", start, _end, i, i))
+                continue
+            for category, rx in entries:
+                m = rx.match(low, start)
+                if m and m.end() > start:
+                    key = (category, start, m.end())
+                    if key not in seen:
+                        seen.add(key)
+                        hits.append(_Hit(category, start, m.end(), i, self._tok_index(m.end() - 1)))
+            if word == self.student:
+                hits.append(_Hit("neutral", start, _end, i, i))
+        if "." in self.text or " " in self.text:
+            for m in _TITLE.finditer(self.text):
+                i = self._tok_index(m.start())
+                hits.append(_Hit("third", m.start(), m.end(), i, self._tok_index(m.end() - 1)))
+        if '"' in low or "'" in low:
+            self._scare_quotes()
+        hits.sort(key=lambda h: (h.start, -h.end))
+
+    def _scare_quotes(self) -> None:
+        low = self.low
+        for m in _SCARE.finditer(low):
+            inner = m.group(2).strip()
+            words = inner.split()
+            if not words or len(words) > 3:
+                continue
+            if not any(w.strip(".,!?") in _SCARE_WORDS for w in words) and inner not in _SCARE_WORDS:
+                continue
+            if any(w in _QUOTE_SPEECH for w in words):
+                continue
+            before = low[: m.start()].split()
+            if before and before[-1].strip(",:") in _QUOTE_INTRO:
+                continue
+            i = self._tok_index(m.start() + 1)
+            hit = _Hit("scare", m.start(), m.end(), i, self._tok_index(m.end() - 2))
+            self.hits.append(hit)
+
+    # -- clauses -------------------------------------------------------------------------
+    def _clauses(self) -> None:
+        low = self.low
+        sentence_cuts = {0}
+        for m in _BOUNDARY.finditer(low):
+            sentence_cuts.add(m.end())
+        clause_cuts = set(sentence_cuts)
+        for m in _CLAUSE_BREAK.finditer(low):
+            clause_cuts.add(m.end())
+        not_contrast = [(h.start, h.end) for h in self.hits if h.cat == "not_contrast"]
+        contrast_cuts = set()
+        for h in self.hits:
+            if h.cat == "contrast" and not any(s <= h.start < e for s, e in not_contrast):
+                if h.start > 0:
+                    clause_cuts.add(h.start)
+                    contrast_cuts.add(h.start)
+        self.sentence_starts = sorted(sentence_cuts)
+        self.clause_starts = sorted(clause_cuts)
+        n = len(self.clause_starts)
+        self.clause_hits: list[list[_Hit]] = [[] for _ in range(n)]
+        for h in self.hits:
+            self.clause_hits[self.clause_of(h.start)].append(h)
+        # the clause before a contrast is discounted when the clause after it says something
+        self.discounted = [False] * n
+        for k in range(n - 1):
+            cut = self.clause_starts[k + 1]
+            if cut in contrast_cuts and self.sentence_of(cut - 1) == self.sentence_of(cut):
+                end = self.clause_starts[k + 2] if k + 2 < n else len(low)
+                if len(_TOKEN.findall(low, cut, end)) >= 4:
+                    self.discounted[k] = True
+
+    def clause_of(self, pos: int) -> int:
+        return bisect_right(self.clause_starts, pos) - 1
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def clause_end(self, k: int) -> int:
+        return self.clause_starts[k + 1] if k + 1 < len(self.clause_starts) else len(self.low)
+
+    # -- agents --------------------------------------------------------------------------
+    def _agent_kind(self, h: _Hit, clause: list[_Hit]) -> str | None:
+        """you / third / self / neutral, or None when the word is not acting here."""
+        word = self.low[h.start : h.end]
+        prev = self.tokens[h.ti - 1][2] if h.ti > 0 else ""
+        if prev in _PREPOSITIONS:
+            return None
+        if h.cat == "you" and prev == "thank":
+            return None
+        if h.cat == "neutral" and word in _HE_SHE:
+            pronoun = _HE_SHE[word]
+            k = self.clause_of(h.start)
+            segment = self.low[self.clause_starts[k] : self.clause_end(k)]
+            if any(rx.search(segment) for rx in _CHILD_OTHER[pronoun]):
+                return "third"
+            return "neutral"
+        if h.cat == "third" and word in _NEEDS_DET and prev not in _DETERMINERS:
+            return None
+        if h.cat == "neutral" and word in ("it", "this", "that"):
+            # "it" acts only as a subject ("it was late"), not as an object ("scheduled it")
+            nxt = self.tokens[h.tj + 1][2] if h.tj + 1 < len(self.tokens) else ""
+            if self.tokens[h.ti][2] == word and nxt not in _AUX:
+                return None
+        if h.cat in ("you", "third"):
+            # "I don't want to be the parent who...": a role the speaker takes, not a target
+            before = [t[2] for t in self.tokens[max(0, h.ti - 2) : h.ti]]
+            if word.startswith(("the ", "a ")):
+                before = before[-1:]
+            elif before and before[-1] in ("the", "a"):
+                before = before[:-1]
+            else:
+                before = []
+            if before and before[-1] in ("be", "being", "am", "become", "i'm", "im"):
+                return None
+        return h.cat
+
+    def _agents(self, k: int) -> list[tuple[_Hit, str, bool]]:
+        """The clause's agents in order: (hit, kind, conditional)."""
+        out = []
+        clause = self.clause_hits[k]
+        conds = [h for h in clause if h.cat == "cond"]
+        for h in clause:
+            if h.cat not in _AGENT_KINDS:
+                continue
+            kind = self._agent_kind(h, clause)
+            if kind is None:
+                continue
+            conditional = any(c.tj < h.ti and h.ti - c.tj <= 3 for c in conds)
+            out.append((h, kind, conditional))
+        return out
+
+    def _bind(self, k: int, pos: int, agents: list[tuple[_Hit, str, bool]]) -> tuple[_Hit, str] | None:
+        """The target a charge at pos falls on: the nearest agent before it in the clause."""
+        best = None
+        for h, kind, conditional in agents:
+            if h.start > pos:
+                break
+            if h.end <= pos or h.start == pos:
+                best = (h, kind, conditional)
+        if best is None:
+            for h in self.clause_hits[k]:
+                if h.cat == "imperative" and h.start <= pos and self._starts_clause(h, k):
+                    return (h, "you")
+            return None
+        h, kind, conditional = best
+        if kind in ("you", "third") and not conditional:
+            return (h, kind)
+        return None
+
+    def _starts_clause(self, h: _Hit, k: int) -> bool:
+        before = self.low[self.clause_starts[k] : h.start]
+        return not _TOKEN.search(before) or before.strip(" ,\"'").lower() in (
+            "please",
+            "just",
+            "so",
+            "and",
+            "now",
+            "oh",
+        )
+
+    # -- negation ------------------------------------------------------------------------
+    def _agent_between(self, agents: list[tuple[_Hit, str, bool]], a: int, b: int) -> bool:
+        return any(a <= h.start < b for h, _kind, _c in agents)
+
+    def _negated(self, h: _Hit, k: int, agents: list[tuple[_Hit, str, bool]]) -> bool:
+        """Is a charge cancelled by a negation, a meta-hedge or someone else's report?"""
+        for n in self.clause_hits[k]:
+            if n.start >= h.start:
+                break
+            if n.cat in ("neg", "neg_present") and n.end <= h.start:
+                gap = [self.tokens[i][2] for i in range(n.tj + 1, h.ti)]
+                if (
+                    len(gap) <= 3
+                    and all(w in _GAP_WORDS or w.endswith("ly") for w in gap)
+                    and not self._agent_between(agents, n.end, h.start)
+                ):
+                    return True
+            elif n.cat == "neg_subject" and n.end <= h.start:
+                if h.ti - n.tj - 1 <= 6 and not self._agent_between(agents, n.end, h.start):
+                    return True
+            elif n.cat == "neg_inverted":
+                return True
+        return self._hedged(h, k)
+
+    def _hedged(self, h: _Hit, k: int) -> bool:
+        for n in self.clause_hits[k]:
+            if n.start >= h.start:
+                break
+            if n.cat == "meta":
+                return True
+            if n.cat == "report" and n.end <= h.start:
+                stop = self._report_scope_end(n, k)
+                if h.start < stop:
+                    return True
+        return False
+
+    def _report_scope_end(self, r: _Hit, k: int) -> int:
+        end = self.clause_end(k)
+        low = self.low
+        candidates = [low.find(",", r.end, end), low.find(" and ", r.end, end), low.find(" so ", r.end, end)]
+        found = [c for c in candidates if c >= 0]
+        return min(found) if found else end
+
+    def _failure(self, d: _Hit, k: int, agents: list[tuple[_Hit, str, bool]]) -> _Hit | None:
+        """The negation that turns a duty into a failure ("never return", "nobody called")."""
+        personal = d.cat == "duty_personal"
+        for n in reversed(self.clause_hits[k]):
+            if n.start >= d.start or n.end > d.start:
+                continue
+            gap = [self.tokens[i][2] for i in range(n.tj + 1, d.ti)]
+            if n.cat in ("neg", "neg_fail") or (n.cat == "neg_present" and personal):
+                if len(gap) <= 4 and all(w in _GAP_WORDS for w in gap):
+                    return n
+            elif n.cat == "neg_stop":
+                if (
+                    len(gap) <= 1
+                    and all(w in _GAP_WORDS for w in gap)
+                    and self.low[d.start : d.end].split()[0].endswith("ing")
+                ):
+                    return n
+            elif n.cat == "neg_subject":
+                if len(gap) <= 5 and not self._agent_between(
+                    [a for a in agents if a[0].start >= n.end], n.end, d.start
+                ):
+                    return n
+            elif n.cat == "neg_inverted":
+                if len(gap) <= 10:
+                    return n
+        return None
+
+    # -- decision ------------------------------------------------------------------------
+    def _decide(self) -> None:
+        for k, clause in enumerate(self.clause_hits):
+            if not clause:
+                continue
+            agents = self._agents(k)
+            discounted = self.discounted[k]
+            for h in clause:
+                cat = h.cat
+                if cat == "loaded":
+                    self._loaded(h, k, agents, discounted)
+                elif cat in ("duty", "duty_personal"):
+                    self._duty(h, k, agents, discounted)
+                elif cat == "character":
+                    self._character(h, k, agents)
+                elif cat == "character_own":
+                    if not self._hedged(h, k) and not self._neg_before(h, k, 2):
+                        self._add(k, ("character", h.start, h.end))
+                elif cat in ("passive", "passive_failure"):
+                    self._passive(h, k, discounted)
+                elif cat == "counterfactual":
+                    if not self._hedged(h, k) and not discounted:
+                        kind = (
+                            "blame-you"
+                            if re.search(r"\b(?:you|u|y'?all)\b", self.low[h.start : h.end])
+                            else "blame-third"
+                        )
+                        self._add(k, (kind, h.start, h.end))
+                elif cat in ("sarcasm", "scare"):
+                    if not self._hedged(h, k):
+                        self._add(k, ("sarcasm", h.start, h.end))
+                elif cat == "sarcasm_soft":
+                    self._soft_sarcasm(h, k)
+                elif cat == "threat":
+                    if not self._neg_before(h, k, 0) and not self._hedged(h, k):
+                        self._add(k, ("threat", h.start, h.end))
+                elif cat == "threat_legal":
+                    self._legal_threat(h, k)
+                elif cat == "question":
+                    if not self._hedged(h, k):
+                        self._add(k, ("accusing-question", h.start, h.end))
+                elif cat == "why":
+                    self._why(h, k, agents)
+
+    def _add(self, k: int, *cues: tuple[str, int, int]) -> None:
+        self.findings.append(_Finding(k, list(cues)))
+
+    def _neg_before(self, h: _Hit, k: int, window: int) -> bool:
+        return any(
+            n.cat in ("neg", "neg_present") and n.end <= h.start and h.ti - n.tj - 1 <= window
+            for n in self.clause_hits[k]
+        )
+
+    def _blame_cue(self, target: _Hit, kind: str, start: int, end: int) -> tuple[str, int, int]:
+        cue_kind = "blame-you" if kind == "you" else "blame-third"
+        if target.start <= start and end - target.start <= 100:
+            return (cue_kind, target.start, end)
+        return (cue_kind, target.start, target.end)
+
+    def _loaded(self, h: _Hit, k: int, agents, discounted: bool) -> None:
+        if discounted or self._negated(h, k, agents):
+            return
+        bound = self._bind(k, h.start, agents)
+        if bound is None:
+            return
+        target, kind = bound
+        self._add(k, self._blame_cue(target, kind, h.start, h.end), ("loaded-verb", h.start, h.end))
+
+    def _duty(self, h: _Hit, k: int, agents, discounted: bool) -> None:
+        if discounted:
+            return
+        n = self._failure(h, k, agents)
+        if n is None or self._hedged(n, k):
+            return
+        bound = self._bind(k, h.start, agents)
+        if bound is None:
+            return
+        target, kind = bound
+        start = min(n.start, h.start)
+        self._add(k, self._blame_cue(target, kind, start, h.end))
+
+    def _character(self, h: _Hit, k: int, agents) -> None:
+        if self._negated(h, k, agents):
+            return
+        bound = self._bind(k, h.start, agents)
+        if bound is None:
+            return
+        target, kind = bound
+        cue_kind = "blame-you" if kind == "you" else "blame-third"
+        self._add(k, (cue_kind, target.start, target.end), ("character", h.start, h.end))
+
+    def _passive(self, h: _Hit, k: int, discounted: bool) -> None:
+        if discounted or self._hedged(h, k):
+            return
+        low = self.low
+        for p in self.clause_hits[k]:
+            if p.cat == "peer" and 0 <= p.start - h.end <= 30:
+                return
+        if h.cat == "passive":
+            if any(
+                n.cat in ("neg", "neg_present") and n.end <= h.start and h.ti - n.tj - 1 <= 1
+                for n in self.clause_hits[k]
+            ):
+                return
+        else:
+            phrase = low[h.start : h.end]
+            strong = "never" in phrase or "once" in phrase or "even" in phrase
+            if not strong:
+                end = self.clause_end(k)
+                if re.search(r"\byet\b", low[h.end : end]):
+                    return
+                before = low[max(0, h.start - 12) : h.start].split()
+                if before and before[-1] in ("i", "we", "i'm", "we're"):
+                    return
+        self._add(k, ("blame-third", h.start, h.end))
+
+    def _soft_sarcasm(self, h: _Hit, k: int) -> None:
+        sentence = self.sentence_of(h.start)
+        for s in self.hits:
+            if s.start < h.end or self.sentence_of(s.start) != sentence:
+                continue
+            if s.cat == "sour" or (s.cat == "loaded" and not self._neg_before(s, self.clause_of(s.start), 2)):
+                between = [self.tokens[i][2] for i in range(h.tj + 1, s.ti)]
+                if any(w in _NEUTRAL_BETWEEN or w == self.student for w in between):
+                    return
+                end = s.end if s.end - h.start <= 80 else h.end
+                self._add(k, ("sarcasm", h.start, end))
+                return
+
+    def _legal_threat(self, h: _Hit, k: int) -> None:
+        sentence = self.sentence_of(h.start)
+        for n in self.hits:
+            if n.cat == "hedge" and self.sentence_of(n.start) == sentence:
+                return
+        if self._neg_before(h, k, 3) or self._hedged(h, k):
+            return
+        self._add(k, ("threat", h.start, h.end))
+
+    def _why(self, h: _Hit, k: int, agents) -> None:
+        low = self.low
+        before = low[self.clause_starts[k] : h.start]
+        words = _TOKEN.findall(before)
+        if len(words) > 2 or any(
+            w
+            not in (
+                "so",
+                "and",
+                "but",
+                "then",
+                "honestly",
+                "seriously",
+                "like",
+                "ok",
+                "okay",
+                "well",
+                "again",
+                "also",
+                "just",
+                "um",
+                "oh",
+                "really",
+                "tell",
+                "me",
+                "please",
+            )
+            for w in words
+        ):
+            return
+        end = self.clause_end(k)
+        rest = [t for t in self.tokens if h.end <= t[0] < end]
+        if not rest:
+            return
+        if rest[0][2] == "not":
+            return
+        skip_first_neg = rest[0][2] in ("don't", "dont", "doesn't", "doesnt", "do", "does")
+        targets = [a for a in agents if a[0].start >= h.end and a[1] in ("you", "third")]
+        if not targets:
+            return
+        hint = None
+        for t_i, (_s, e, w) in enumerate(rest):
+            if _NEG_WORD.search(w) and not (skip_first_neg and t_i <= 1):
+                hint = e
+                break
+        for x in self.clause_hits[k]:
+            if x.start >= h.end and x.cat in ("why_hint", "loaded", "absolute"):
+                hint = x.end if hint is None else min(hint, x.end)
+                break
+        if hint is None:
+            return
+        cue_end = max(hint, targets[0][0].end)
+        if cue_end - h.start > 80:
+            cue_end = targets[0][0].end
+        self._add(k, ("accusing-question", h.start, cue_end))
+
+
+# =============================================================================================
+# Suggestions
+# =============================================================================================
+
+
+def _topic_regex() -> re.Pattern[str]:
+    heads = sorted(lex.TOPICS, key=len, reverse=True)
+    mods = sorted(lex.TOPIC_MODIFIERS, key=len, reverse=True)
+    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|[a-z]+'s)\s+"
+    mod = r"(?P<mods>(?:(?:" + "|".join(re.escape(m) for m in mods) + r")\s+){0,2})"
+    head = r"(?P<head>" + "|".join(re.escape(h) for h in heads) + r")"
+    return re.compile(r"\b(?:" + det + r")?" + mod + head + r"\b(?!['-])")
+
+
+_TOPIC = _topic_regex()
+_BARE_OK = frozenset(
+    "speech therapy reading math homework transportation counseling tutoring instruction ot pt esy "
+    "medication attendance safety bullying communication input support services data paperwork "
+    "testing accommodations modifications updates".split()
+)
+_NEEDS_CONTEXT = frozenset(
+    "minutes plan program class support call calls notice input record file notes log update".split()
+)
+_ACRONYMS = {
+    "iep": "IEP",
+    "ot": "OT",
+    "pt": "PT",
+    "fba": "FBA",
+    "bip": "BIP",
+    "iee": "IEE",
+    "esy": "ESY",
+    "slp": "SLP",
+    "1:1": "1:1",
+}
+_CHILD_WORDS = re.compile(r"\b(my|our) (son|daughter|child|kid|boy|girl)\b")
+
+
+def _word_in(word: str, text: str) -> bool:
+    return re.search(r"(?<![\w'])" + re.escape(word) + r"(?![\w'])", text, re.IGNORECASE) is not None
+
+
+def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> tuple[str, str] | None:
+    """The subject matter, as the mediator would say it back: ("your emails", "contact")."""
+    low = scan.low
+    for m in _TOPIC.finditer(low):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        det = m.group("det")
+        mods = m.group("mods").split()
+        head = m.group("head")
+        if det is None and not mods and head in _NEEDS_CONTEXT:
+            continue
+        if det and det.endswith("'s"):
+            owner = det[:-2]
+            back = low[: m.start()].split()
+            if owner in ("son", "daughter", "child", "kid", "boy", "girl"):
+                # "our son's accommodations"
+                if not back or back[-1] not in ("my", "our", "his", "her", "their"):
+                    continue
+                det_out = (
+                    (student + "'s") if student else "your " + ("child" if owner == "kid" else owner) + "'s"
+                )
+            elif student and owner == student.lower():
+                det_out = student + "'s"
+            elif owner in ("district", "school", "team", "teacher", "aide", "parents", "family", "advocate"):
+                det_out = "the"
+            else:
+                continue
+        elif det in ("his", "her", "their"):
+            det_out = (student + "'s") if student else det
+        elif det in ("my", "our"):
+            det_out = "your"
+        elif det is None:
+            if head in _BARE_OK and not mods:
+                det_out = ""
+            else:
+                det_out = "the"
+        else:
+            det_out = "the"
+        words = [_ACRONYMS.get(w, w) for w in mods + head.split()]
+        phrase = " ".join(words)
+        topic = (det_out + " " + phrase).strip()
+        return topic, lex.TOPICS[head]
+    return None
+
+
+def _child_phrase(low: str, student: str | None) -> str | None:
+    if student:
+        return student
+    m = _CHILD_WORDS.search(low)
+    if m:
+        return lex.CHILD_SWAP.get(m.group(0), "your child")
+    if re.search(r"\bhim\b", low):
+        return "him"
+    return None
+
+
+def _suggestions(scan: _Scan, cues: list[Cue], student: str | None) -> tuple[str, ...]:
+    blocked = [(c.start, c.end) for c in cues if c.kind in ("loaded-verb", "character", "sarcasm", "threat")]
+    charge_words = {scan.low[c.start : c.end] for c in cues if c.kind in ("loaded-verb", "character")}
+    found = _topic(scan, blocked, student)
+    child = _child_phrase(scan.low, student)
+    out: list[str] = []
+    for move in lex.MOVES:
+        families = [found[1], "none"] if found else ["none"]
+        for family in families:
+            template = lex.SUGGESTIONS[move][family]
+            topic = found[0] if found and family != "none" else ""
+            names_child = bool(student) and student.lower() in topic.lower()
+            sentence = _fill(template, topic, None if names_child else child)
+            check = _fill(
+                template,
+                topic.replace(student, "Sam") if student else topic,
+                None if names_child else ("Sam" if student else child),
+            )
+            if _acceptable(check, charge_words) and sentence not in out:
+                out.append(sentence)
+                break
+    return tuple(out)
+
+
+def _fill(template: str, topic: str, child: str | None) -> str:
+    sentence = template.format(
+        topic=topic,
+        for_child=f" for {child}" if child else "",
+        about_child=f" about {child}" if child else "",
+        child=child or "",
+    )
+    sentence = " ".join(sentence.split())
+    return sentence[:1].upper() + sentence[1:]
+
+
+_QUIET: dict[str, bool] = {}  # suggestion -> the engine finds nothing in it (bounded memo)
+
+
+def _acceptable(sentence: str, charge_words: set[str]) -> bool:
+    if not sentence.endswith((".", "?")) or len(sentence.split()) > 25:
+        return False
+    if any(_word_in(w, sentence) for w in charge_words if w.strip()):
+        return False
+    quiet = _QUIET.get(sentence)
+    if quiet is None:
+        if len(_QUIET) > 4096:
+            _QUIET.clear()
+        quiet = _QUIET[sentence] = not _Scan(sentence, None).findings
+    return quiet
+
+
+# =============================================================================================
+# Public API
+# =============================================================================================
+
+
+def analyze(text: str, student: str | None = None) -> Analysis:
+    """Is the statement accusatory; which spans say so; what could the mediator say instead."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    student = " ".join(student.split()) if student else None
+    student = student or None
+    if not text.strip():
+        return Analysis(text, False, (), ())
+    scan = _Scan(text, student)
+    if not scan.findings:
+        return Analysis(text, False, (), ())
+    spans: set[tuple[str, int, int]] = set()
+    clauses = set()
+    for f in scan.findings:
+        clauses.add(f.clause)
+        spans.update(f.cues)
+    for k in clauses:
+        for h in scan.clause_hits[k]:
+            if h.cat == "absolute":
+                spans.add(("absolute", h.start, h.end))
+    # a shorter absolute inside a longer one ("never" in "never once") is the same cue
+    absolutes = [s for s in spans if s[0] == "absolute"]
+    for a in absolutes:
+        if any(b != a and b[1] <= a[1] and a[2] <= b[2] for b in absolutes):
+            spans.discard(a)
+    cues = tuple(
+        Cue(kind, text[start:end], start, end)
+        for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2], CUE_KINDS.index(s[0])))
+        if 0 <= start < end <= len(text)
+    )
+    return Analysis(text, True, cues, _suggestions(scan, list(cues), student))
+
+
+def render_text(analysis: Analysis) -> str:
+    """Plain text for a person: the statement, its cues, then numbered suggestions."""
+    text = analysis.text
+    lines = [text]
+    if not analysis.accusatory:
+        lines.append("  no accusation found")
+        return "\n".join(lines)
+    if text.isascii() and text.isprintable() and len(text) <= 160:
+        marks = [" "] * len(text)
+        for cue in analysis.cues:
+            for i in range(cue.start, cue.end):
+                marks[i] = "^"
+        lines.append("".join(marks).rstrip())
+    lines.append("  cues:")
+    width = max(len(c.kind) for c in analysis.cues) if analysis.cues else 0
+    for cue in analysis.cues:
+        shown = " ".join(cue.text.split())
+        lines.append(f'    {cue.kind.ljust(width)}  "{shown}"')
+    if analysis.suggestions:
+        lines.append("  you could say:")
+        for i, suggestion in enumerate(analysis.suggestions, 1):
+            lines.append(f"    {i}. {suggestion}")
+    return "\n".join(lines)

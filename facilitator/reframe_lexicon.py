@@ -1,0 +1,850 @@
+"""Everything the reframing engine knows: words, phrases and suggestion templates.
+
+This file is plain data. A mediator who hears a new way of blaming at the table can add it
+here without touching the logic in ``reframe.py``. Everything is lower case; matching ignores
+case, curly quotes and a missing apostrophe in contractions ("didnt", "youre").
+
+How a pattern is written
+------------------------
+A pattern is words separated by spaces. Each space-separated piece is one *slot*:
+
+    word          the word itself (a hyphen also matches a space or nothing: "bad-mouth")
+    a/b/c         any one of these
+    a_b/c         "_" joins words inside one alternative: "has_been/was" = "has been" or "was"
+    ~verb         the verb in any form: ~refuse = refuse, refuses, refused, refusing
+    (slot)        optional: "(even) bother", "(~be) on"
+    {class}       any entry of a word class from CLASSES below: "{child}", "{possessive}"
+    *             any one word
+    ...           up to four words of anything (within the clause)
+    !a/b          not followed by these words: "~lie !down" leaves "lie down" alone
+
+The first slot cannot be "*", "..." or "!...". Irregular verb forms are in IRREGULAR_VERBS.
+
+What the signals mean is described in docs/REFRAMING (shared) and at each list below. In
+short: an accusation needs a *target* (you, the district, Mom, "they", a hidden agent) and a
+*charge* (a failure, a bad motive, a trait), or one strong signal on its own (sarcasm, a
+threat, a character attack, an accusing question).
+"""
+
+from __future__ import annotations
+
+# The lists below are laid out by hand for reading; keep the formatter away from them.
+# fmt: off
+
+# ---------------------------------------------------------------------------------------------
+# Verb forms the automatic inflection (add s / ed / ing) would get wrong.
+# base: (third person, past, past participle, -ing)
+# ---------------------------------------------------------------------------------------------
+IRREGULAR_VERBS: dict[str, tuple[str, str, str, str]] = {
+    "be": ("is", "was/were", "been", "being"),
+    "bury": ("buries", "buried", "buried", "burying"),
+    "blow": ("blows", "blew", "blown", "blowing"),
+    "bully": ("bullies", "bullied", "bullied", "bullying"),
+    "brush": ("brushes", "brushed", "brushed", "brushing"),
+    "come": ("comes", "came", "come", "coming"),
+    "cut": ("cuts", "cut", "cut", "cutting"),
+    "deny": ("denies", "denied", "denied", "denying"),
+    "do": ("does", "did", "done", "doing"),
+    "drag": ("drags", "dragged", "dragged", "dragging"),
+    "drop": ("drops", "dropped", "dropped", "dropping"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "feed": ("feeds", "fed", "fed", "feeding"),
+    "fill": ("fills", "filled", "filled", "filling"),
+    "forget": ("forgets", "forgot", "forgotten", "forgetting"),
+    "get": ("gets", "got", "gotten/got", "getting"),
+    "give": ("gives", "gave", "given", "giving"),
+    "go": ("goes", "went", "gone", "going"),
+    "have": ("has", "had", "had", "having"),
+    "hear": ("hears", "heard", "heard", "hearing"),
+    "hide": ("hides", "hid", "hidden", "hiding"),
+    "jerk": ("jerks", "jerked", "jerked", "jerking"),
+    "keep": ("keeps", "kept", "kept", "keeping"),
+    "leave": ("leaves", "left", "left", "leaving"),
+    "let": ("lets", "let", "let", "letting"),
+    "lie": ("lies", "lied", "lied", "lying"),
+    "lose": ("loses", "lost", "lost", "losing"),
+    "make": ("makes", "made", "made", "making"),
+    "mislead": ("misleads", "misled", "misled", "misleading"),
+    "misplace": ("misplaces", "misplaced", "misplaced", "misplacing"),
+    "pay": ("pays", "paid", "paid", "paying"),
+    "put": ("puts", "put", "put", "putting"),
+    "read": ("reads", "read", "read", "reading"),
+    "rid": ("rids", "rid", "rid", "ridding"),
+    "run": ("runs", "ran", "run", "running"),
+    "say": ("says", "said", "said", "saying"),
+    "screw": ("screws", "screwed", "screwed", "screwing"),
+    "send": ("sends", "sent", "sent", "sending"),
+    "set": ("sets", "set", "set", "setting"),
+    "shut": ("shuts", "shut", "shut", "shutting"),
+    "skip": ("skips", "skipped", "skipped", "skipping"),
+    "slip": ("slips", "slipped", "slipped", "slipping"),
+    "snap": ("snaps", "snapped", "snapped", "snapping"),
+    "spend": ("spends", "spent", "spent", "spending"),
+    "stop": ("stops", "stopped", "stopped", "stopping"),
+    "steal": ("steals", "stole", "stolen", "stealing"),
+    "stir": ("stirs", "stirred", "stirred", "stirring"),
+    "string": ("strings", "strung", "strung", "stringing"),
+    "sweep": ("sweeps", "swept", "swept", "sweeping"),
+    "take": ("takes", "took", "taken", "taking"),
+    "teach": ("teaches", "taught", "taught", "teaching"),
+    "tell": ("tells", "told", "told", "telling"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "throw": ("throws", "threw", "thrown", "throwing"),
+    "trash": ("trashes", "trashed", "trashed", "trashing"),
+    "try": ("tries", "tried", "tried", "trying"),
+    "turn": ("turns", "turned", "turned", "turning"),
+    "wait": ("waits", "waited", "waited", "waiting"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "withhold": ("withholds", "withheld", "withheld", "withholding"),
+    "admit": ("admits", "admitted", "admitted", "admitting"),
+    "commit": ("commits", "committed", "committed", "committing"),
+    "omit": ("omits", "omitted", "omitted", "omitting"),
+    "shred": ("shreds", "shredded", "shredded", "shredding"),
+    "rob": ("robs", "robbed", "robbed", "robbing"),
+    "plan": ("plans", "planned", "planned", "planning"),
+    "ship": ("ships", "shipped", "shipped", "shipping"),
+    "bad-mouth": ("bad-mouths", "bad-mouthed", "bad-mouthed", "bad-mouthing"),
+    "feel": ("feels", "felt", "felt", "feeling"),
+    "mean": ("means", "meant", "meant", "meaning"),
+    "meet": ("meets", "met", "met", "meeting"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "lead": ("leads", "led", "led", "leading"),
+    "deal": ("deals", "dealt", "dealt", "dealing"),
+    "hold": ("holds", "held", "held", "holding"),
+    "bring": ("brings", "brought", "brought", "bringing"),
+    "buy": ("buys", "bought", "bought", "buying"),
+    "catch": ("catches", "caught", "caught", "catching"),
+    "fight": ("fights", "fought", "fought", "fighting"),
+    "find": ("finds", "found", "found", "finding"),
+    "sell": ("sells", "sold", "sold", "selling"),
+    "sit": ("sits", "sat", "sat", "sitting"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "stand": ("stands", "stood", "stood", "standing"),
+    "understand": ("understands", "understood", "understood", "understanding"),
+    "win": ("wins", "won", "won", "winning"),
+    "begin": ("begins", "began", "begun", "beginning"),
+    "break": ("breaks", "broke", "broken", "breaking"),
+    "choose": ("chooses", "chose", "chosen", "choosing"),
+    "quit": ("quits", "quit", "quit", "quitting"),
+    "hit": ("hits", "hit", "hit", "hitting"),
+    "shop": ("shops", "shopped", "shopped", "shopping"),
+    "gaslight": ("gaslights", "gaslit/gaslighted", "gaslit/gaslighted", "gaslighting"),
+    "drive": ("drives", "drove", "driven", "driving"),
+    "forgive": ("forgives", "forgave", "forgiven", "forgiving"),
+    "show": ("shows", "showed", "shown/showed", "showing"),
+    "stick": ("sticks", "stuck", "stuck", "sticking"),
+    "regret": ("regrets", "regretted", "regretted", "regretting"),
+    "occur": ("occurs", "occurred", "occurred", "occurring"),
+    "refer": ("refers", "referred", "referred", "referring"),
+    "permit": ("permits", "permitted", "permitted", "permitting"),
+    "submit": ("submits", "submitted", "submitted", "submitting"),
+    "pass": ("passes", "passed", "passed", "passing"),
+    "chat": ("chats", "chatted", "chatted", "chatting"),
+    "rub": ("rubs", "rubbed", "rubbed", "rubbing"),
+    "hang": ("hangs", "hung", "hung", "hanging"),
+    "cancel": ("cancels", "cancelled/canceled", "cancelled/canceled", "cancelling/canceling"),
+    "grandstand": ("grandstands", "grandstanded", "grandstanded", "grandstanding"),
+    "flip-flop": ("flip-flops", "flip-flopped", "flip-flopped", "flip-flopping"),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Word classes, used as {name} inside patterns. Entries may have several words.
+# ---------------------------------------------------------------------------------------------
+CLASSES: dict[str, list[str]] = {
+    # The child, as the adults at the table refer to him or her.
+    "child": [
+        "him", "her", "them", "my son", "our son", "my daughter", "our daughter", "my child",
+        "our child", "my kid", "our kid", "my kids", "our kids", "the student", "the child",
+        "the kids", "the kid", "kids", "students", "children", "my boy", "my girl", "this child",
+        "this kid", "this student", "a kid", "a child",
+    ],
+    # The speaker's side, as an object.
+    "us": ["us", "me", "our family", "my family", "him", "her", "them", "my son", "my daughter",
+           "our son", "our daughter", "the family", "the parents", "my client", "my clients"],
+    "possessive": ["your", "their", "its", "his", "her", "our", "my"],
+    # Forms of "to be" and "to get" that build a passive ("was ignored", "got dumped").
+    "be": ["was", "were", "been", "being", "is", "are", "am", "get", "gets", "got", "gotten",
+           "getting", "keep getting", "keeps getting"],
+    # Adverbs allowed between "was" and a participle ("was completely ignored").
+    "adverb": ["just", "completely", "totally", "simply", "basically", "repeatedly",
+               "conveniently", "deliberately", "always", "constantly", "routinely", "also", "all",
+               "again", "flat out", "entirely", "pretty much", "essentially", "clearly",
+               "systematically", "intentionally", "purposely", "quietly", "then", "still"],
+    # Participles that carry a charge when the agent is hidden ("the report was buried").
+    "charge_participle": [
+        "ignored", "buried", "dumped", "stonewalled", "lied to", "misled", "shortchanged",
+        "brushed off", "blown off", "blew off", "pushed aside", "brushed aside", "pushed out",
+        "passed over", "overlooked", "neglected", "forgotten", "abandoned", "left out", "shut out",
+        "written off", "railroaded", "ambushed", "blindsided", "steamrolled", "bulldozed",
+        "jerked around", "strung along", "kept in the dark", "left in the dark",
+        "swept under the rug", "swept under the carpet", "hidden", "withheld", "concealed",
+        "falsified", "fabricated", "botched", "mishandled", "humiliated", "belittled", "mocked",
+        "tricked", "deceived", "cheated", "sabotaged", "undermined", "given the runaround",
+        "run around", "talked down to", "ghosted", "shredded", "scapegoated", "thrown under the bus",
+        "silenced", "stonewalled", "treated like", "railroaded", "shoved", "dropped",
+    ],
+    # Things someone was supposed to do, as participles ("services were never delivered").
+    "duty_participle": [
+        "delivered", "provided", "implemented", "followed", "sent", "given", "told",
+        "informed", "notified", "consulted", "included", "invited", "returned", "answered",
+        "served", "honored", "honoured", "addressed", "made up", "heard", "offered", "fixed",
+        "followed up", "followed up on", "responded to", "read", "reviewed", "considered",
+        "documented", "tracked", "explained", "supervised", "trained", "protected", "called",
+        "contacted", "updated", "shared", "evaluated", "tested", "done", "completed",
+        "scheduled", "signed", "taken seriously", "listened to", "asked", "given a chance",
+    ],
+}
+
+# ---------------------------------------------------------------------------------------------
+# Who is speaking about whom. The nearest of these before a charge says who is charged.
+# ---------------------------------------------------------------------------------------------
+
+# Second person: the listener (or the listener's side).
+TARGET_YOU = [
+    "you", "u", "ya", "y'all", "yall", "you guys", "you all", "you people", "youse",
+    "you're", "you've", "you'd", "you'll", "ur", "your", "yourself", "yourselves",
+    "your team", "your staff", "your office", "your department", "your district",
+    "your school", "your evaluator", "your advocate", "your attorney", "your lawyer",
+    "your client", "your clients", "your side", "your people", "your therapist", "your aide",
+    "your teacher", "your teachers", "your case manager", "your psychologist",
+]
+
+# Third parties: anyone at the table or behind it who is not the speaker.
+TARGET_THIRD = [
+    "they", "they're", "they've", "they'd", "they'll", "their", "theirs",
+    "somebody", "someone", "anybody", "anyone", "nobody", "no one", "no-one", "everyone",
+    "everybody", "none of you", "none of them", "not one of you", "not one of them",
+    "people", "these people", "those people", "the powers that be",
+    # school side
+    "district", "districts", "school district", "administration", "administrator",
+    "administrators", "admin", "staff", "staffer", "faculty", "teacher", "teachers",
+    "case manager", "case managers", "principal", "assistant principal", "vice principal", "ap",
+    "director", "sped director", "special ed director", "superintendent", "coordinator",
+    "therapist", "therapists", "speech therapist", "slp", "ot", "pt", "aide", "aides", "para",
+    "paras", "paraprofessional", "psychologist", "school psychologist", "evaluator",
+    "evaluators", "counselor", "social worker", "nurse", "bus driver", "driver",
+    "specialist", "specialists", "interventionist", "provider", "providers", "sped",
+    "special ed", "district counsel", "counsel", "lawyer", "lawyers", "attorney", "attorneys",
+    "the school", "the team", "the office", "the department", "the board", "the building",
+    "this school", "this team", "this office", "this department", "this building",
+    "that school", "that team", "the iep team", "school board", "central office",
+    # family side
+    "parents", "the parent", "family", "mom", "mommy", "dad", "daddy", "mother", "father",
+    "guardian", "grandma", "grandmother", "grandpa", "grandfather", "stepmom", "stepdad",
+    "advocate", "advocates",
+]
+
+# The speaker. A charge after "I" or "we" is self-report or self-blame, not an accusation.
+SELF = [
+    "i", "i'm", "i've", "i'd", "i'll", "im", "ive", "we", "we're", "we've", "we'd", "we'll",
+    "none of us", "all of us", "we all", "each of us", "myself", "ourselves",
+]
+
+# Neither side: the student, other children, things. A charge after these blames no one here.
+NEUTRAL = [
+    "it", "this", "that", "he", "she", "he's", "she's", "he'd", "she'd", "he'll", "she'll",
+    "kids", "the kids", "other kids", "students", "other students", "classmates", "peers",
+    "children", "the bus", "the student",
+]
+
+# "he" / "she" blame a third party when the sentence also names the child as someone else:
+# "She dumped him in the resource room" (she = a teacher), "He yelled at my daughter".
+HE_SHE = ["he", "she", "he's", "she's"]
+CHILD_OTHER_THAN = {
+    "he": ["her", "my daughter", "our daughter", "my son", "our son", "my child", "our child",
+           "my kid", "our kid"],
+    "she": ["him", "his", "my son", "our son", "my daughter", "our daughter", "my child",
+            "our child", "my kid", "our kid"],
+}
+
+# Nouns that only name a party when they come with "the/your/this/..." ("the school refused",
+# but "he hates school and refuses").
+NEEDS_DETERMINER = ["school", "team", "office", "department", "board", "building", "family",
+                    "people", "district", "staff", "parents"]
+
+# ---------------------------------------------------------------------------------------------
+# Negation.
+# ---------------------------------------------------------------------------------------------
+
+# Turn a duty into a failure ("didn't call") and cancel a charge ("didn't refuse").
+NEGATORS = [
+    "didn't", "did not", "won't", "will not", "wouldn't", "would not", "haven't", "have not",
+    "hasn't", "has not", "hadn't", "had not", "isn't", "aren't", "wasn't", "weren't", "not",
+    "never", "no longer", "can't even", "cannot even", "couldn't even", "could not even",
+    "barely", "hardly", "hardly ever", "rarely", "seldom", "never once", "not once",
+    "not even", "not one time", "don't ever", "doesn't ever",
+]
+# Verbs that announce a failure to do a duty: "refused to sign", "forgot to send".
+FAILURE_VERBS = [
+    "~refuse to", "~fail to", "~forget to", "~neglect to", "can't even", "cannot even",
+    "couldn't even", "could not even", "~decline to", "~omit to", "~choose not to",
+    "~decide not to", "~forget to even",
+]
+# Present-tense negation: a failure only with the person-to-person duties in DUTIES_PERSONAL
+# ("you don't listen"), not with policy ("the district doesn't provide summer transport").
+NEGATORS_PRESENT = ["don't", "doesn't", "do not", "does not", "dont", "doesnt"]
+# A subject that is itself a negation: "nobody called", "none of you read his file".
+NEGATORS_SUBJECT = ["nobody", "no one", "no-one", "none of you", "none of them",
+                    "not one of you", "not one person", "not a single person", "not a soul",
+                    "not anyone", "no person"]
+# Negation that opens a clause and reaches its verb: "Not once has anyone followed up."
+NEGATORS_INVERTED = ["not once", "never once", "at no point", "not one time", "not a single time"]
+# "stopped answering", "quit returning calls": a failure with a duty, but not a cancellation.
+NEGATORS_STOP = ["~stop", "~quit", "~cease"]
+
+# Words allowed between a negation and its verb: "didn't even bother to read".
+NEGATION_GAP_WORDS = [
+    "even", "really", "actually", "ever", "just", "once", "always", "yet", "so", "much",
+    "as", "properly", "fully", "consistently", "regularly", "bother", "bothered", "to",
+    "seem", "care", "take", "the", "time", "get", "around", "manage", "try", "at", "all",
+    "once", "back", "again", "seriously", "honestly", "truly", "bothering", "seem", "seems",
+    "seemed", "being", "be", "been", "ever", "all", "one", "bother", "anymore", "any", "more",
+]
+
+# Hedges that take back a whole clause: "I'm not saying anyone failed", "no one is blaming".
+META_NEGATION = [
+    "not saying", "not suggesting", "not accusing", "not blaming", "not trying to blame",
+    "not here to blame", "not here to assign blame", "not to say", "no one is saying",
+    "nobody is saying", "no one is blaming", "nobody is blaming", "no one is accusing",
+    "nobody is accusing", "no one is suggesting", "nobody is suggesting", "no one thinks",
+    "nobody thinks", "i don't think", "i do not think", "i don't believe", "i do not believe",
+    "i doubt", "it's not that", "it is not that", "this isn't about", "this is not about",
+    "it's not about", "not claiming", "doesn't mean", "does not mean", "rather than",
+    "instead of", "without blaming", "not assuming", "i'm sure no one", "i'm sure nobody",
+    "i know no one", "i know nobody", "i don't blame", "i do not blame", "not because",
+    "let's not assign", "no need to blame", "not pointing fingers", "i don't feel like",
+    "i don't mean", "i never said", "i didn't say", "i did not say", "i never meant",
+    "never claimed", "i'm not claiming", "not what i said", "not what i meant", "i'm not implying",
+    "not implying", "no one here", "nobody here is", "not anyone's fault", "nobody's fault",
+    "no one's fault", "not your fault", "not their fault", "isn't your fault", "is not your fault",
+]
+
+# Someone else's feeling or report: "Mom feels like the school blames her" is a report, not a
+# charge by the speaker. Scope: to the next comma or "and".
+REPORTING = [
+    "{reporter} ~feel/~think/~believe/~worry/~say/~mention/~report/~share/~explain/~complain",
+    "{reporter} ~feel like/that",
+    "{reporter} ~tell me/us/you",
+    "{reporter} is/was/are/were worried/afraid/concerned/scared/upset",
+    "according to {reporter}",
+]
+CLASSES["reporter"] = [
+    "he", "she", "they", "mom", "dad", "his mom", "her mom", "his mother", "her mother",
+    "his dad", "her dad", "the parents", "the family", "the teacher", "his teacher",
+    "her teacher", "the aide", "the advocate", "the principal", "the case manager", "the kids",
+    "other parents", "the other parents", "my wife", "my husband", "my partner", "his sister",
+    "his brother", "her sister", "her brother", "the therapist", "the counselor", "the ot",
+    "the slp", "the psychologist", "the nurse", "the doctor", "his doctor", "her doctor",
+]
+
+# After these, a charge was suffered from other children, not from anyone at the table.
+PEER_AGENTS = [
+    "by other kids", "by the other kids", "by kids", "by his classmates", "by her classmates",
+    "by classmates", "by peers", "by his peers", "by her peers", "by other students",
+    "by the other students", "by students", "by his group", "by her group", "by the group",
+    "by the other children", "by other children", "by some kids", "by some of the kids",
+    "by a few kids", "by the boys", "by the girls", "by his friends", "by her friends",
+]
+
+# A conditional before the target: "if you lose the form, call me" blames no one.
+CONDITIONALS = ["if", "unless", "whether", "in case", "suppose", "supposing", "when and if"]
+
+# A contrast: the part after it carries the point ("The old case manager missed sessions, but
+# the new one has been great" is not an accusation).
+CONTRASTS = ["but", "however", "that said", "having said that", "even so", "still,"]
+NOT_CONTRASTS = ["nothing but", "all but", "anything but", "but also", "not only"]
+
+# ---------------------------------------------------------------------------------------------
+# Charges.
+# ---------------------------------------------------------------------------------------------
+
+# Loaded verbs: an accusation when someone at the table is their subject ("your team buried
+# the report"); cancelled by negation ("no one ignored him"). Each line is one family.
+LOADED_VERBS = [
+    "~refuse", "refusal",
+    "~ignore", "~stonewall", "~lie !down/in", "~lie to", "~lie about",
+    "~dump", "~bury", "~blow off", "~blow us/me/him/her/it/them off", "~brush off",
+    "~brush us/me/him/her/it/them off", "~brush aside", "~push aside",
+    "~drop the ball", "~fail !grade/grades/class/classes/test/tests/quiz",
+    "~neglect", "~forget !it/about_it", "~lose !his_temper/her_temper/my_temper/your_temper/their_temper/weight/sleep/time/track/interest/touch/count/focus/ground/his_way/her_way/it",
+    "~misplace", "~hide", "~cover up", "~cover it/this/that up", "~sweep ... under the rug/carpet",
+    "~drag {possessive} feet", "~stall", "~slow-walk", "~run out the clock",
+    "~mislead", "~misrepresent", "~falsify", "~fabricate", "~doctor the/his/her data/records/logs",
+    "~make up the/his/her data/numbers/notes/logs/scores/stories/minutes/records",
+    "~make it/things/stuff/that/this up", "~twist", "~cherry-pick", "~sabotage",
+    "~undermine", "~botch", "~screw up", "~screw it/this/that/us/him/her/things up",
+    "~screw us/him/her/them over", "~mess up", "~mess it/this/that/things up", "~waste",
+    "~abandon", "~give up on", "~write {child} off", "~write off", "~humiliate", "~bully",
+    "~harass", "~intimidate", "~belittle", "~mock", "~ridicule", "~patronize",
+    "~yell at", "~scream at", "~shout at", "~snap at", "~blame", "~exaggerate",
+    "~coach {child}", "~bad-mouth", "~trash-talk", "~trash", "~manipulate", "~shortchange",
+    "~pass the buck", "~throw ... under the bus", "~pretend", "~disappear", "~vanish",
+    "~ghost", "~blindside", "~ambush", "~railroad", "~steamroll", "~bulldoze",
+    "~jerk {us} around", "~jerk around", "~string {us} along", "~rush through",
+    "~rush {possessive}/the", "~skip !a_grade/grades", "~cut !short/back/off/in/out/it_close",
+    "~drop !off/by/in/out/to/from/him_off/her_off/it_off", "~delay", "~withhold", "~conceal",
+    "~shred", "~destroy", "~dismiss !class/early/at", "~talk down to", "~talk over",
+    "~interrupt", "~kick {child} out", "~push {child} out", "~punish", "~pressure",
+    "~threaten", "~trick", "~deceive", "~cheat", "~steal",
+    "~deny {child}", "~go behind {possessive} back/backs", "~go over {possessive} head/heads",
+    "~break {possessive} promise/promises/word", "~go back on", "~rubber-stamp",
+    "~copy and ~paste", "~copy-paste", "~cut and ~paste", "~miss ... session/sessions/meeting/meetings/minutes/deadline/deadlines/timeline/appointment/appointments/services/therapy/visits/observation/calls/days",
+    "~keep {child} home/out", "~fill {possessive} head", "~stir things/it/trouble/the_pot up",
+    "~stir the pot", "~stir up trouble/drama", "~feed ... bad/false/wrong/misleading information/info/ideas/stories",
+    "~put words in {possessive} mouth", "~point fingers", "~point the finger",
+    "~make excuses", "~keep {us} in the dark", "~leave {us} in the dark",
+    "~leave {child} alone/sitting/unsupervised/behind/stranded/hanging/out/there/in/at",
+    "~let this/that/it happen", "~let {us} down", "~let {child} fall/slip/sit/fail/wander/suffer/go_without",
+    "~treat {child} like", "~treat {us} like", "~laugh at", "~roll {possessive} eyes",
+    "~shut {us} out", "~shut {us} down", "~cut {us} off", "~leave {us} out",
+    "~exclude", "~isolate", "~hang up on", "~take it out on", "~pass {child} along/on/around",
+    "~throw together", "~grandstand", "~flip-flop", "~keep changing/shifting/switching/moving/adding",
+    "~act like nothing happened", "~act like they/you/y'all never/didn't/did_not/don't",
+    "~cancel ... session/sessions/meeting/meetings/services/therapy/speech/appointments/observation/evaluation/iep",
+    "~spend ... on {possessive} phone/phones/laptop/computer", "~stonewall", "~scapegoat", "~gaslight", "~blackmail",
+    "~accuse", "~spy on", "~invent", "~phone it in",
+]
+
+# Phrases that charge by themselves once a target is their subject.
+LOADED_PHRASES = [
+    "without asking/telling/consulting/notifying/informing/warning/notice/permission/consent/input/checking/calling/including",
+    "without any/a/our/my notice/warning/word/meeting/input/consent/discussion/say",
+    "without letting {us} know", "without talking to {us}", "without telling {us}",
+    "without asking {us}", "behind {possessive} back/backs",
+    "~hand/~give/~offer/~deliver/~send/~show/~do/~tell/~say {us} nothing !wrong",
+    "~hand/~give/~offer/~deliver/~send/~show/~do/~say (absolutely/exactly/literally) nothing !wrong/to/about_it_but/of",
+    "~wait until we/i complain/complained/call/called/threaten/threatened/push/pushed/yell/yelled/escalate/sue/file/filed/get_a_lawyer",
+    "only ~respond/~call/~act/~listen/~move/~answer/~show/~bother/~care/~reply when/if/after/once",
+    "~give {us} the runaround", "the runaround", "~twist {possessive} words", "~move the goalposts", "~move the goal posts",
+    "~run up the/our/their fees/bill/bills/clock", "~run up fees",
+]
+
+# Duties: a failure when negated with a target ("you never return my calls", "nobody
+# bothered to call"). Person-to-person duties also fail in the present ("you don't listen").
+DUTIES_PERSONAL = [
+    "~return", "~answer", "~respond", "~reply", "~call", "~listen", "~read", "~show up",
+    "~follow through", "~follow up", "~bother", "~pay attention", "~take {us} seriously",
+    "~take this/it seriously", "~tell", "~inform", "~explain", "~try", "~turn in",
+    "~get back to", "~communicate", "~reach out", "~lift a finger", "~do anything !wrong",
+    "~do {possessive} job", "~do {possessive} part", "~look at", "~check", "~sign", "~come",
+    "~acknowledge", "~admit", "~apologize", "~apologise", "~follow", "~implement",
+    "~help {child}", "~help {us}", "~keep {us} informed/posted/updated/in_the_loop",
+    "~let {us} know", "~notify", "~include", "~invite", "~consult", "~hear", "~respect",
+    "~value", "~work with", "~say a word", "~say anything", "~pick up the phone", "~get back to", "~cooperate", "~engage", "~participate", "~attend", "~send",
+    "~get back", "~give a damn/crap/hoot/darn/shit", "~keep {possessive} word",
+    "~keep {possessive} promise/promises", "~show", "~bring", "~act in good faith",
+    "in good faith",
+]
+DUTIES_OTHER = [
+    "~provide", "~deliver", "~offer", "~give", "~share", "~fix", "~address", "~test",
+    "~evaluate", "~protect", "~supervise", "~teach", "~track", "~document", "~collect",
+    "~honor", "~honour", "~schedule", "~update", "~step up", "~make up", "~review",
+    "~consider", "~meet with", "~meet", "~own up", "~accommodate", "~serve", "~pick up",
+]
+
+# Character: bad motive, dishonesty or a trait, pinned on a target ("the aide is lazy").
+# Cancelled by negation ("you're not lazy").
+CHARACTER = [
+    "incompetent", "incompetence", "lazy", "laziness", "useless", "clueless", "dishonest",
+    "negligent", "careless", "heartless", "callous", "arrogant", "condescending",
+    "disrespectful", "rude", "unprofessional", "hostile", "combative", "belligerent",
+    "unreasonable", "hysterical", "manipulative", "vindictive", "greedy", "two-faced",
+    "spineless", "pathetic", "disgraceful", "shameful", "sloppy", "inept", "deceitful",
+    "sneaky", "shady", "corrupt", "crooked", "cowardly", "cowards", "cruel", "biased",
+    "petty", "evasive", "out of touch", "unqualified", "uncooperative", "entitled",
+    "delusional", "in denial", "overbearing", "abusive", "neglectful", "irresponsible",
+    "unresponsive", "obstructive", "obstructionist", "aggressive", "threatening",
+    "intimidating", "demeaning", "nasty", "abrasive", "confrontational", "defensive", "dismissive",
+    "an insult", "a slap in the face", "insulted", "insulting", "offensive", "outrageous",
+    "absurd", "laughable", "ridiculous", "a joke", "a disgrace", "a sham", "a farce",
+    "a liar", "liars", "a bully", "bullies", "dishonesty",
+    "checked out !the/a/an/his/her/books/book/of/some/that/this/it/them/our/your/my/at",
+    "in over {possessive} head/heads", "on {possessive} phone/phones all/the day/time",
+    "on {possessive} phone/phones the_whole_day/all_the_time",
+    "doesn't/don't/didn't/does_not/do_not/did_not (even/really/actually) care !for",
+    "couldn't/could_not care less", "don't/doesn't/didn't give a damn/crap/hoot/darn/shit/rat's",
+    "only ~care about", "~care more about the/saving money/budget/costs/numbers/liability/money",
+    "just/only ~want the/a money/settlement/payout/check/win",
+    "just/only ~want to win/save/cut/get_rid",
+    "just/only ~want {us} to give/go/quit/disappear/back/shut/leave/fail/drop",
+    "in it for the money", "~play games", "~play these/those games", "game-playing",
+    "on purpose", "deliberately", "intentionally", "purposely", "purposefully", "knowingly",
+    "in bad faith", "bad faith", "~cover for", "~cover {possessive} own/back/backs/butt/butts/tail/tails/behind",
+    "~look out for themselves/yourselves/itself/himself/herself",
+    "~shop for", "~shop around", "on our/my/the_taxpayers' dime", "on the taxpayer's dime",
+    "only here to", "only here for", "doesn't/don't/didn't/does_not/do_not (even) know the first thing",
+    "~have no idea what they're/you're/she's/he's/they_are/you_are/she_is/he_is (even) doing",
+    "~have no business", "~have no clue what", "~have no right",
+    "~have no clue", "no clue what", "~want {child} to fail", "~set {child} up to fail",
+    "~set {child} up for failure", "nothing but excuses", "more excuses", "another excuse",
+    "excuse after excuse", "full of excuses", "always an excuse", "a new excuse", "the same excuses",
+    "the usual excuses", "~make excuses", "can't be trusted", "cannot be trusted",
+    "~overreact", "~over-react", "~make a big deal", "~make a mountain", "~would rather fight",
+    "~don't want to pay/spend", "doesn't want to pay/spend", "just don't want to pay/spend",
+    "~phone it in", "checked out", "asleep at the wheel", "~couldn't be bothered",
+    "can't be bothered", "~could not be bothered", "~get rid of {child}", "~be out to get",
+    "~have it in for", "~have an agenda", "hidden agenda", "out to get", "~cover-up",
+    "~push {possessive} agenda", "~think {possessive} above", "power trip", "on a power trip",
+    "~talk out of both sides", "~speak out of both sides",
+]
+
+# Attacks that need no other target: they name or address one by themselves.
+CHARACTER_OWN = [
+    "you people", "these people", "those people",
+    "typical district/school/administration/bureaucrat/bureaucrats/bureaucracy/response/answer/excuse/lawyer/lawyers/parent/parents/sped",
+    "so typical", "how typical", "typical.",
+    "that's/that_is/this_is/it's a/an (flat-out/outright/complete/total/blatant/bald-faced/absolute/bold-faced/flat) lie/lies",
+    "that's/that_is/this_is/what_a (total/complete/absolute) bs/bull/bullshit/garbage/crap/load",
+    "shame on you/them/the/this", "you should be ashamed", "you ought to be ashamed",
+    "should be ashamed of {possessive}", "what a joke", "what a sham", "what a farce",
+    "let's not pretend", "don't pretend", "stop pretending", "quit pretending",
+    "don't act like", "don't play dumb", "don't give me that", "spare me", "give me a break",
+    "you're all the same", "you are all the same", "you're all alike", "you guys are unbelievable",
+    "you're unbelievable", "you are unbelievable", "liar", "you liar",
+    "~put {possessive} budget before", "budget over kids", "money over kids",
+    "money before kids", "budget before kids", "is/was/are/were/falls/rests/lies/that's/it's/this's on the parents/the_family/you/them/the_district/the_school/the_team/mom/dad/your_team/your_side/the_advocate/y'all/you_guys !'s",
+]
+
+# Sarcasm that stands on its own.
+SARCASM = [
+    "oh sure", "oh great", "oh please", "oh wonderful", "oh brilliant", "oh lovely",
+    "oh fantastic", "oh joy", "oh goody",
+    "yeah right !after/before/now/here/there/away/then/when/on/next/at/in/about/back",
+    "great/wonderful/perfect/fantastic/lovely/terrific/awesome/super another/more",
+    "like that's/that_is going/gonna to happen", "like that's gonna happen",
+    "like that ever happens", "funny how", "isn't it funny", "it's funny how",
+    "funny that nobody/no_one/you/they/the_district/the_school/every/this/it_always/it_never",
+    "interesting how", "interesting that nobody/no_one/you/they/the_district/the_school/it_always/it_never",
+    "strange how", "curious how", "odd how", "convenient how", "how convenient",
+    "conveniently", "must be nice !for/to_have_him/to_have_her",
+    "sure it's/it_is/that's/this_is (just/all/purely/only) a/just_a coincidence",
+    "what a coincidence", "what a surprise", "big surprise", "surprise, surprise",
+    "surprise surprise", "shocker", "color/colour me shocked/surprised", "what a shock",
+    "shocking, i know",
+    "nice/good/kind/sweet of you/them/the_district/the_school/the_team to finally/bother/grace/actually/eventually",
+    "glad you could finally/actually", "glad you finally", "thanks for nothing",
+    "thank you for nothing", "gee thanks", "gee, thanks", "real helpful", "real nice",
+    "real professional", "how professional", "so-called", "whatever you say",
+    "because that worked so well", "because that's worked so well",
+    "because that has worked so well", "because that went so well", "what else is new",
+    "how shocking", "supposed to just/simply trust/believe/take/accept/sit/wait/smile/nod/go",
+    "and we're/i'm supposed to believe/trust", "as if you/they/anyone/the_district/the_school/that_helps",
+    "bless your heart", "good luck with that", "nice try", "that's rich", "that's a good one",
+    "spare us", "thanks a lot for nothing", "and you know it !'s/is/was/will/works/takes",
+    "and they know it !'s/is/was/will/works/takes", "i'm sure you/they did/tried/were/are !your/the/what/everything/all",
+]
+# Praise or thanks that is sarcastic only when something sour follows in the same sentence
+# ("great job losing his plan again", "thanks so much for telling us the day before").
+SARCASM_SOFT = [
+    "great/nice/good/fantastic/wonderful/excellent/brilliant/terrific/amazing/stellar job/work",
+    "well done", "way to go", "bravo", "kudos", "hats off",
+    "thanks/thank_you (so/very) much for", "thanks/thank_you a lot/bunch for",
+    "thanks/thank_you again for", "thanks/thank_you for", "i appreciate you finally",
+    "appreciate you finally", "appreciate it",
+]
+SOUR = [
+    "finally", "nothing", "last minute", "last-minute", "the day before", "the night before",
+    "the morning of", "after the fact", "too late", "so much for", "~lose", "~ignore",
+    "~forget", "~waste", "~cancel", "~skip", "~ruin", "~mess", "~screw", "~wreck",
+    "without asking/telling/a/any/consulting/notice/warning/letting/checking/calling/including",
+    "~tell/~let/~inform/~warn/~notify ... after she/he/they/it/the_fact/everything/we/i",
+    "once again", "as usual", "yet again", "for once", "a year later", "months later",
+    "weeks later", "for never", "another excuse/delay/cancellation/wasted/missed/broken/empty",
+    "only took", "took you", "took them", "took the district",
+]
+# Scare quotes: a short quoted phrase with one of these words, around the other side's word
+# ("his "progress"", "the 'team' decided").
+SCARE_WORDS = [
+    "progress", "progressing", "help", "helping", "helpful", "support", "supports",
+    "supported", "supporting", "team", "services", "service", "appropriate", "expert",
+    "experts", "specialist", "specialists", "data", "plan", "collaboration", "collaborative",
+    "communication", "evaluation", "meeting", "input", "listening", "listened", "partner",
+    "partners", "partnership", "accommodations", "accommodation", "care", "cares", "caring",
+    "concern", "concerned", "everything", "best", "fine", "trying", "tried", "priority",
+    "inclusion", "inclusive", "individualized", "intervention", "interventions",
+    "research-based", "documented", "consulted", "misunderstanding", "oversight", "mistake",
+    "error", "glitch", "lost", "forgot", "forgetting", "busy", "staffing", "emergency",
+    "decided", "decision", "recommend", "recommended", "recommendation", "professional",
+    "professionals", "meaningful", "benefit", "on track", "working", "working on it",
+    "looking into it", "reviewed", "miscommunication", "confusion", "available", "offered",
+    "attempted", "investigating", "teaching", "instruction", "minutes", "aide", "qualified",
+    "trained", "open door", "open-door", "family-centered", "child-centered", "student-centered",
+    "individual", "fair", "neutral", "honest", "transparent", "transparency", "sorry",
+    "apology", "apologize", "our best", "doing our best", "the best we can", "flexibility",
+    "flexible", "resources", "good faith", "fidelity", "evidence-based", "responsive", "offer",
+    "proposal", "compromise", "generous", "plenty", "enough", "adequate", "sufficient", "forgetting", "delivered", "provided", "implemented", "reading", "progress monitoring",
+]
+# Before a quotation these mean a real quote, not scare quotes ("the IEP lists "push-in"").
+QUOTE_INTRODUCERS = [
+    "says", "said", "say", "states", "stated", "reads", "read", "lists", "listed", "called",
+    "calls", "labeled", "labelled", "titled", "term", "word", "words", "phrase", "means",
+    "defines", "defined", "as", "wrote", "writes", "written", "marked", "checked", "under",
+    "per", "section", "box", "category", "code", "heading", "rated", "scored", "noted",
+    "notes", "note", "entitled", "named", "described", "describes", "describe", "mean",
+    "meant", "uses", "used", "using",
+]
+# Words inside a quotation that make it a quoted sentence rather than scare quotes.
+QUOTE_SPEECH_WORDS = ["i", "we", "you", "he", "she", "they", "i'm", "we're", "you're",
+                      "it's", "he's", "she's", "they're", "i'll", "we'll", "let's"]
+
+# Threats that stand on their own.
+THREAT = [
+    "see you at/in/before due_process/court/a_hearing/the_hearing/front/a_courtroom",
+    "my/our lawyer/lawyers/attorney/attorneys/counsel will/'ll/is_going_to/are_going_to/is_gonna (be) hear/hearing",
+    "my/our lawyer/lawyers/attorney/attorneys/counsel will/'ll/is_going_to/are_going_to/is_gonna (be) sue/suing/deal/dealing/handle/handling/contact/contacting/calling/call/get_involved/take_it_from_here/be_in_touch",
+    "~hear from my/our lawyer/lawyers/attorney/attorneys/counsel",
+    "you'll/you_will be hearing from", "you'll/you_will hear from", "you'll/you_will be hearing about this",
+    "you'll/you_will/you're_going_to/you_are_going_to/they'll/they_will/the_district_will/you're_gonna regret",
+    "you'll/you_will be sorry", "you'll/you_will pay for", "have your job/jobs/license/head",
+    "this isn't/ain't over", "this is not over", "mark my words", "or else", "watch me",
+    "{we_will} make sure everyone/everybody/the_whole/the_board/the_state/the_superintendent/the_world knows",
+    "go over your head/heads", "{we_will} see about that", "take this all the way",
+    "~go public", "~lawyer up", "next stop is/will_be/'s/: due/a/the/court/our/my/ocr",
+    "next stop, due/a/the/court/our/my/ocr",
+]
+# Legal or public steps that are a threat unless calmly hedged in the same sentence (see
+# THREAT_HEDGES): "we'll file for due process" is a threat; "we may file a state complaint if
+# we can't agree" names a right.
+THREAT_LEGAL = [
+    "{we_will} (be) ~sue", "~sue you/the_district/the_school/this_district/your_district/them/everyone/everybody/all_of_you/the_board/the_team/the_teacher/the_school_district",
+    "{we_will} (be) ~file (for/a/an) due_process/complaint/state_complaint/ocr_complaint/lawsuit/suit/charges/formal_complaint/complaints/for_a_hearing/for_a_due_process",
+    "{we_will} (be) ~take this/it/you/the_district/them/the_school/y'all/everyone to {venue}",
+    "~take this/it/you/the_district/them/the_school to court/due_process/a_hearing/the_state/ocr/the_press/the_news/the_media/the_papers/the_superintendent/the_top/a_judge",
+    "{we_will} (be) ~go to {venue} !meeting/meetings",
+    "~go to the press/news/media/paper/papers/newspaper",
+    "{we_will} (be) ~call/~contact/~get/~hire/~retain (my/our/a/an/the) lawyer/lawyers/attorney/attorneys/state/ocr/press/news/media/paper/newspaper/superintendent/board/school_board",
+    "~call/~calling/~get/~hire/~retain my/our lawyer/lawyers/attorney/attorneys",
+    "{we_will} (be) ~report you/this/the_district/the_school/him/her/them/the_teacher/the_aide/everyone/all_of_you",
+    "{we_will} (be) ~escalate this/it/the_matter", "{we_will} (be) ~lawyer",
+    "{we_will} (be) ~bring in (a/our/my) lawyer/attorney/lawyers/attorneys",
+    "{we_will} (be) in touch with my/our/a lawyer/attorney",
+    "{we_will} (be) ~involve (my/our/a) lawyer/attorney/lawyers/attorneys/the_state/the_press/the_media",
+]
+CLASSES["we_will"] = [
+    "i'll", "we'll", "i will", "we will", "i'm going to", "we're going to", "i am going to",
+    "we are going to", "i'm gonna", "we're gonna", "gonna", "i'm", "we're", "we are", "i am",
+    "i'm about to", "we're about to", "we will now", "i will now", "we're now", "i'm now",
+    "we will be", "i will be", "we'll be", "i'll be", "we're definitely", "i'm definitely",
+]
+CLASSES["venue"] = [
+    "due process", "court", "a hearing", "the hearing", "a hearing officer", "the state",
+    "ocr", "the office for civil rights", "the board", "the school board", "the superintendent",
+    "the press", "the news", "the media", "the paper", "the papers", "the newspaper", "tv",
+    "the department of education", "the commissioner", "a judge", "the top", "federal court",
+    "the feds", "the state board", "the governor", "facebook", "social media", "channel",
+]
+# These in the same sentence turn a legal step into a calmly named right.
+THREAT_HEDGES = [
+    "may", "might", "could", "would", "consider", "considering", "if we can't", "if we cannot",
+    "if we don't", "if we do not", "if we're not able", "if we are not able",
+    "if this doesn't work", "if we need to", "if we have to", "if necessary", "if needed",
+    "right to", "our rights", "my rights", "option", "options", "last resort", "rather not",
+    "prefer not", "hope not", "hoping not", "hope we don't", "hope it doesn't", "to avoid",
+    "avoid", "don't want", "do not want", "reserve", "can file", "can request", "entitled",
+    "not going to", "no one wants", "nobody wants", "if it comes to", "if it comes to that",
+    "if we must", "only if", "if that's what it takes", "hopefully not",
+]
+
+# Accusing questions: they charge by asking.
+QUESTIONS = [
+    "how could you/they/anyone/anybody/someone/somebody/y'all/u",
+    "how could the/this/your/his/her district/school/team/teacher/teachers/aide/staff/principal/case_manager/therapist/administration/department/parents/family/advocate/mom/dad/evaluator/psychologist/director",
+    "how dare",
+    "how many (more) times do/did/must/should/will/have/am/do_i/do_we we/i (have/need/got) (to)",
+    "how many more times",
+    "how hard is it to", "how hard can it be", "how difficult is it to",
+    "how is it (possible) (that) you/they/nobody/no_one/anyone/the_district/the_school/the_team/your_team",
+    "are/is/were/was/do/does/did/have/has you/they/anyone/anybody/u/y'all/the_district/the_school/the_team/your_team/the_teacher/the_case_manager/the_aide/the_staff/your_staff/the_parents/mom/dad/you_guys/you_people even",
+    "did/does/do anyone/anybody/you/they ever bother",
+    "does anyone/anybody (here) even/actually/really/honestly care/read/listen",
+    "does anyone/anybody (here) care", "doesn't anyone/anybody care/read/listen",
+    "does nobody care", "is anyone/anybody (even) listening", "is anybody home",
+    "was/were anyone/anybody/you/they/the_district/the_school/the_team/your_team (ever/even/actually) planning/going/gonna/intending to tell/let/inform/call/share/mention/bother/say/ask/notify/involve",
+    "when (exactly) was/were you/they/anyone/anybody/the_district/the_school/the_team/you_guys (ever) going/planning/gonna to tell/let/mention/inform/share/call/bother",
+    "when are/is you/they/the_district/the_school/the_team ever/actually/finally/even going",
+    "when are you going to actually/finally/ever",
+    "who decided to", "who decided that/it this/it/that was",
+    "who decided it/this was", "who thought this/that/it was a good idea",
+    "who thought that/this/it was okay/ok/acceptable/fine", "who gave you the right/permission",
+    "who do you think you", "who the hell", "who does that",
+    "what is/was wrong with you/them/these_people/those_people/you_people/this_district/this_school/your_team/the_district/the_school/the_team/your_staff/this_team/everyone/people",
+    "what's wrong with you/them/these_people/those_people/you_people/this_district/this_school/your_team/the_district/the_school/the_team/your_staff/this_team/everyone/people",
+    "what were you thinking", "what was the district/school/team/teacher/aide thinking",
+    "what (exactly) do you people/guys (even) do", "what exactly do you do",
+    "where were you when", "where was the district/school/team/aide/teacher/case_manager/principal when",
+    "do/did you (even) have any idea what this/that/it/you/we/our/my",
+    "do/did you (even) have any idea how hard/much/painful/difficult/humiliating/frustrating/exhausting/scary/terrifying/bad/awful/hurtful/this/that/it",
+    "do/did you even know", "did it ever occur to", "does it ever occur to",
+    "has it ever occurred to", "did it occur to anyone/anybody/you",
+    "do/did/are you seriously/honestly think/expect/believe/mean/want",
+    "do/did you really expect/believe us/me", "you expect us/me to believe",
+    "do/does you/they/anyone really/honestly/seriously expect us/me",
+    "are you kidding/joking", "you can't/cannot be serious", "are you for real",
+    "is this a joke", "is this some kind of joke", "is this some sort of joke",
+    "is that/this (really/honestly/seriously) the best you/they/y'all/the_district/the_school/the_team/your_team/your_district can/could",
+    "what kind of school/district/teacher/person/people/professional/parent/aide/team/administrator/therapist does/do/would/treats/lets/leaves/allows/ignores/says",
+    "what is the point of you", "why even have", "why on earth", "why in the world",
+    "why the hell", "why the heck", "why would anyone/anybody/someone/somebody",
+    "why would you/they/y'all ever/even/do/put/let/leave/send/say/think/allow/tell/not/keep/lie/ignore/hide/wait/cut/drop/pull/treat/make/agree",
+    "why should we/i trust/believe",
+    "so what exactly have you/they", "what have you/they actually done",
+    "what exactly have you/they done", "what have you people/guys done",
+]
+# "Why ..." openers are accusing only with a target and a hint of failure or habit in the same
+# clause ("Why do you keep cancelling", "Why didn't anyone call"); see reframe.py.
+WHY_OPENERS = ["why", "how come"]
+WHY_HINTS = [
+    "keep", "keeps", "kept", "keeping", "always", "never", "even", "still", "only", "ever",
+    "bother", "bothered", "constantly", "continue", "continues", "continually", "refuse",
+    "refuses", "refused", "every time", "again", "nobody", "no one", "yet", "anymore",
+    "all the time", "at all", "every single",
+]
+
+# Blame by "if only they had": "if the parents followed through at home, we wouldn't be here".
+COUNTERFACTUAL = [
+    "if (only) {blamable} (had/just/actually/only/ever/even/for_once/bothered_to) followed/bothered/cared/listened/checked/returned/answered/enforced/supported/cooperated/responded/attended/implemented",
+    "if (only) {blamable} had (just/actually/only/ever/even) read/done/been/made/given/told/followed/sent/called/shown/listened/bothered/paid/taken/kept",
+    "if (only) {blamable} would just/actually/only/ever/for_once/bother",
+    "if (only) {blamable} 'd just/actually/ever/only/bother",
+    "if (only) {blamable} (just/actually) did/do {possessive} job/part/homework",
+    "{blamable} had ... to fix/address/solve/deal_with/handle this/it/that and didn't/did_not/haven't/hasn't/never",
+    "we wouldn't/would_not be here if", "none of this would have happened if",
+    "this wouldn't/would_not have happened if", "this would never have happened if",
+    "{blamable} ~have had ... to fix/address/solve/handle",
+]
+CLASSES["blamable"] = [
+    "you", "they", "the parents", "the family", "mom", "dad", "his mom", "her mom",
+    "his mother", "her mother", "his dad", "her dad", "the district", "the school", "the team",
+    "your team", "the teacher", "his teacher", "her teacher", "the case manager", "the aide",
+    "the staff", "your staff", "the advocate", "the principal", "somebody", "someone",
+    "anyone", "anybody", "y'all", "you guys", "u", "the therapist", "the school district",
+    "people", "the parent", "his parents", "her parents", "the administration",
+]
+
+# Absolutes: they generalise a failure ("you never", "every single time"). Reported as cues
+# inside an accusation; never enough on their own.
+ABSOLUTES = [
+    "never", "always", "every time", "every single", "each time", "not once", "never once",
+    "nobody", "no one", "none of you", "none of them", "constantly", "all the time",
+    "over and over", "again and again", "each and every", "not a single", "not one",
+    "every day", "every week", "every meeting", "not ever", "forever", "anything", "everything",
+]
+
+# Imperatives that aim a charge at the listener without saying "you": "Stop ignoring my emails."
+IMPERATIVES = ["stop", "quit", "please stop", "just stop", "don't you dare", "you need to stop"]
+
+# Passives with a hidden agent: "the report was buried", "we were stonewalled".
+PASSIVE = [
+    "{be} ({adverb}) ({adverb}) {charge_participle} !off/short/back/in/out/from/a_grade/by_the_bus",
+    "nothing {be} (ever/really/actually) done/fixed/addressed/changed",
+    "nothing has/have/had (ever/really/actually) been done/fixed/addressed/changed",
+    "{be} ({adverb}) cut !short/back/off/out/in/into/down_to_size",
+    "~be done being",
+]
+# Passives of a duty, negated: "services were never delivered", "we were never told".
+PASSIVE_FAILURE = [
+    "wasn't/weren't/isn't/aren't/ain't ({adverb}) (even/ever/once/actually/properly/fully/consistently/really) {duty_participle}",
+    "was/were/is/are/am/been/get/got/gets not/never (even/ever/once/actually/properly/fully/consistently/really) {duty_participle}",
+    "hasn't/haven't/hadn't (ever/even/once) been (even/ever/once/actually/properly/fully/consistently) {duty_participle}",
+    "has/have/had not/never (ever/even/once) been (even/ever/once/actually/properly/fully/consistently) {duty_participle}",
+    "never (once) been/got/get/gets/was/were (even/ever/actually/properly/fully/consistently) {duty_participle}",
+    "never even got/get/gets/was/were/been {duty_participle}",
+]
+# ---------------------------------------------------------------------------------------------
+# Suggestions: what the mediator can say instead.
+# ---------------------------------------------------------------------------------------------
+
+# Subject matter the suggestions keep. head noun -> family. Modifiers (TOPIC_MODIFIERS) may
+# come before the head: "the speech minutes", "his OT sessions", "the outside evaluation".
+TOPICS: dict[str, str] = {
+    # keeping in touch
+    "email": "contact", "emails": "contact", "e-mail": "contact", "e-mails": "contact",
+    "message": "contact", "messages": "contact", "call": "contact", "calls": "contact",
+    "phone calls": "contact", "voicemail": "contact", "voicemails": "contact",
+    "letter": "contact", "letters": "contact", "updates": "contact", "update": "contact",
+    "requests": "contact", "request": "contact", "questions": "contact",
+    "communication": "contact", "texts": "contact", "notes": "contact", "notice": "contact",
+    "input": "contact",
+    # papers and information
+    "report": "paper", "reports": "paper", "progress report": "paper", "draft": "paper",
+    "iep": "paper", "iep draft": "paper", "evaluation": "paper", "evaluations": "paper",
+    "eval": "paper", "assessment": "paper", "assessments": "paper", "data": "paper",
+    "data sheet": "paper", "data sheets": "paper", "records": "paper", "record": "paper",
+    "file": "paper", "logs": "paper", "log": "paper", "consent form": "paper",
+    "consent forms": "paper", "form": "paper", "forms": "paper", "paperwork": "paper",
+    "neuropsych": "paper", "fba": "paper", "bip": "paper", "iee": "paper", "results": "paper",
+    "scores": "paper", "testing": "paper", "incident report": "paper",
+    "incident reports": "paper", "agenda": "paper", "folder": "paper", "documents": "paper",
+    "notes home": "paper", "daily log": "paper", "prior written notice": "paper",
+    # services and supports
+    "services": "service", "service": "service", "speech": "service", "therapy": "service",
+    "minutes": "service", "sessions": "service", "session": "service", "program": "service",
+    "intervention": "service", "interventions": "service", "aide": "service",
+    "para": "service", "support": "service", "supports": "service",
+    "accommodations": "service", "modifications": "service", "behavior plan": "service",
+    "transition plan": "service", "plan": "service", "goals": "service", "goal": "service",
+    "placement": "service", "tutoring": "service", "instruction": "service",
+    "class": "service", "classroom": "service", "counseling": "service", "esy": "service",
+    "summer school": "service", "device": "service", "assistive technology": "service",
+    "ot": "service", "pt": "service", "reading": "service", "math": "service",
+    "homework": "service", "medication": "service", "schedule": "service",
+    # getting there and being there
+    "bus": "logistics", "bus route": "logistics", "transportation": "logistics",
+    "meeting": "logistics", "meetings": "logistics", "pickup": "logistics",
+    "drop-off": "logistics", "attendance": "logistics", "field trip": "logistics",
+    "recess": "logistics", "lunch": "logistics", "restraint": "logistics",
+    "bullying": "logistics", "safety": "logistics", "seclusion": "logistics",
+}
+TOPIC_MODIFIERS = [
+    "speech", "reading", "ot", "pt", "behavior", "behaviour", "progress", "transition",
+    "service", "one-to-one", "1:1", "outside", "independent", "new", "last", "latest", "full",
+    "weekly", "daily", "monthly", "iep", "math", "writing", "data", "consent", "incident",
+    "phone", "school", "home", "summer", "resource", "social", "counseling", "sensory",
+    "assistive", "private", "neuropsych", "evaluation", "speech-language", "occupational",
+    "physical", "therapy", "language", "written", "annual", "draft", "bus", "safety",
+    "dyslexia", "reading intervention", "literacy", "fluency", "aide", "para", "nursing",
+    "special", "education", "special education", "sped", "functional", "behavioral",
+    "psychological", "educational", "reevaluation", "triennial", "old", "current", "first",
+    "second", "original", "revised",
+]
+# Topics named with these words are the child's; the student's name can replace them.
+CHILD_POSSESSIVES = ["his", "her", "their"]
+# The speaker's words, as the mediator says them back.
+PRONOUN_SWAP = {
+    "my": "your", "our": "your", "mine": "yours", "your": "the", "their": "the",
+    "this": "the", "that": "the", "these": "the", "those": "the",
+}
+# Ways the speaker names the child, as the mediator says them back.
+CHILD_SWAP = {
+    "my son": "your son", "our son": "your son", "my daughter": "your daughter",
+    "our daughter": "your daughter", "my child": "your child", "our child": "your child",
+    "my kid": "your child", "our kid": "your child", "my boy": "your son", "my girl": "your daughter",
+}
+
+# One template per move and topic family. {topic} is the subject matter ("your emails"),
+# {for_child} is " for Maya" (or "" when no child is named), {child} the child alone.
+SUGGESTIONS: dict[str, dict[str, str]] = {
+    "concern": {
+        "contact": "Hearing back about {topic} matters a lot to you.",
+        "paper": "Having {topic} in good time matters a lot to you.",
+        "service": "Getting {topic} right{for_child} matters a lot to you.",
+        "logistics": "Having {topic} go well{for_child} matters a lot to you.",
+        "none": "How things go{for_child} matters a lot to you.",
+    },
+    "future": {
+        "contact": "What would a good way to stay in touch about {topic} look like from here on?",
+        "paper": "What would help you get {topic} when you need it, from now on?",
+        "service": "Looking ahead, what would make {topic} work well{for_child}?",
+        "logistics": "Looking ahead, what would make {topic} work better{for_child}?",
+        "none": "What would you like to see happen from here on?",
+    },
+    "interest": {
+        "contact": "What would staying in close touch make possible{for_child}?",
+        "paper": "Can you say more about what {topic} would help you understand{about_child}?",
+        "service": "Can you say more about what {topic} would make possible{for_child}?",
+        "logistics": "What matters most to you about {topic}{for_child}?",
+        "none": "Can you say more about what matters most to you{for_child}?",
+    },
+}
+# The order the moves are offered in: blame to concern, past to future, position to interest.
+MOVES = ["concern", "future", "interest"]
