@@ -217,7 +217,7 @@ def _addressed(case: Case) -> set[str]:
 
 class OptionsTable(RecordTable):
     COLUMNS = ("text", "status", "serves")
-    WIDTHS = {"status": 10, "serves": 11}
+    WIDTHS = {"status": 10, "serves": 8}
     BINDINGS = [
         Binding("l,enter", "screen.link_interests", "Link interests", id="options.link"),
         Binding("a", "screen.option_status('agreed')", "Agreed", id="options.agreed"),
@@ -235,7 +235,7 @@ class OptionsTable(RecordTable):
         for option in case.options:
             style = OPTION_STYLES[option.status]
             count = len(option.addresses or [])
-            serves = f"{count} interest{'s' if count != 1 else ''}" if count else "no link"
+            serves = f"serves {count}" if count else "no link"
             by = case.who(option.proposed_by)
             rows.append(Row(option.id, (cell(f"{option.text} ({by})", style),
                                         Text(option.status.value, style=style),
@@ -245,7 +245,7 @@ class OptionsTable(RecordTable):
 
 class AgreementsTable(RecordTable):
     COLUMNS = ("number", "text", "state")
-    WIDTHS = {"number": 2, "state": 13}
+    WIDTHS = {"number": 2, "state": 10}
     BINDINGS = [
         Binding("e,enter", "screen.edit_selected", "Details", id="agreements.edit"),
         Binding("delete", "screen.remove_selected", "Remove", show=False, id="agreements.remove"),
@@ -270,7 +270,7 @@ class AgreementsTable(RecordTable):
 
 class FollowUpsTable(RecordTable):
     COLUMNS = ("done", "text", "who")
-    WIDTHS = {"done": 1, "who": 24}
+    WIDTHS = {"done": 1, "who": 20}
     BINDINGS = [
         Binding("space,enter", "screen.toggle_follow_up", "Done / not done", id="follow_ups.toggle"),
         Binding("e", "screen.edit_selected", "Edit", id="follow_ups.edit"),
