@@ -254,6 +254,12 @@ _CATEGORIES: dict[str, Iterable[str]] = {
     "loaded": list(lex.LOADED_VERBS) + list(lex.LOADED_PHRASES),
     "duty_personal": lex.DUTIES_PERSONAL,
     "duty": lex.DUTIES_OTHER,
+    "virtue": lex.NEGATED_VIRTUES,
+    "adult_duty": lex.ADULT_DUTIES,
+    "excuse": lex.EXCUSES,
+    "sincere": lex.SINCERE,
+    "insinuation": lex.INSINUATION,
+    "insinuation_sour": lex.INSINUATION_SOUR,
     "character": lex.CHARACTER,
     "character_own": lex.CHARACTER_OWN,
     "sarcasm": lex.SARCASM,
@@ -304,6 +310,7 @@ _CHARGE_KINDS = frozenset(
     {
         "loaded",
         "duty",
+        "virtue",
         "duty_personal",
         "character",
         "character_own",
@@ -312,6 +319,7 @@ _CHARGE_KINDS = frozenset(
         "counterfactual",
         "sarcasm",
         "sarcasm_soft",
+        "insinuation",
         "scare",
         "threat",
         "threat_legal",
@@ -333,6 +341,10 @@ _AUX = frozenset(
     "should does did doesn't didn't gets got keeps kept seems seemed feels felt looks looked "
     "just really never always also still makes made took takes went goes happened happens "
     "must may might".split()
+)
+_PRONOUN_TARGETS = frozenset(
+    "they they're they've they'd they'll their theirs somebody someone anybody anyone nobody everyone "
+    "everybody people".split()
 )
 _HE_SHE = {"he": "he", "he's": "he", "she": "she", "she's": "she"}
 _CHILD_OTHER = {
@@ -533,6 +545,8 @@ class _Scan:
             return "neutral"
         if h.cat == "third" and word in _NEEDS_DET and prev not in _DETERMINERS:
             return None
+        if prev in _DETERMINERS and h.ti > 1 and self.tokens[h.ti - 2][2] in _PREPOSITIONS:
+            return None  # "nobody on your staff": "staff" belongs to "on your staff"
         if h.cat == "neutral" and word in ("it", "this", "that"):
             # "it" acts only as a subject ("it was late"), not as an object ("scheduled it")
             nxt = self.tokens[h.tj + 1][2] if h.tj + 1 < len(self.tokens) else ""
@@ -640,12 +654,11 @@ class _Scan:
 
     def _failure(self, d: _Hit, k: int, agents: list[tuple[_Hit, str, bool]]) -> _Hit | None:
         """The negation that turns a duty into a failure ("never return", "nobody called")."""
-        personal = d.cat == "duty_personal"
         for n in reversed(self.clause_hits[k]):
             if n.start >= d.start or n.end > d.start:
                 continue
             gap = [self.tokens[i][2] for i in range(n.tj + 1, d.ti)]
-            if n.cat in ("neg", "neg_fail") or (n.cat == "neg_present" and personal):
+            if n.cat in ("neg", "neg_fail", "neg_present"):
                 if len(gap) <= 4 and all(w in _GAP_WORDS for w in gap):
                     return n
             elif n.cat == "neg_stop":
@@ -676,7 +689,7 @@ class _Scan:
                 cat = h.cat
                 if cat == "loaded":
                     self._loaded(h, k, agents, discounted)
-                elif cat in ("duty", "duty_personal"):
+                elif cat in ("duty", "duty_personal", "virtue"):
                     self._duty(h, k, agents, discounted)
                 elif cat == "character":
                     self._character(h, k, agents)
@@ -697,7 +710,9 @@ class _Scan:
                     if not self._hedged(h, k):
                         self._add(k, ("sarcasm", h.start, h.end))
                 elif cat == "sarcasm_soft":
-                    self._soft_sarcasm(h, k)
+                    self._soft_sarcasm(h, k, ("sour",), with_charges=True)
+                elif cat == "insinuation":
+                    self._soft_sarcasm(h, k, ("insinuation_sour",), with_charges=False)
                 elif cat == "threat":
                     if not self._neg_before(h, k, 0) and not self._hedged(h, k):
                         self._add(k, ("threat", h.start, h.end))
@@ -725,7 +740,7 @@ class _Scan:
         return (cue_kind, target.start, target.end)
 
     def _loaded(self, h: _Hit, k: int, agents, discounted: bool) -> None:
-        if discounted or self._negated(h, k, agents):
+        if discounted or self._negated(h, k, agents) or self._excused(h, k):
             return
         bound = self._bind(k, h.start, agents)
         if bound is None:
@@ -734,17 +749,46 @@ class _Scan:
         self._add(k, self._blame_cue(target, kind, h.start, h.end), ("loaded-verb", h.start, h.end))
 
     def _duty(self, h: _Hit, k: int, agents, discounted: bool) -> None:
-        if discounted:
+        if discounted and h.cat != "virtue":
             return
         n = self._failure(h, k, agents)
-        if n is None or self._hedged(n, k):
+        if n is None or self._hedged(n, k) or self._excused(h, k):
             return
-        bound = self._bind(k, h.start, agents)
+        bound = self._bind(k, h.start, agents) or self._adult_he_she(h, k, agents)
         if bound is None:
             return
         target, kind = bound
+        if n.cat == "neg_present" and h.cat == "duty" and kind != "you":
+            return  # "the district doesn't provide summer transport" states a policy
         start = min(n.start, h.start)
-        self._add(k, self._blame_cue(target, kind, start, h.end))
+        if h.cat == "virtue":
+            cue_kind = "blame-you" if kind == "you" else "blame-third"
+            self._add(k, (cue_kind, target.start, target.end), ("character", start, h.end))
+        else:
+            self._add(k, self._blame_cue(target, kind, start, h.end))
+
+    def _excused(self, h: _Hit, k: int) -> bool:
+        return any(x.cat == "excuse" and x.start > h.start for x in self.clause_hits[k])
+
+    def _adult_he_she(self, h: _Hit, k: int, agents) -> tuple[_Hit, str] | None:
+        """ "I emailed the case manager and she never answered": "she" is the case manager."""
+        if not any(x.cat == "adult_duty" and x.start == h.start for x in self.clause_hits[k]):
+            return None
+        nearest = None
+        for a, kind, _c in agents:
+            if a.start < h.start:
+                nearest = (a, kind)
+        if nearest is None or self.low[nearest[0].start : nearest[0].end] not in _HE_SHE:
+            return None
+        sentence = self.sentence_of(h.start)
+        for a in self.hits:
+            if a.start >= nearest[0].start:
+                break
+            if a.cat == "third" and self.sentence_of(a.start) == sentence:
+                word = self.low[a.start : a.end]
+                if word not in _PRONOUN_TARGETS:
+                    return (nearest[0], "third")
+        return None
 
     def _character(self, h: _Hit, k: int, agents) -> None:
         if self._negated(h, k, agents):
@@ -781,12 +825,18 @@ class _Scan:
                     return
         self._add(k, ("blame-third", h.start, h.end))
 
-    def _soft_sarcasm(self, h: _Hit, k: int) -> None:
+    def _soft_sarcasm(self, h: _Hit, k: int, sour: tuple[str, ...], with_charges: bool) -> None:
+        """Praise or "funny," that turns sour later in the sentence."""
         sentence = self.sentence_of(h.start)
+        if any(x.cat == "sincere" and self.sentence_of(x.start) == sentence for x in self.hits):
+            return
         for s in self.hits:
             if s.start < h.end or self.sentence_of(s.start) != sentence:
                 continue
-            if s.cat == "sour" or (s.cat == "loaded" and not self._neg_before(s, self.clause_of(s.start), 2)):
+            charge = (
+                with_charges and s.cat == "loaded" and not self._neg_before(s, self.clause_of(s.start), 2)
+            )
+            if s.cat in sour or charge:
                 between = [self.tokens[i][2] for i in range(h.tj + 1, s.ti)]
                 if any(w in _NEUTRAL_BETWEEN or w == self.student for w in between):
                     return

@@ -182,6 +182,8 @@ CLASSES: dict[str, list[str]] = {
         "tricked", "deceived", "cheated", "sabotaged", "undermined", "given the runaround",
         "run around", "talked down to", "ghosted", "shredded", "scapegoated", "thrown under the bus",
         "silenced", "stonewalled", "treated like", "railroaded", "shoved", "dropped",
+        "copied from", "copied and pasted", "cut and pasted", "copy-pasted", "recycled",
+        "rubber-stamped", "thrown together", "slapped together",
     ],
     # Things someone was supposed to do, as participles ("services were never delivered").
     "duty_participle": [
@@ -214,7 +216,8 @@ TARGET_THIRD = [
     "they", "they're", "they've", "they'd", "they'll", "their", "theirs",
     "somebody", "someone", "anybody", "anyone", "nobody", "no one", "no-one", "everyone",
     "everybody", "none of you", "none of them", "not one of you", "not one of them",
-    "people", "these people", "those people", "the powers that be",
+    "people", "these people", "those people", "the powers that be", "not one person",
+    "not a single person", "not a soul", "no person", "not anyone", "not one single person",
     # school side
     "district", "districts", "school district", "administration", "administrator",
     "administrators", "admin", "staff", "staffer", "faculty", "teacher", "teachers",
@@ -226,7 +229,8 @@ TARGET_THIRD = [
     "specialist", "specialists", "interventionist", "provider", "providers", "sped",
     "special ed", "district counsel", "counsel", "lawyer", "lawyers", "attorney", "attorneys",
     "the school", "the team", "the office", "the department", "the board", "the building",
-    "this school", "this team", "this office", "this department", "this building",
+    "this school", "this team", "this office", "this department", "this building", "school",
+    "team", "office", "department", "board", "building",
     "that school", "that team", "the iep team", "school board", "central office",
     # family side
     "parents", "the parent", "family", "mom", "mommy", "dad", "daddy", "mother", "father",
@@ -256,6 +260,14 @@ CHILD_OTHER_THAN = {
     "she": ["him", "his", "my son", "our son", "my daughter", "our daughter", "my child",
             "our child", "my kid", "our kid"],
 }
+
+# Duties only adults have at this table: after "I emailed the case manager and she ...", the
+# "she" is the case manager, not the child.
+ADULT_DUTIES = [
+    "~respond", "~reply", "~call back", "~call us/me back", "~return", "~answer", "~get back to",
+    "~tell", "~inform", "~notify", "~let us/me know", "~reach out", "~explain", "~apologize",
+    "~apologise", "~acknowledge", "~say a word", "~pick up the phone", "~get back",
+]
 
 # Nouns that only name a party when they come with "the/your/this/..." ("the school refused",
 # but "he hates school and refuses").
@@ -388,7 +400,7 @@ LOADED_VERBS = [
     "~threaten", "~trick", "~deceive", "~cheat", "~steal",
     "~deny {child}", "~go behind {possessive} back/backs", "~go over {possessive} head/heads",
     "~break {possessive} promise/promises/word", "~go back on", "~rubber-stamp",
-    "~copy and ~paste", "~copy-paste", "~cut and ~paste", "~miss ... session/sessions/meeting/meetings/minutes/deadline/deadlines/timeline/appointment/appointments/services/therapy/visits/observation/calls/days",
+    "~copy and ~paste", "~copy-paste", "~cut and ~paste", "~miss ... session/sessions/meeting/meetings/minutes/deadline/deadlines/timeline/appointment/appointments/services/therapy/visits/observation/calls",
     "~keep {child} home/out", "~fill {possessive} head", "~stir things/it/trouble/the_pot up",
     "~stir the pot", "~stir up trouble/drama", "~feed ... bad/false/wrong/misleading information/info/ideas/stories",
     "~put words in {possessive} mouth", "~point fingers", "~point the finger",
@@ -401,7 +413,17 @@ LOADED_VERBS = [
     "~throw together", "~grandstand", "~flip-flop", "~keep changing/shifting/switching/moving/adding",
     "~act like nothing happened", "~act like they/you/y'all never/didn't/did_not/don't",
     "~cancel ... session/sessions/meeting/meetings/services/therapy/speech/appointments/observation/evaluation/iep",
-    "~spend ... on {possessive} phone/phones/laptop/computer", "~stonewall", "~scapegoat", "~gaslight", "~blackmail",
+    "~spend ... on {possessive} phone/phones/laptop/computer",
+    "~sit/~be/~stay on {possessive} phone/phones/laptop",
+    "~obstruct", "~block", "~thwart", "~derail", "~drag this/it/things/the_process out",
+    "~feed ... misinformation/lies", "~spread misinformation/lies/rumors", "misinformation",
+    "~predetermine", "~make up {possessive} minds before", "~decide ... before we/i even/walked/got/arrived/sat",
+    "~violate", "out of compliance", "in violation of", "~break the law", "~retaliate",
+    "retaliation", "~discriminate", "~warehouse {child}", "~babysit", "~single {child} out",
+    "~mishandle", "~bail on", "~back out", "~renege", "~walk out on", "~badger",
+    "~turn ... into a/an fight/battle/war/circus/courtroom/trial/show/shouting_match/zoo/three-ring_circus/ambush",
+    "~stop/~pull/~end/~remove/~yank/~drop {possessive}/the services/speech/therapy/aide/ot/pt/minutes/recess/support/supports/sessions/counseling/accommodations",
+    "~take away {possessive}/the recess/aide/services/support/breaks/accommodations", "~stonewall", "~scapegoat", "~gaslight", "~blackmail",
     "~accuse", "~spy on", "~invent", "~phone it in",
 ]
 
@@ -430,7 +452,7 @@ DUTIES_PERSONAL = [
     "~acknowledge", "~admit", "~apologize", "~apologise", "~follow", "~implement",
     "~help {child}", "~help {us}", "~keep {us} informed/posted/updated/in_the_loop",
     "~let {us} know", "~notify", "~include", "~invite", "~consult", "~hear", "~respect",
-    "~value", "~work with", "~say a word", "~say anything", "~pick up the phone", "~get back to", "~cooperate", "~engage", "~participate", "~attend", "~send",
+    "~value", "~work with", "~let us/me", "~ask", "~say a word", "~say anything", "~pick up the phone", "~get back to", "~cooperate", "~engage", "~participate", "~attend", "~send",
     "~get back", "~give a damn/crap/hoot/darn/shit", "~keep {possessive} word",
     "~keep {possessive} promise/promises", "~show", "~bring", "~act in good faith",
     "in good faith",
@@ -440,6 +462,35 @@ DUTIES_OTHER = [
     "~evaluate", "~protect", "~supervise", "~teach", "~track", "~document", "~collect",
     "~honor", "~honour", "~schedule", "~update", "~step up", "~make up", "~review",
     "~consider", "~meet with", "~meet", "~own up", "~accommodate", "~serve", "~pick up",
+]
+
+# Virtues: a charge of bad character when denied of a target ("you're not being honest",
+# "the staff aren't trained"). Negation is required, as with duties.
+NEGATED_VIRTUES = [
+    "honest", "truthful", "upfront", "up front", "straight with {us}", "straight about",
+    "transparent", "professional", "fair", "respectful", "responsive", "trained", "qualified",
+    "competent", "telling the truth", "~tell the truth", "~act in good faith", "in good faith",
+    "~have a clue", "~listen to a word", "~care one bit", "~know how to",
+    "~know what they're/you're/she's/he's/they_are/you_are doing", "~know what {possessive} doing",
+]
+
+# After a charge, these excuse it: "the aide missed a few days because she was sick".
+EXCUSES = [
+    "because she/he/they/i/we was/were/had/got sick/ill/out/absent/hospitalized/in_the_hospital/on_leave/covid/the_flu",
+    "because of the/a strike/storm/snow/fire/holiday/holidays/flu/illness/emergency/lockdown/pandemic/move",
+    "due to the/a strike/storm/snow/illness/emergency/lockdown/pandemic/holiday",
+    "while she/he was on leave/out/sick", "per the accommodation", "per his/her iep/plan",
+    "as agreed", "as we agreed", "like we agreed",
+]
+
+# Warm words that make thanks sincere even with "finally": "thank you for finally getting him
+# the device, it has changed everything".
+SINCERE = [
+    "changed everything", "~make a difference", "~make a huge/big/real difference", "~help so much",
+    "~help a lot", "it helps", "it helped", "it has helped", "we're grateful", "we are grateful",
+    "i'm grateful", "so grateful", "really appreciate", "truly appreciate", "so happy", "thrilled",
+    "he loves", "she loves", "he's loving", "she's loving", "it's working", "it is working",
+    "means a lot", "meant a lot", "so much better", "we're so glad", "i'm so glad",
 ]
 
 # Character: bad motive, dishonesty or a trait, pinned on a target ("the aide is lazy").
@@ -466,7 +517,7 @@ CHARACTER = [
     "only ~care about", "~care more about the/saving money/budget/costs/numbers/liability/money",
     "just/only ~want the/a money/settlement/payout/check/win",
     "just/only ~want to win/save/cut/get_rid",
-    "just/only ~want {us} to give/go/quit/disappear/back/shut/leave/fail/drop",
+    "just/only ~want {us} to give/go/quit/disappear/back/shut/leave/fail/drop/pay/cave/fold/sign/foot",
     "in it for the money", "~play games", "~play these/those games", "game-playing",
     "on purpose", "deliberately", "intentionally", "purposely", "purposefully", "knowingly",
     "in bad faith", "bad faith", "~cover for", "~cover {possessive} own/back/backs/butt/butts/tail/tails/behind",
@@ -486,6 +537,8 @@ CHARACTER = [
     "~have it in for", "~have an agenda", "hidden agenda", "out to get", "~cover-up",
     "~push {possessive} agenda", "~think {possessive} above", "power trip", "on a power trip",
     "~talk out of both sides", "~speak out of both sides",
+    "doesn't/don't/didn't/does_not/do_not have a/any clue", "never satisfied",
+    "~want {child} out of", "~want {child} gone", "in it for themselves", "~cover their tracks",
 ]
 
 # Attacks that need no other target: they name or address one by themselves.
@@ -502,7 +555,18 @@ CHARACTER_OWN = [
     "you're all the same", "you are all the same", "you're all alike", "you guys are unbelievable",
     "you're unbelievable", "you are unbelievable", "liar", "you liar",
     "~put {possessive} budget before", "budget over kids", "money over kids",
-    "money before kids", "budget before kids", "is/was/are/were/falls/rests/lies/that's/it's/this's on the parents/the_family/you/them/the_district/the_school/the_team/mom/dad/your_team/your_side/the_advocate/y'all/you_guys !'s",
+    "money before kids", "budget before kids", "not worth the paper",
+    "sick/tired of/with the/your/all_the/their/these excuses/lies/runaround/games/delays/stalling",
+    "fed up with the/your/all_the/their/these excuses/lies/runaround/games/delays/stalling",
+    "this/that/it is/was (textbook/pure/clear/classic/obvious/blatant/straight-up/plain) retaliation",
+    "that's/it's (textbook/pure/clear/classic/obvious/blatant/straight-up/plain) retaliation",
+    "textbook retaliation", "nothing is ever good enough",
+    "it took a/an/our/my/the lawyer/lawyer's/attorney/attorney's/complaint/threat/hearing/letter/advocate/lawsuit",
+    "to get you/them/y'all/anyone/anybody/the_district/the_school/this_office to even/actually/finally/listen/respond/answer/act/care/notice/move",
+    "don't/do_not sit/stand there and", "don't you sit/stand there",
+    "~have to fight you/them/y'all/the_district/the_school/this_district/tooth/for_every",
+    "and (then) nothing changes/happens/happened/changed/gets_done/got_done",
+    "nothing ever changes/happens/changed/happened/gets_done/got_done", "is/was/are/were/falls/rests/lies/that's/it's/this's on the_parents/the_family/you/them/the_district/the_school/the_team/mom/dad/your_team/your_side/the_advocate/y'all/you_guys !'s",
 ]
 
 # Sarcasm that stands on its own.
@@ -530,7 +594,9 @@ SARCASM = [
     "how shocking", "supposed to just/simply trust/believe/take/accept/sit/wait/smile/nod/go",
     "and we're/i'm supposed to believe/trust", "as if you/they/anyone/the_district/the_school/that_helps",
     "bless your heart", "good luck with that", "nice try", "that's rich", "that's a good one",
-    "spare us", "thanks a lot for nothing", "and you know it !'s/is/was/will/works/takes",
+    "spare us", "thanks a lot for nothing", "just a suggestion", "apparently optional",
+    "optional around here", "~be optional for you/them/the_district/the_school", "oh, so now", "oh so now", "so now you/they care",
+    "now you/they care", "now all of a sudden", "all of a sudden you/they/the_district/the_school", "and you know it !'s/is/was/will/works/takes",
     "and they know it !'s/is/was/will/works/takes", "i'm sure you/they did/tried/were/are !your/the/what/everything/all",
 ]
 # Praise or thanks that is sarcastic only when something sour follows in the same sentence
@@ -552,6 +618,15 @@ SOUR = [
     "weeks later", "for never", "another excuse/delay/cancellation/wasted/missed/broken/empty",
     "only took", "took you", "took them", "took the district",
 ]
+# Insinuation: an opener like "funny," or "interesting," followed by an absolute or a hint of
+# convenient timing in the same sentence ("Funny, the data always looks great before a meeting").
+INSINUATION = ["funny", "interesting", "odd", "strange", "curious", "weird", "amazing how"]
+INSINUATION_SOUR = [
+    "always", "never", "somehow", "conveniently", "every time", "right before", "right after",
+    "only when", "only after", "only if", "just happens", "just so happens", "suddenly",
+    "magically", "all of a sudden", "of course",
+]
+
 # Scare quotes: a short quoted phrase with one of these words, around the other side's word
 # ("his "progress"", "the 'team' decided").
 SCARE_WORDS = [
@@ -615,7 +690,8 @@ THREAT_LEGAL = [
     "{we_will} (be) ~call/~contact/~get/~hire/~retain (my/our/a/an/the) lawyer/lawyers/attorney/attorneys/state/ocr/press/news/media/paper/newspaper/superintendent/board/school_board",
     "~call/~calling/~get/~hire/~retain my/our lawyer/lawyers/attorney/attorneys",
     "{we_will} (be) ~report you/this/the_district/the_school/him/her/them/the_teacher/the_aide/everyone/all_of_you",
-    "{we_will} (be) ~escalate this/it/the_matter", "{we_will} (be) ~lawyer",
+    "{we_will} (be) ~escalate this/it/the_matter", "{we_will} (be) ~file with {venue}/ocr/the_state/the_department",
+    "{we_will} (be) ~file ... unless", "{we_will} (be) ~lawyer",
     "{we_will} (be) ~bring in (a/our/my) lawyer/attorney/lawyers/attorneys",
     "{we_will} (be) in touch with my/our/a lawyer/attorney",
     "{we_will} (be) ~involve (my/our/a) lawyer/attorney/lawyers/attorneys/the_state/the_press/the_media",
@@ -666,6 +742,12 @@ QUESTIONS = [
     "who decided to", "who decided that/it this/it/that was",
     "who decided it/this was", "who thought this/that/it was a good idea",
     "who thought that/this/it was okay/ok/acceptable/fine", "who gave you the right/permission",
+    "who told you it/that/this was okay/ok/fine/acceptable/alright",
+    "who said you/they could",
+    "is/are/was/were anyone/anybody/you/they/the_district/the_school/the_team/your_team (here) (ever/actually/even/really) going/gonna/planning to take/own/admit/apologize/accept/fix",
+    "how many emails/calls/meetings/letters/times/messages/requests/complaints/more does/do/will/did it take",
+    "how long does/do/will/did it take for you/them/the_district/the_school/anyone/anybody/this_office",
+    "how long does/do/will/did it take to get a/an/any reply/answer/response/callback", "who gave anyone/anybody/them the right/permission",
     "who do you think you", "who the hell", "who does that",
     "what is/was wrong with you/them/these_people/those_people/you_people/this_district/this_school/your_team/the_district/the_school/the_team/your_staff/this_team/everyone/people",
     "what's wrong with you/them/these_people/those_people/you_people/this_district/this_school/your_team/the_district/the_school/the_team/your_staff/this_team/everyone/people",
@@ -705,12 +787,14 @@ COUNTERFACTUAL = [
     "if (only) {blamable} (had/just/actually/only/ever/even/for_once/bothered_to) followed/bothered/cared/listened/checked/returned/answered/enforced/supported/cooperated/responded/attended/implemented",
     "if (only) {blamable} had (just/actually/only/ever/even) read/done/been/made/given/told/followed/sent/called/shown/listened/bothered/paid/taken/kept",
     "if (only) {blamable} would just/actually/only/ever/for_once/bother",
+    "if (only) {blamable} would (just) stop !by",
     "if (only) {blamable} 'd just/actually/ever/only/bother",
     "if (only) {blamable} (just/actually) did/do {possessive} job/part/homework",
     "{blamable} had ... to fix/address/solve/deal_with/handle this/it/that and didn't/did_not/haven't/hasn't/never",
     "we wouldn't/would_not be here if", "none of this would have happened if",
     "this wouldn't/would_not have happened if", "this would never have happened if",
-    "{blamable} ~have had ... to fix/address/solve/handle",
+    "{blamable} ~have had ... to fix/address/solve/handle/get_this_right/get_it_right/do_something/sort_this_out/figure_this_out",
+    "you've/they've/y'all've had ... to fix/address/solve/handle/get_this_right/get_it_right/do_something/sort_this_out/figure_this_out",
 ]
 CLASSES["blamable"] = [
     "you", "they", "the parents", "the family", "mom", "dad", "his mom", "her mom",
@@ -736,8 +820,12 @@ IMPERATIVES = ["stop", "quit", "please stop", "just stop", "don't you dare", "yo
 # Passives with a hidden agent: "the report was buried", "we were stonewalled".
 PASSIVE = [
     "{be} ({adverb}) ({adverb}) {charge_participle} !off/short/back/in/out/from/a_grade/by_the_bus",
-    "nothing {be} (ever/really/actually) done/fixed/addressed/changed",
-    "nothing has/have/had (ever/really/actually) been done/fixed/addressed/changed",
+    "nothing {be} (ever/really/actually) done/fixed/addressed/changed/implemented/followed/delivered/enforced",
+    "nothing has/have/had (ever/really/actually) been done/fixed/addressed/changed/implemented/followed/delivered/enforced",
+    "nothing in {possessive}/the iep/plan {be} (ever/really/actually) implemented/followed/delivered/done",
+    "{be} ({adverb}) denied fape/services/an_education/access/his/her/the", "{be} ({adverb}) predetermined",
+    "{be} ({adverb}) babysat/warehoused/retaliated_against/discriminated_against/singled_out/railroaded",
+    "{be} already decided/made/predetermined before",
     "{be} ({adverb}) cut !short/back/off/out/in/into/down_to_size",
     "~be done being",
 ]
