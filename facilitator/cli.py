@@ -169,9 +169,7 @@ def cmd_board(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    store = _store()
-    store.read(args.case_id)  # a clear error before the screen opens
-    return _run_board(store, args.case_id)
+    return _run_board(_store(), args.case_id)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

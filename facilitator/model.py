@@ -105,11 +105,14 @@ class Visibility(StrEnum):
 # ---------------------------------------------------------------- field types
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _storable(value: str) -> str:
     """Refuse what a JSON file or a terminal cannot carry safely."""
     if "\x00" in value:
         raise ValueError("contains a NUL character")
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
+    if not value.isascii() and _SURROGATE.search(value):
         raise ValueError("contains an unpaired surrogate character")
     return value
 

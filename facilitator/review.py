@@ -424,3 +424,37 @@ def _parking_item(item_id: str, parked: ParkingItem) -> dict[str, Any]:
     if title != parked.text:
         data["prompts"] = [parked.text]
     return data
+
+
+# ---------------------------------------------------------------- what the board shows
+
+
+@dataclass(frozen=True)
+class InPlay:
+    """What is in play in the latest session: its own records and what earlier ones left open."""
+
+    interests: list[Interest]
+    options: list[Option]
+    follow_ups: list[FollowUp]
+    parking_lot: list[ParkingItem]
+
+
+def in_play(case: Case) -> InPlay:
+    """The latest session's records, plus earlier ones that are still unresolved.
+
+    Settled history (addressed interests, decided options, done follow-ups) stays in the
+    case, the review and the exports, but not on the live board.
+    """
+    current = case.latest.id
+    found = unresolved(case)
+
+    def keep(records: list, still_open: list) -> list:
+        open_ids = {r.id for r in still_open}
+        return [r for r in records if r.session == current or r.id in open_ids]
+
+    return InPlay(
+        interests=keep(case.interests, found.unaddressed_interests),
+        options=keep(case.options, found.open_options),
+        follow_ups=keep(case.follow_ups, found.open_follow_ups),
+        parking_lot=keep(case.parking_lot, found.parking_lot),
+    )

@@ -28,17 +28,20 @@ class FacilitatorApp(App):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
 
-    def __init__(self, store: Store, case_id: str | None = None, clock: Clock = _now) -> None:
+    def __init__(self, store: Store, case_id: str | None = None, clock: Clock = _now,
+                 live: LiveSession | None = None) -> None:
         super().__init__()
         self.store = store
         self.case_id = case_id
         self.clock = clock
-        self.live: LiveSession | None = None
+        self.live = live
         self.problem: str | None = None
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        if self.case_id:
+        if self.live is not None:
+            self.push_screen(BoardScreen(self.live))
+        elif self.case_id:
             self.open_case(self.case_id)
         else:
             self.push_screen(CaseListScreen(self.store))
@@ -87,15 +90,27 @@ class FacilitatorApp(App):
             self.live = None
 
 
-def make_app(store: Store, case_id: str | None = None, clock: Clock = _now) -> FacilitatorApp:
-    return FacilitatorApp(store, case_id, clock)
+def make_app(store: Store, case_id: str | None = None, clock: Clock = _now,
+             live: LiveSession | None = None) -> FacilitatorApp:
+    return FacilitatorApp(store, case_id, clock, live)
 
 
 def run_board(store: Store, case_id: str | None) -> int:
-    """Run the board until the mediator quits; one-line error and 1 when it cannot open."""
+    """Run the board until the mediator quits; one-line error and 1 when it cannot open.
+
+    The case is opened (locked and read) before the screen changes, so a refusal is a
+    plain line in the terminal rather than a flash of the board.
+    """
     import sys
 
-    app = make_app(store, case_id)
+    live = None
+    if case_id:
+        try:
+            live = LiveSession(store, case_id)
+        except StoreError as exc:
+            print(f"facilitator: error: {' '.join(str(exc).split())}", file=sys.stderr)
+            return 1
+    app = make_app(store, case_id, live=live)
     app.run()
     if app.problem:
         print(f"facilitator: error: {' '.join(app.problem.split())}", file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from textual import on
@@ -35,8 +36,7 @@ from facilitator.model import (
     Visibility,
     describe_error,
 )
-from facilitator.reframe import Analysis, analyze
-from facilitator.review import next_session
+from facilitator.review import in_play, next_session
 from facilitator.store import StoreError, private_folder, write_private
 from facilitator.tui.screens.modals import ChoiceModal, ConfirmModal, Field, FormModal, PickModal
 from facilitator.tui.widgets.capture import KINDS, CaptureBar
@@ -50,6 +50,9 @@ from facilitator.tui.widgets.panels import (
     ParkingTable,
     RecordTable,
 )
+
+if TYPE_CHECKING:
+    from facilitator.reframe import Analysis
 
 DUE_AT_END = re.compile(r"(?:\s+(?:due|by))?\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -158,6 +161,8 @@ class BoardScreen(Screen):
         self.refresh_board()
         self.set_interval(1, self.refresh_header)
         self.action_focus_capture()
+        # The reframing engine compiles its patterns on import: do it once the board is up.
+        self.call_after_refresh(self.run_worker, _load_reframing, thread=True, exclusive=False)
 
     # ---------------------------------------------------------------- showing
 
@@ -184,19 +189,20 @@ class BoardScreen(Screen):
 
         if changed("sessions"):
             self.query_one(AgendaTable).show(self.query_one(AgendaTable).rows_for(session))
-        if changed("parties", "interests", "options", "agreements"):
-            self.query_one("#family", InterestsTable).show(
-                self.query_one("#family", InterestsTable).rows_for(case, [Side.FAMILY]))
-            self.query_one("#school", InterestsTable).show(
-                self.query_one("#school", InterestsTable).rows_for(case, [Side.SCHOOL, Side.NEUTRAL]))
-        if changed("parties", "options"):
-            self.query_one(OptionsTable).show(self.query_one(OptionsTable).rows_for(case))
+        if changed("parties", "interests", "options", "agreements", "follow_ups", "parking_lot"):
+            view = in_play(case)
+            if changed("parties", "interests", "options", "agreements"):
+                for table_id, sides in (("#family", [Side.FAMILY]), ("#school", [Side.SCHOOL, Side.NEUTRAL])):
+                    table = self.query_one(table_id, InterestsTable)
+                    table.show(table.rows_for(case, sides, view.interests))
+            if changed("parties", "options"):
+                self.query_one(OptionsTable).show(self.query_one(OptionsTable).rows_for(case, view.options))
+            if changed("parties", "follow_ups"):
+                self.query_one(FollowUpsTable).show(self.query_one(FollowUpsTable).rows_for(case, view.follow_ups))
+            if changed("parking_lot"):
+                self.query_one(ParkingTable).show(self.query_one(ParkingTable).rows_for(view.parking_lot))
         if changed("sessions", "agreements"):
             self.query_one(AgreementsTable).show(self.query_one(AgreementsTable).rows_for(case, session))
-        if changed("parties", "follow_ups"):
-            self.query_one(FollowUpsTable).show(self.query_one(FollowUpsTable).rows_for(case))
-        if changed("parking_lot"):
-            self.query_one(ParkingTable).show(self.query_one(ParkingTable).rows_for(case))
         self._shown_case = case
         self.refresh_choice()
         self.refresh_header()
@@ -221,6 +227,8 @@ class BoardScreen(Screen):
         text = self.capture_input.value
         before = self.analysis.suggestions if self.analysis else ()
         if self.live.desk.kind == "statement" and text.strip():
+            from facilitator.reframe import analyze
+
             self.analysis = analyze(text, student=self.case.student)
         else:
             self.analysis = None
@@ -776,6 +784,10 @@ class BoardScreen(Screen):
             self.action_toggle_follow_up()
         else:
             self.action_edit_selected()
+
+
+def _load_reframing() -> None:
+    import facilitator.reframe  # noqa: F401
 
 
 def _check_minutes(values: dict[str, str]) -> str | None:

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
 
 HELP = """\
 # Running a session
@@ -53,5 +52,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close help")]
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # loads markdown-it; only needed once F1 is pressed
+
         with VerticalScroll(id="help"):
             yield Markdown(HELP)

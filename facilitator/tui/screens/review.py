@@ -6,10 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer
 
 from facilitator.model import Case
-from facilitator.review import render_review
 
 
 class ReviewScreen(Screen):
@@ -20,6 +19,10 @@ class ReviewScreen(Screen):
         self.case = case
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
+        from facilitator.review import render_review
+
         # The review's Markdown escapes every user word, so nothing typed becomes structure.
         with VerticalScroll(id="review"):
             yield Markdown(render_review(self.case, "markdown"))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from facilitator.reframe import Analysis
+if TYPE_CHECKING:
+    from facilitator.reframe import Analysis
 
 # What a line on the capture bar can become, in the order F3 walks through them.
 KINDS = ("statement", "interest", "position", "option", "agreement", "note", "follow-up", "parking lot")

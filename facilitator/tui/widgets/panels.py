@@ -18,7 +18,11 @@ from facilitator.model import (
     AgendaItem,
     AgendaStatus,
     Case,
+    FollowUp,
+    Interest,
+    Option,
     OptionStatus,
+    ParkingItem,
     ParkingStatus,
     Session,
     Side,
@@ -186,17 +190,18 @@ class InterestsTable(RecordTable):
         Binding("delete", "screen.remove_selected", "Remove", show=False, id="interests.remove"),
     ]
 
-    def rows_for(self, case: Case, sides: Iterable[Side]) -> list[Row]:
+    def rows_for(self, case: Case, sides: Iterable[Side], interests: list[Interest]) -> list[Row]:
         wanted = set(sides)
-        rows = []
+        by_party: dict[str, list[Interest]] = {}
+        for interest in interests:
+            by_party.setdefault(interest.party, []).append(interest)
         addressed = _addressed(case)
+        rows = []
         for party in case.parties:
             if party.side not in wanted:
                 continue
             rows.append(Row(f"party:{party.id}", (cell(f"{party.name} · {party.role}", "bold"),)))
-            for interest in case.interests:
-                if interest.party != party.id:
-                    continue
+            for interest in by_party.get(party.id, ()):
                 mark = "✓" if interest.id in addressed else "•"
                 rows.append(Row(interest.id, (cell(f"{mark} {interest.text}", wrap=True, indent=" "),)))
                 if interest.position:
@@ -230,9 +235,9 @@ class OptionsTable(RecordTable):
         Binding("delete", "screen.remove_selected", "Remove", show=False, id="options.remove"),
     ]
 
-    def rows_for(self, case: Case) -> list[Row]:
+    def rows_for(self, case: Case, options: list[Option]) -> list[Row]:
         rows = []
-        for option in case.options:
+        for option in options:
             style = OPTION_STYLES[option.status]
             count = len(option.addresses or [])
             serves = f"serves {count}" if count else "no link"
@@ -277,9 +282,9 @@ class FollowUpsTable(RecordTable):
         Binding("delete", "screen.remove_selected", "Remove", show=False, id="follow_ups.remove"),
     ]
 
-    def rows_for(self, case: Case) -> list[Row]:
+    def rows_for(self, case: Case, follow_ups: list[FollowUp]) -> list[Row]:
         rows = []
-        for follow_up in case.follow_ups:
+        for follow_up in follow_ups:
             mark = Text("✓", style="green") if follow_up.done else Text("○")
             due = date.fromisoformat(follow_up.due) if follow_up.due else None
             who = case.who(follow_up.owner) + (f", {due:%b} {due.day}" if due else "")
@@ -299,9 +304,9 @@ class ParkingTable(RecordTable):
         Binding("delete", "screen.remove_selected", "Remove", show=False, id="parking.remove"),
     ]
 
-    def rows_for(self, case: Case) -> list[Row]:
+    def rows_for(self, items: list[ParkingItem]) -> list[Row]:
         rows = []
-        for item in case.parking_lot:
+        for item in items:
             style = "" if item.status == ParkingStatus.OPEN else "dim"
             rows.append(Row(item.id, (cell(item.text, style), Text(item.status.value, style="dim"))))
         return rows
