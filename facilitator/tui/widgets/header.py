@@ -48,7 +48,9 @@ class SessionHeader(Horizontal):
             left = left.append(Content.assemble("  ", (f" CAUCUS with {caucus_with} ", "bold reverse")))
         self.query_one("#header-case", Static).update(left)
         timer = time_left(session, now)
-        if timer is None:
+        if session.status == "closed":
+            right = Content.styled("this session is closed · F9 starts the next one ", "dim")
+        elif timer is None:
             right = Content.styled("no item active · F5 starts the next ", "dim")
         else:
             title, seconds_left, used = timer
