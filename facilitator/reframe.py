@@ -328,6 +328,18 @@ _CHARGE_KINDS = frozenset(
     }
 )
 _NEEDS_DET = frozenset(lex.NEEDS_DETERMINER)
+_OWN_SIDE = frozenset(lex.OWN_SIDE)
+# Passives that blame only when a service is what got cut or dropped ("his minutes were cut",
+# not "the budget was cut at the state level").
+_SERVICE_WORDS = frozenset(w for w, family in lex.TOPICS.items() if family == "service" and " " not in w) | {
+    "hours",
+    "time",
+    "days",
+    "visits",
+    "iep",
+    "help",
+}
+_SERVICE_PASSIVES = re.compile(r"\b(?:cut|dropped|reduced|removed|pulled)\b")
 _DETERMINERS = frozenset(
     "the this that your their our my his her these those whole entire school sped special "
     "iep district's school's a an every any".split()
@@ -545,6 +557,8 @@ class _Scan:
             return "neutral"
         if h.cat == "third" and word in _NEEDS_DET and prev not in _DETERMINERS:
             return None
+        if h.cat == "third" and word in _OWN_SIDE and prev in ("our", "my"):
+            return "self"  # "our team dropped the field trip": the speaker's own side
         if prev in _DETERMINERS and h.ti > 1 and self.tokens[h.ti - 2][2] in _PREPOSITIONS:
             return None  # "nobody on your staff": "staff" belongs to "on your staff"
         if h.cat == "neutral" and word in ("it", "this", "that"):
@@ -611,7 +625,14 @@ class _Scan:
 
     # -- negation ------------------------------------------------------------------------
     def _agent_between(self, agents: list[tuple[_Hit, str, bool]], a: int, b: int) -> bool:
-        return any(a <= h.start < b for h, _kind, _c in agents)
+        """An agent between a and b, other than a possessive right before b ("not your fault")."""
+        for h, _kind, _c in agents:
+            if a <= h.start < b:
+                word = self.low[h.start : h.end]
+                possessive = word in ("your", "their", "his", "her") or self.low.startswith("'s", h.end)
+                if not (possessive and b - h.end <= 3):
+                    return True
+        return False
 
     def _negated(self, h: _Hit, k: int, agents: list[tuple[_Hit, str, bool]]) -> bool:
         """Is a charge cancelled by a negation, a meta-hedge or someone else's report?"""
@@ -801,11 +822,15 @@ class _Scan:
         self._add(k, (cue_kind, target.start, target.end), ("character", h.start, h.end))
 
     def _passive(self, h: _Hit, k: int, discounted: bool) -> None:
-        if discounted or self._hedged(h, k):
+        if discounted or self._hedged(h, k) or self._excused(h, k):
             return
         low = self.low
         for p in self.clause_hits[k]:
             if p.cat == "peer" and 0 <= p.start - h.end <= 30:
+                return
+        if h.cat == "passive" and _SERVICE_PASSIVES.search(low, h.start, h.end):
+            before = [self.tokens[i][2] for i in range(max(0, h.ti - 6), h.ti)]
+            if not any(w in _SERVICE_WORDS for w in before):
                 return
         if h.cat == "passive":
             if any(

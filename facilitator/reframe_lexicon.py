@@ -164,7 +164,8 @@ CLASSES: dict[str, list[str]] = {
     "possessive": ["your", "their", "its", "his", "her", "our", "my"],
     # Forms of "to be" and "to get" that build a passive ("was ignored", "got dumped").
     "be": ["was", "were", "been", "being", "is", "are", "am", "get", "gets", "got", "gotten",
-           "getting", "keep getting", "keeps getting"],
+           "getting", "keep getting", "keeps getting", "is being", "are being", "was being",
+           "were being"],
     # Adverbs allowed between "was" and a participle ("was completely ignored").
     "adverb": ["just", "completely", "totally", "simply", "basically", "repeatedly",
                "conveniently", "deliberately", "always", "constantly", "routinely", "also", "all",
@@ -183,7 +184,8 @@ CLASSES: dict[str, list[str]] = {
         "run around", "talked down to", "ghosted", "shredded", "scapegoated", "thrown under the bus",
         "silenced", "stonewalled", "treated like", "railroaded", "shoved", "dropped",
         "copied from", "copied and pasted", "cut and pasted", "copy-pasted", "recycled",
-        "rubber-stamped", "thrown together", "slapped together",
+        "rubber-stamped", "thrown together", "slapped together", "disregarded", "waved off",
+        "shot down", "talked over",
     ],
     # Things someone was supposed to do, as participles ("services were never delivered").
     "duty_participle": [
@@ -269,6 +271,10 @@ ADULT_DUTIES = [
     "~apologise", "~acknowledge", "~say a word", "~pick up the phone", "~get back",
 ]
 
+# "our team", "my staff": the speaker's own side, not a target.
+OWN_SIDE = ["team", "staff", "district", "school", "office", "department", "side", "building",
+            "teachers", "people", "family", "board"]
+
 # Nouns that only name a party when they come with "the/your/this/..." ("the school refused",
 # but "he hates school and refuses").
 NEEDS_DETERMINER = ["school", "team", "office", "department", "board", "building", "family",
@@ -325,6 +331,10 @@ META_NEGATION = [
     "instead of", "without blaming", "not assuming", "i'm sure no one", "i'm sure nobody",
     "i know no one", "i know nobody", "i don't blame", "i do not blame", "not because",
     "let's not assign", "no need to blame", "not pointing fingers", "i don't feel like",
+    "i worry", "i'm worried", "i am worried", "i'm afraid", "i am afraid", "i fear",
+    "i wonder if", "i wonder whether", "i'm scared", "i am scared", "i hope", "i'm concerned",
+    "i am concerned", "my worry is", "my fear is", "i'm nervous", "we worry", "we're worried",
+    "we're afraid",
     "i don't mean", "i never said", "i didn't say", "i did not say", "i never meant",
     "never claimed", "i'm not claiming", "not what i said", "not what i meant", "i'm not implying",
     "not implying", "no one here", "nobody here is", "not anyone's fault", "nobody's fault",
@@ -351,6 +361,8 @@ CLASSES["reporter"] = [
 
 # After these, a charge was suffered from other children, not from anyone at the table.
 PEER_AGENTS = [
+    "of the birthday party", "of the party", "of parties", "of birthday parties", "of the game",
+    "of games", "of the sleepover", "of playdates", "at the lunch table", "from the game",
     "by other kids", "by the other kids", "by kids", "by his classmates", "by her classmates",
     "by classmates", "by peers", "by his peers", "by her peers", "by other students",
     "by the other students", "by students", "by his group", "by her group", "by the group",
@@ -409,6 +421,12 @@ LOADED_VERBS = [
     "~let this/that/it happen", "~let {us} down", "~let {child} fall/slip/sit/fail/wander/suffer/go_without",
     "~treat {child} like", "~treat {us} like", "~laugh at", "~roll {possessive} eyes",
     "~shut {us} out", "~shut {us} down", "~cut {us} off", "~leave {us} out",
+    "~cuss {us} out", "~chew {us} out", "~curse at", "~swear at", "~tell {us} off",
+    "~text/~scroll ... the whole time/all_day/the_entire", "texting the whole time", "texting while",
+    "~disregard", "~wave off", "~wave {us} off", "~shoot down", "~posture",
+    "~make it impossible/impossible_for", "~make {possessive} job/jobs impossible",
+    "~put {possessive} hands on", "~lay hands on", "~grab/~shove/~yank/~slap/~hit/~pin/~manhandle {child}",
+    "~drag {child} down/out/across/through/to/into", "noncompliance", "non-compliance",
     "~exclude", "~isolate", "~hang up on", "~take it out on", "~pass {child} along/on/around",
     "~throw together", "~grandstand", "~flip-flop", "~keep changing/shifting/switching/moving/adding",
     "~act like nothing happened", "~act like they/you/y'all never/didn't/did_not/don't",
@@ -452,7 +470,8 @@ DUTIES_PERSONAL = [
     "~acknowledge", "~admit", "~apologize", "~apologise", "~follow", "~implement",
     "~help {child}", "~help {us}", "~keep {us} informed/posted/updated/in_the_loop",
     "~let {us} know", "~notify", "~include", "~invite", "~consult", "~hear", "~respect",
-    "~value", "~work with", "~let us/me", "~ask", "~say a word", "~say anything", "~pick up the phone", "~get back to", "~cooperate", "~engage", "~participate", "~attend", "~send",
+    "~value", "~work with", "~let us/me", "~ask", "~watch {child}", "~keep an eye on",
+    "~keep {child} safe", "~check on", "~look after", "~supervise", "~say a word", "~say anything", "~pick up the phone", "~get back to", "~cooperate", "~engage", "~participate", "~attend", "~send",
     "~get back", "~give a damn/crap/hoot/darn/shit", "~keep {possessive} word",
     "~keep {possessive} promise/promises", "~show", "~bring", "~act in good faith",
     "in good faith",
@@ -470,7 +489,8 @@ NEGATED_VIRTUES = [
     "honest", "truthful", "upfront", "up front", "straight with {us}", "straight about",
     "transparent", "professional", "fair", "respectful", "responsive", "trained", "qualified",
     "competent", "telling the truth", "~tell the truth", "~act in good faith", "in good faith",
-    "~have a clue", "~listen to a word", "~care one bit", "~know how to",
+    "~have a clue", "~listen to a word", "~care one bit", "~know how to", "candid",
+    "forthcoming", "forthright", "straightforward", "~care", "~care about {child}",
     "~know what they're/you're/she's/he's/they_are/you_are doing", "~know what {possessive} doing",
 ]
 
@@ -481,6 +501,9 @@ EXCUSES = [
     "due to the/a strike/storm/snow/illness/emergency/lockdown/pandemic/holiday",
     "while she/he was on leave/out/sick", "per the accommodation", "per his/her iep/plan",
     "as agreed", "as we agreed", "like we agreed",
+    "because of the weather/rain/heat/construction/fire_drill/power_outage/snow_day/holiday",
+    "so we/he/she/they can/could", "so that", "in order to", "to focus on", "to make room",
+    "because it looked/seemed/sounded", "because we thought", "at first because",
 ]
 
 # Warm words that make thanks sincere even with "finally": "thank you for finally getting him
@@ -519,7 +542,7 @@ CHARACTER = [
     "just/only ~want to win/save/cut/get_rid",
     "just/only ~want {us} to give/go/quit/disappear/back/shut/leave/fail/drop/pay/cave/fold/sign/foot",
     "in it for the money", "~play games", "~play these/those games", "game-playing",
-    "on purpose", "deliberately", "intentionally", "purposely", "purposefully", "knowingly",
+    "on purpose", "unilaterally", "behind closed doors", "deliberately", "intentionally", "purposely", "purposefully", "knowingly",
     "in bad faith", "bad faith", "~cover for", "~cover {possessive} own/back/backs/butt/butts/tail/tails/behind",
     "~look out for themselves/yourselves/itself/himself/herself",
     "~shop for", "~shop around", "on our/my/the_taxpayers' dime", "on the taxpayer's dime",
@@ -527,9 +550,7 @@ CHARACTER = [
     "~have no idea what they're/you're/she's/he's/they_are/you_are/she_is/he_is (even) doing",
     "~have no business", "~have no clue what", "~have no right",
     "~have no clue", "no clue what", "~want {child} to fail", "~set {child} up to fail",
-    "~set {child} up for failure", "nothing but excuses", "more excuses", "another excuse",
-    "excuse after excuse", "full of excuses", "always an excuse", "a new excuse", "the same excuses",
-    "the usual excuses", "~make excuses", "can't be trusted", "cannot be trusted",
+    "~set {child} up for failure", "full of excuses", "~make excuses", "fault", "can't be trusted", "cannot be trusted",
     "~overreact", "~over-react", "~make a big deal", "~make a mountain", "~would rather fight",
     "~don't want to pay/spend", "doesn't want to pay/spend", "just don't want to pay/spend",
     "~phone it in", "checked out", "asleep at the wheel", "~couldn't be bothered",
@@ -546,7 +567,17 @@ CHARACTER_OWN = [
     "you people", "these people", "those people",
     "typical district/school/administration/bureaucrat/bureaucrats/bureaucracy/response/answer/excuse/lawyer/lawyers/parent/parents/sped",
     "so typical", "how typical", "typical.",
-    "that's/that_is/this_is/it's a/an (flat-out/outright/complete/total/blatant/bald-faced/absolute/bold-faced/flat) lie/lies",
+    "that's/that_is/this_is/it's/it_was/that_was/this_was/it_is/it_was_all/that_was_all a/an (flat-out/outright/complete/total/blatant/bald-faced/absolute/bold-faced/flat) lie/lies",
+    "pattern of noncompliance/non-compliance/neglect/delay/delays/failure/failures/ignoring/dismissing/stonewalling/violations/retaliation/indifference/disregard/excuses/broken_promises",
+    "excuse/excuses from you/them/the_district/this_district/the_school/your_team/y'all/this_team/your_office",
+    "nothing but excuses", "more excuses", "another excuse", "excuse after excuse",
+    "a new excuse", "the same excuses", "the usual excuses", "always an excuse",
+    "someone/somebody/everyone/everybody else's fault", "never your/their/the_district's/the_school's fault",
+    "~act like we're/we_are/i'm/i_am/the_parents_are/the_family_is/mom_is the problem/stupid/idiots/crazy/liars/the_enemy",
+    "~act like we/i are/am/were/was the problem/stupid/idiots/crazy/liars/the_enemy",
+    "~think we're/we_are/i'm/i_am stupid/idiots/crazy/liars/the_problem/the_enemy",
+    "~make {us} out to be", "~make {us} look like", "~paint {us} as",
+    "who's/who_is going to explain to him/her/my_son/our_son/my_daughter/our_daughter/the_kids/my_child",
     "that's/that_is/this_is/what_a (total/complete/absolute) bs/bull/bullshit/garbage/crap/load",
     "shame on you/them/the/this", "you should be ashamed", "you ought to be ashamed",
     "should be ashamed of {possessive}", "what a joke", "what a sham", "what a farce",
@@ -571,7 +602,8 @@ CHARACTER_OWN = [
 
 # Sarcasm that stands on its own.
 SARCASM = [
-    "oh sure", "oh great", "oh please", "oh wonderful", "oh brilliant", "oh lovely",
+    "oh sure/great !thing/that's/that_works/that_sounds/sounds/no_problem/we_can/i_can/let's/go_ahead/monday/tuesday/wednesday/thursday/friday/saturday/sunday/why_not/i'll/we'll/thanks/thank/happy/yes/of_course/absolutely/works/morning/afternoon/next",
+    "oh please", "oh wonderful", "oh brilliant", "oh lovely",
     "oh fantastic", "oh joy", "oh goody",
     "yeah right !after/before/now/here/there/away/then/when/on/next/at/in/about/back",
     "great/wonderful/perfect/fantastic/lovely/terrific/awesome/super another/more",
@@ -615,7 +647,8 @@ SOUR = [
     "without asking/telling/a/any/consulting/notice/warning/letting/checking/calling/including",
     "~tell/~let/~inform/~warn/~notify ... after she/he/they/it/the_fact/everything/we/i",
     "once again", "as usual", "yet again", "for once", "a year later", "months later",
-    "weeks later", "for never", "another excuse/delay/cancellation/wasted/missed/broken/empty",
+    "weeks later", "for never", "another excuse/delay/cancellation/wasted/missed/broken/empty/year/month/week/semester/meeting",
+    "no progress", "zero progress", "no change",
     "only took", "took you", "took them", "took the district",
 ]
 # Insinuation: an opener like "funny," or "interesting," followed by an absolute or a hint of
@@ -730,7 +763,7 @@ QUESTIONS = [
     "how many more times",
     "how hard is it to", "how hard can it be", "how difficult is it to",
     "how is it (possible) (that) you/they/nobody/no_one/anyone/the_district/the_school/the_team/your_team",
-    "are/is/were/was/do/does/did/have/has you/they/anyone/anybody/u/y'all/the_district/the_school/the_team/your_team/the_teacher/the_case_manager/the_aide/the_staff/your_staff/the_parents/mom/dad/you_guys/you_people even",
+    "are/is/were/was/do/does/did/have/has you/they/anyone/anybody/u/y'all/the_district/the_school/the_team/your_team/the_teacher/the_case_manager/the_aide/the_staff/your_staff/the_parents/mom/dad/you_guys/you_people even !allowed/able/supposed/permitted/required/eligible/in/at/going_to_be/available/free",
     "did/does/do anyone/anybody/you/they ever bother",
     "does anyone/anybody (here) even/actually/really/honestly care/read/listen",
     "does anyone/anybody (here) care", "doesn't anyone/anybody care/read/listen",
@@ -821,12 +854,17 @@ IMPERATIVES = ["stop", "quit", "please stop", "just stop", "don't you dare", "yo
 PASSIVE = [
     "{be} ({adverb}) ({adverb}) {charge_participle} !off/short/back/in/out/from/a_grade/by_the_bus",
     "nothing {be} (ever/really/actually) done/fixed/addressed/changed/implemented/followed/delivered/enforced",
+    "not a/one single/one phone_call/call/email/word/update/note/apology/explanation/response/reply/letter",
+    "not one phone_call/call/email/word/update/note/apology/explanation/response/reply/letter",
+    "not so much as a/an call/phone_call/email/word/update/note/apology/explanation",
+    "without so much as a/an call/phone_call/email/word/update/note/apology/explanation",
+    "no call, no email", "no calls, no emails", "no apology, no explanation",
     "nothing has/have/had (ever/really/actually) been done/fixed/addressed/changed/implemented/followed/delivered/enforced",
     "nothing in {possessive}/the iep/plan {be} (ever/really/actually) implemented/followed/delivered/done",
     "{be} ({adverb}) denied fape/services/an_education/access/his/her/the", "{be} ({adverb}) predetermined",
     "{be} ({adverb}) babysat/warehoused/retaliated_against/discriminated_against/singled_out/railroaded",
     "{be} already decided/made/predetermined before",
-    "{be} ({adverb}) cut !short/back/off/out/in/into/down_to_size",
+    "{be} ({adverb}) cut !short/back/off/out/in/into/down/to/from_the_budget",
     "~be done being",
 ]
 # Passives of a duty, negated: "services were never delivered", "we were never told".
