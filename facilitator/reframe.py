@@ -358,6 +358,10 @@ _PRONOUN_TARGETS = frozenset(
     "they they're they've they'd they'll their theirs somebody someone anybody anyone nobody everyone "
     "everybody people".split()
 )
+_SUBJECT_FOLLOWERS = frozenset(
+    "is was are were never barely always keeps kept said says just has have had won't didn't doesn't "
+    "don't refused refuses ignored ignores lied lies".split()
+)
 _HE_SHE = {"he": "he", "he's": "he", "she": "she", "she's": "she"}
 _CHILD_OTHER = {
     k: [re.compile(r"\b" + re.escape(w) + r"\b") for w in v] for k, v in lex.CHILD_OTHER_THAN.items()
@@ -529,6 +533,19 @@ class _Scan:
                 end = self.clause_starts[k + 2] if k + 2 < n else len(low)
                 if len(_TOKEN.findall(low, cut, end)) >= 4:
                     self.discounted[k] = True
+
+    def is_party(self, start: int, end: int) -> bool:
+        """Does a third party acting as a subject sit at start..end ("the aide never came")?"""
+        for h in self.hits:
+            if h.cat == "third" and h.start < end and start < h.end:
+                nxt = self.tokens[h.tj + 1][2] if h.tj + 1 < len(self.tokens) else ""
+                if nxt in _AUX or nxt in _SUBJECT_FOLLOWERS or _NEG_WORD.search(nxt):
+                    return True
+        return False
+
+    def speaker_acts(self) -> bool:
+        """Does the speaker act in the statement ("every email I send")?"""
+        return any(h.cat == "self" for h in self.hits)
 
     def clause_of(self, pos: int) -> int:
         return bisect_right(self.clause_starts, pos) - 1
@@ -943,7 +960,7 @@ class _Scan:
 def _topic_regex() -> re.Pattern[str]:
     heads = sorted(lex.TOPICS, key=len, reverse=True)
     mods = sorted(lex.TOPIC_MODIFIERS, key=len, reverse=True)
-    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|[a-z]+'s)\s+"
+    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every|each|any|all|[a-z]+'s)\s+"
     mod = r"(?P<mods>(?:(?:" + "|".join(re.escape(m) for m in mods) + r")\s+){0,2})"
     head = r"(?P<head>" + "|".join(re.escape(h) for h in heads) + r")"
     return re.compile(r"\b(?:" + det + r")?" + mod + head + r"\b(?!['-])")
@@ -969,6 +986,8 @@ _ACRONYMS = {
     "slp": "SLP",
     "1:1": "1:1",
 }
+_PAST_MODS = frozenset(lex.PAST_MODIFIERS)
+_PAST_HEADS = frozenset(lex.PAST_SENSITIVE_HEADS)
 _CHILD_WORDS = re.compile(r"\b(my|our) (son|daughter|child|kid|boy|girl)\b")
 
 
@@ -987,6 +1006,13 @@ def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> 
         head = m.group("head")
         if det is None and not mods and head in _NEEDS_CONTEXT:
             continue
+        if head in _PAST_HEADS and any(w in _PAST_MODS for w in mods):
+            continue
+        if scan.is_party(m.start(), m.end()):
+            continue  # "the OT never shows up": the OT is a person here, not the subject matter
+        if det in ("every", "each", "any", "all"):
+            head = lex.TOPIC_PLURALS.get(head, head)
+            det = "my" if scan.speaker_acts() else None
         if det and det.endswith("'s"):
             owner = det[:-2]
             back = low[: m.start()].split()

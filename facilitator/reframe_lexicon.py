@@ -933,6 +933,16 @@ TOPIC_MODIFIERS = [
     "psychological", "educational", "reevaluation", "triennial", "old", "current", "first",
     "second", "original", "revised",
 ]
+# Plural forms, for "every email I send" -> "your emails".
+TOPIC_PLURALS = {
+    "email": "emails", "e-mail": "e-mails", "call": "calls", "message": "messages",
+    "letter": "letters", "update": "updates", "request": "requests", "report": "reports",
+    "form": "forms", "meeting": "meetings", "session": "sessions", "note": "notes",
+}
+# A topic with these modifiers is in the past and makes a poor subject to look ahead on.
+PAST_MODIFIERS = ["last", "previous", "first", "old"]
+PAST_SENSITIVE_HEADS = ["meeting", "meetings", "session", "sessions"]
+
 # Topics named with these words are the child's; the student's name can replace them.
 CHILD_POSSESSIVES = ["his", "her", "their"]
 # The speaker's words, as the mediator says them back.
@@ -952,14 +962,14 @@ CHILD_SWAP = {
 SUGGESTIONS: dict[str, dict[str, str]] = {
     "concern": {
         "contact": "Hearing back about {topic} matters a lot to you.",
-        "paper": "Having {topic} in good time matters a lot to you.",
+        "paper": "Having {topic} clear, complete and on time matters a lot to you.",
         "service": "Getting {topic} right{for_child} matters a lot to you.",
         "logistics": "Having {topic} go well{for_child} matters a lot to you.",
-        "none": "How things go{for_child} matters a lot to you.",
+        "none": "Getting this right{for_child} matters a lot to you.",
     },
     "future": {
         "contact": "What would a good way to stay in touch about {topic} look like from here on?",
-        "paper": "What would help you get {topic} when you need it, from now on?",
+        "paper": "From now on, what would help you feel confident about {topic}?",
         "service": "Looking ahead, what would make {topic} work well{for_child}?",
         "logistics": "Looking ahead, what would make {topic} work better{for_child}?",
         "none": "What would you like to see happen from here on?",
