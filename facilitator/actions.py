@@ -8,10 +8,13 @@ the change is done. Nothing here touches files or the screen.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+import unicodedata
+from datetime import date, datetime, timezone
 from typing import Any
 
+from facilitator.agenda import Template, agenda_items
 from facilitator.model import (
+    FORMAT,
     AgendaItem,
     AgendaStatus,
     Agreement,
@@ -75,6 +78,44 @@ def revise(record: Record, **changes: Any) -> Record:
     data = record.dump()
     data.update(changes)
     return type(record).model_validate(data)
+
+
+# ---------------------------------------------------------------- a new case
+
+
+def parse_party(spec: str, number: int) -> Party:
+    """A party from "Name:role:side" (the name may hold colons); ValueError says what is wrong."""
+    parts = spec.rsplit(":", 2)
+    if len(parts) != 3 or not parts[0].strip():
+        raise ValueError(f'"{spec}" must look like "Name:role:side"')
+    name, role, side = (part.strip() for part in parts)
+    if role.lower() not in {r.value for r in Role}:
+        raise ValueError(f'"{spec}": role must be one of {", ".join(r.value for r in Role)}')
+    if side.lower() not in {s.value for s in Side}:
+        raise ValueError(f'"{spec}": side must be one of {", ".join(s.value for s in Side)}')
+    return Party(id=f"p{number}", name=name, role=role.lower(), side=side.lower())
+
+
+def case_slug(title: str) -> str:
+    """A case id made from a title: "Speech for Sam" -> "speech-for-sam"."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:50].strip("-")
+    return slug or "case"
+
+
+# Until the parties are added, the mediator stands in (a case needs at least one party).
+PLACEHOLDER_PARTY = {"name": "Mediator", "role": Role.OTHER, "side": Side.NEUTRAL}
+
+
+def new_case(case_id: str, title: str, student: str, parties: list[Party], template: Template,
+             on: date) -> Case:
+    """A case with session 1 planned from an agenda template."""
+    if not parties:
+        parties = [Party(id="p1", **PLACEHOLDER_PARTY)]
+    session = Session(id="s1", number=1, date=on.isoformat(), status=SessionStatus.PLANNED,
+                      kind=template.kind, agenda=agenda_items(template))
+    return Case(format=FORMAT, id=case_id, title=title.strip(), student=student.strip(), created=now_stamp(),
+                parties=parties, sessions=[session])
 
 
 # ---------------------------------------------------------------- building blocks

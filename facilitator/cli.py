@@ -191,62 +191,23 @@ def _run_board(store, case_id: str | None) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from facilitator.agenda import agenda_items, find_template
-    from facilitator.model import Case, Party, Session
+    from facilitator.actions import case_slug, new_case, parse_party
+    from facilitator.agenda import find_template
 
     store = _store()
     template = find_template(args.agenda, store.home)
-    parties = [_party(spec, n) for n, spec in enumerate(args.party, start=1)]
+    try:
+        parties = [parse_party(spec, n) for n, spec in enumerate(args.party, start=1)]
+    except ValueError as exc:
+        raise UserError(f"--party {exc}") from None
     if not parties:
         print("facilitator: note: no --party given; the mediator is listed until you add the parties",
               file=sys.stderr)
-        parties = [Party(id="p1", name="Mediator", role="other", side="neutral")]
-    case_id = args.case_id or _free_id(store, _slug(args.title))
-    from facilitator.actions import now_stamp
-
-    session_date = args.date or date.today()
-    case = Case(
-        format="facilitator-case/1",
-        id=case_id,
-        title=args.title,
-        student=args.student,
-        created=now_stamp(),
-        parties=parties,
-        sessions=[Session(id="s1", number=1, date=session_date.isoformat(), status="planned",
-                          kind=template.kind, agenda=agenda_items(template))],
-    )
+    case_id = args.case_id or store.free_id(case_slug(args.title))
+    case = new_case(case_id, args.title, args.student, parties, template, args.date or date.today())
     store.create(case)
     _print(case.id)
     return 0
-
-
-def _party(spec: str, number: int):
-    from facilitator.model import Party, Role, Side
-
-    parts = spec.rsplit(":", 2)
-    if len(parts) != 3 or not parts[0].strip():
-        raise UserError(f'--party "{spec}" must look like "Name:role:side"')
-    name, role, side = (part.strip() for part in parts)
-    if role.lower() not in {r.value for r in Role}:
-        raise UserError(f'--party "{spec}": role must be one of {", ".join(r.value for r in Role)}')
-    if side.lower() not in {s.value for s in Side}:
-        raise UserError(f'--party "{spec}": side must be one of {", ".join(s.value for s in Side)}')
-    return Party(id=f"p{number}", name=name, role=role.lower(), side=side.lower())
-
-
-def _slug(title: str) -> str:
-    import unicodedata
-
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:50].strip("-")
-    return slug or "case"
-
-
-def _free_id(store, base: str) -> str:
-    candidate, n = base, 2
-    while store.exists(candidate):
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def cmd_list(args: argparse.Namespace) -> int:

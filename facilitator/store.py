@@ -395,6 +395,13 @@ class Store:
             return []
         return sorted(p.stem for p in self.cases_folder.glob("*.json") if CASE_ID_PATTERN.fullmatch(p.stem))
 
+    def free_id(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``... whichever names no case yet."""
+        candidate, number = base, 2
+        while self.exists(candidate):
+            candidate, number = f"{base[:60]}-{number}", number + 1
+        return candidate
+
     def exists(self, case_id: str) -> bool:
         return bool(CASE_ID_PATTERN.fullmatch(case_id)) and self.case_path(case_id).exists()
 
