@@ -376,3 +376,32 @@ def test_board_snapshot_160x45(snap_compare, store: Store):
 async def _steady(pilot) -> None:
     pilot.app.screen.query_one("#capture-input", Input).cursor_blink = False
     await pilot.pause()
+
+
+async def test_a_new_case_from_the_case_list(store: Store):
+    from facilitator.tui.screens.cases import CaseListScreen
+
+    app = make_app(store, None, clock=lambda: NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CaseListScreen)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, FormModal)
+        form.query_one("#field-title", Input).value = "Speech services for Sam"
+        form.query_one("#field-student", Input).value = "Sam"
+        form.query_one("#field-parties", Input).value = "Lena Ortiz:parent:family; Mr. Adams:district"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Lena Ortiz:parent:family" not in str(form.query_one("#form-error").render())
+        assert "Name:role:side" in str(form.query_one("#form-error").render())
+        form.query_one("#field-parties", Input).value = "Lena Ortiz:parent:family; Mr. Adams:district:school"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert "Speech services for Sam" in str(app.screen.query_one("#header-case").render())
+    case = store.read("speech-services-for-sam")
+    assert [(p.name, p.role, p.side) for p in case.parties] == [
+        ("Lena Ortiz", "parent", "family"), ("Mr. Adams", "district", "school")]
+    assert case.student == "Sam" and case.latest.kind == "mediation" and len(case.latest.agenda) >= 4
+    assert store.last_opened() == "speech-services-for-sam"

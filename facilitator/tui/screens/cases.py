@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,13 +11,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from facilitator.actions import case_slug, new_case, parse_party
+from facilitator.agenda import list_templates
 from facilitator.review import unresolved
 from facilitator.store import Store, StoreError
+from facilitator.tui.screens.modals import Field, FormModal
 
 
 class CaseListScreen(Screen):
     BINDINGS = [
         Binding("enter", "open_case", "Open", id="cases.open"),
+        Binding("n", "new_case", "New case", id="cases.new"),
         Binding("d", "app.open_demo", "Demo case", id="cases.demo"),
         Binding("f1", "app.help", "Help", id="cases.help"),
     ]
@@ -29,7 +35,7 @@ class CaseListScreen(Screen):
             yield Static("Cases", classes="modal-title")
             yield DataTable(id="case-table", cursor_type="row")
             yield Static(
-                "Enter opens a case · d opens the demo · `facilitator new` on the command line starts a new one",
+                "Enter opens a case · n starts a new case · d opens the demo case",
                 id="cases-hint",
             )
         yield Footer()
@@ -55,3 +61,42 @@ class CaseListScreen(Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_case(event.row_key.value)
+
+    def action_new_case(self) -> None:
+        templates, _ = list_templates(self.store.home)
+        if not templates:
+            self.app.notify("No agenda templates found.", severity="error", markup=False)
+            return
+        by_name = {t.name: t for t in templates}
+
+        def parties_of(text: str) -> list:
+            specs = [spec for spec in text.split(";") if spec.strip()]
+            return [parse_party(spec, number) for number, spec in enumerate(specs, start=1)]
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                parties_of(values["parties"])
+            except ValueError as exc:
+                return f"Party {exc}"
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            case = new_case(self.store.free_id(case_slug(values["title"])), values["title"], values["student"],
+                            parties_of(values["parties"]), by_name[values["agenda"]], date.today())
+            try:
+                self.store.create(case)
+            except StoreError as exc:
+                self.app.notify(str(exc), title="Not created", severity="error", markup=False)
+                return
+            self.app.open_case(case.id)
+
+        self.app.push_screen(FormModal("A new case", [
+            Field("title", "Title", placeholder="e.g. Reading services for Maya", required=True),
+            Field("student", "Student's first name", required=True),
+            Field("agenda", "Agenda for session 1", "iep-mediation",
+                  choices=[(f"{t.title} ({t.name})", t.name) for t in templates]),
+            Field("parties", "Parties: Name:role:side, separated by ;",
+                  placeholder="Ana Ruiz:parent:family; Dr. Kim:district:school"),
+        ], validate), done)
