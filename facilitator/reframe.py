@@ -358,6 +358,8 @@ _PRONOUN_TARGETS = frozenset(
     "they they're they've they'd they'll their theirs somebody someone anybody anyone nobody everyone "
     "everybody people".split()
 )
+_CONJUNCTIONS = frozenset("after before since until once as than".split())
+_SUBJECT_PRONOUNS = frozenset("you they we i he she y'all you're they're u".split())
 _SUBJECT_FOLLOWERS = frozenset(
     "is was are were never barely always keeps kept said says just has have had won't didn't doesn't "
     "don't refused refuses ignored ignores lied lies".split()
@@ -561,8 +563,8 @@ class _Scan:
         """you / third / self / neutral, or None when the word is not acting here."""
         word = self.low[h.start : h.end]
         prev = self.tokens[h.ti - 1][2] if h.ti > 0 else ""
-        if prev in _PREPOSITIONS:
-            return None
+        if prev in _PREPOSITIONS and not (prev in _CONJUNCTIONS and word in _SUBJECT_PRONOUNS):
+            return None  # "for you", "at the school"; but "after you lost it" has a subject
         if h.cat == "you" and prev == "thank":
             return None
         if h.cat == "neutral" and word in _HE_SHE:

@@ -491,6 +491,7 @@ NEGATED_VIRTUES = [
     "competent", "telling the truth", "~tell the truth", "~act in good faith", "in good faith",
     "~have a clue", "~listen to a word", "~care one bit", "~know how to", "candid",
     "forthcoming", "forthright", "straightforward", "~care", "~care about {child}",
+    "~like {child}", "~know {child}", "~give {child} a chance",
     "~know what they're/you're/she's/he's/they_are/you_are doing", "~know what {possessive} doing",
 ]
 
@@ -549,6 +550,7 @@ CHARACTER = [
     "only here to", "only here for", "doesn't/don't/didn't/does_not/do_not (even) know the first thing",
     "~have no idea what they're/you're/she's/he's/they_are/you_are/she_is/he_is (even) doing",
     "~have no business", "~have no clue what", "~have no right",
+    "~have no idea who/what/how he/she/my_son/my_daughter/our_son/our_daughter/this_child is/needs",
     "~have no clue", "no clue what", "~want {child} to fail", "~set {child} up to fail",
     "~set {child} up for failure", "full of excuses", "~make excuses", "fault", "can't be trusted", "cannot be trusted",
     "~overreact", "~over-react", "~make a big deal", "~make a mountain", "~would rather fight",
@@ -592,6 +594,12 @@ CHARACTER_OWN = [
     "this/that/it is/was (textbook/pure/clear/classic/obvious/blatant/straight-up/plain) retaliation",
     "that's/it's (textbook/pure/clear/classic/obvious/blatant/straight-up/plain) retaliation",
     "textbook retaliation", "nothing is ever good enough",
+    "don't/can't/cannot/do_not trust anything/a_word you/they/this_district/the_district/the_school/your_team/y'all",
+    "don't/can't/cannot/do_not trust you/them/this_district/the_district/the_school/your_team/y'all/you_people",
+    "~use ... as an excuse", "as an excuse to", "~use the school/us/the_district/school as a/an babysitter/daycare/dumping_ground",
+    "~would rather pay/spend/fight/litigate/go_to_court lawyers/on_lawyers/than",
+    "rules don't/do_not apply to them/you/the_district/the_parents",
+    "~think the rules don't/do_not apply", "like that's/that_is an answer/excuse/explanation",
     "it took a/an/our/my/the lawyer/lawyer's/attorney/attorney's/complaint/threat/hearing/letter/advocate/lawsuit",
     "to get you/them/y'all/anyone/anybody/the_district/the_school/this_office to even/actually/finally/listen/respond/answer/act/care/notice/move",
     "don't/do_not sit/stand there and", "don't you sit/stand there",
@@ -626,7 +634,8 @@ SARCASM = [
     "how shocking", "supposed to just/simply trust/believe/take/accept/sit/wait/smile/nod/go",
     "and we're/i'm supposed to believe/trust", "as if you/they/anyone/the_district/the_school/that_helps",
     "bless your heart", "good luck with that", "nice try", "that's rich", "that's a good one",
-    "spare us", "thanks a lot for nothing", "just a suggestion", "apparently optional",
+    "spare us", "thanks a lot for nothing", "supposed to be the experts/professionals/specialists",
+    "you're/you_are the experts/professionals, aren't", "aren't you the experts/professionals", "just a suggestion", "apparently optional",
     "optional around here", "~be optional for you/them/the_district/the_school", "oh, so now", "oh so now", "so now you/they care",
     "now you/they care", "now all of a sudden", "all of a sudden you/they/the_district/the_school", "and you know it !'s/is/was/will/works/takes",
     "and they know it !'s/is/was/will/works/takes", "i'm sure you/they did/tried/were/are !your/the/what/everything/all",
@@ -680,6 +689,7 @@ SCARE_WORDS = [
     "individual", "fair", "neutral", "honest", "transparent", "transparency", "sorry",
     "apology", "apologize", "our best", "doing our best", "the best we can", "flexibility",
     "flexible", "resources", "good faith", "fidelity", "evidence-based", "responsive", "offer",
+    "budget", "budget constraints", "policy", "staffing issues", "scheduling conflict",
     "proposal", "compromise", "generous", "plenty", "enough", "adequate", "sufficient", "forgetting", "delivered", "provided", "implemented", "reading", "progress monitoring",
 ]
 # Before a quotation these mean a real quote, not scare quotes ("the IEP lists "push-in"").
