@@ -405,3 +405,26 @@ async def test_a_new_case_from_the_case_list(store: Store):
         ("Lena Ortiz", "parent", "family"), ("Mr. Adams", "district", "school")]
     assert case.student == "Sam" and case.latest.kind == "mediation" and len(case.latest.agenda) >= 4
     assert store.last_opened() == "speech-services-for-sam"
+
+
+async def test_in_caucus_everything_written_is_private(store: Store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(120, 36)) as pilot:
+        board: BoardScreen = app.screen
+        await pilot.press("f6", "down", "enter")  # caucus with the district
+        await pilot.pause()
+        await pilot.press("f3")  # no way to record anything but a private note here
+        assert board.live.desk.kind == "note"
+        assert "private caucus note" in str(board.query_one("#capture-who").render())
+        await type_line(pilot, "Budget approval needs the superintendent")
+        await pilot.press("f6", "enter")  # leaves, sharing nothing
+        await pilot.pause()
+        assert not board.has_class("caucus")
+    case = store.read("leo")
+    (note,) = case.notes
+    assert note.visibility == "caucus" and note.party == "p2" and not note.shared_with_consent
+    assert case.interests == [] and case.statements == []
+    from facilitator.export import render_export
+
+    for kind in ("consensus", "summary"):
+        assert "superintendent" not in render_export(case, 1, kind)

@@ -297,6 +297,8 @@ class BoardScreen(Screen):
             return
         desk, session = self.live.desk, self.live.session
         kind, party = desk.kind, desk.party
+        if desk.caucus_party:
+            kind = "note"  # in caucus everything written is private to that party
         item = self.active_item_id()
         needs_party = kind in ("statement", "interest", "position")
         if needs_party and party == MEDIATOR:
@@ -364,6 +366,10 @@ class BoardScreen(Screen):
 
     def action_cycle_kind(self, step: int) -> None:
         desk = self.live.desk
+        if desk.caucus_party:
+            self.app.notify("In caucus everything you write is a private note. F6 leaves caucus.",
+                            markup=False, timeout=4)
+            return
         index = KINDS.index(desk.kind) if desk.kind in KINDS else 0
         desk.kind = KINDS[(index + step) % len(KINDS)]
         self.live.save_desk()

@@ -21,7 +21,7 @@ PLACEHOLDERS = {
     "position": "what this party asks for",
     "option": "a possible solution (link the interests it serves with F4)",
     "agreement": "what everyone agrees on (F4 adds the details)",
-    "note": "your own note",
+    "note": "your own note (in caucus: private to you and this party)",
     "follow-up": "who does what next; end with a date like 2026-12-05 to set the due date",
     "parking lot": "a topic to come back to later",
 }
@@ -36,9 +36,11 @@ class CaptureBar(Vertical):
         yield Static(id="capture-suggestions")
 
     def show_choice(self, who: str, kind: str, caucus: bool) -> None:
-        label = Content.assemble((f" {who} ", "bold"), "▸ ", (kind, "bold"), " ▸")
-        if caucus and kind == "note":
-            label = label.append(Content.styled(" caucus", "bold reverse"))
+        if caucus:
+            label = Content.assemble((f" {who} ", "bold"), "▸ ", (" private caucus note ", "bold reverse"), " ▸")
+            kind = "note"
+        else:
+            label = Content.assemble((f" {who} ", "bold"), "▸ ", (kind, "bold"), " ▸")
         self.query_one("#capture-who", Static).update(label)
         self.query_one(Input).placeholder = PLACEHOLDERS[kind]
 
