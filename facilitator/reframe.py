@@ -329,41 +329,19 @@ _CHARGE_KINDS = frozenset(
 )
 _NEEDS_DET = frozenset(lex.NEEDS_DETERMINER)
 _OWN_SIDE = frozenset(lex.OWN_SIDE)
-# Passives that blame only when a service is what got cut or dropped ("his minutes were cut",
-# not "the budget was cut at the state level").
-_SERVICE_WORDS = frozenset(w for w, family in lex.TOPICS.items() if family == "service" and " " not in w) | {
-    "hours",
-    "time",
-    "days",
-    "visits",
-    "iep",
-    "help",
-}
-_SERVICE_PASSIVES = re.compile(r"\b(?:cut|dropped|reduced|removed|pulled)\b")
-_DETERMINERS = frozenset(
-    "the this that your their our my his her these those whole entire school sped special "
-    "iep district's school's a an every any".split()
+_SERVICE_WORDS = frozenset(
+    [w for w, family in lex.TOPICS.items() if family == "service" and " " not in w] + lex.SERVICE_WORDS
 )
-_PREPOSITIONS = frozenset(
-    "to at in from after before for of about with into on by than toward towards against "
-    "over under between among through without around near onto upon within".split()
-)
-_AUX = frozenset(
-    "is was isn't wasn't has had hasn't hadn't will would won't wouldn't can can't could couldn't "
-    "should does did doesn't didn't gets got keeps kept seems seemed feels felt looks looked "
-    "just really never always also still makes made took takes went goes happened happens "
-    "must may might".split()
-)
-_PRONOUN_TARGETS = frozenset(
-    "they they're they've they'd they'll their theirs somebody someone anybody anyone nobody everyone "
-    "everybody people".split()
-)
-_CONJUNCTIONS = frozenset("after before since until once as than".split())
-_SUBJECT_PRONOUNS = frozenset("you they we i he she y'all you're they're u".split())
-_SUBJECT_FOLLOWERS = frozenset(
-    "is was are were never barely always keeps kept said says just has have had won't didn't doesn't "
-    "don't refused refuses ignored ignores lied lies".split()
-)
+_SERVICE_PASSIVES = re.compile(r"\b(?:" + "|".join(map(re.escape, lex.SERVICE_PASSIVE_VERBS)) + r")\b")
+_DETERMINERS = frozenset(lex.DETERMINERS)
+_PREPOSITIONS = frozenset(lex.PREPOSITIONS)
+_AUX = frozenset(lex.AUXILIARIES)
+_PRONOUN_TARGETS = frozenset(lex.PRONOUN_PARTIES)
+_CONJUNCTIONS = frozenset(lex.CONJUNCTIONS)
+_SUBJECT_PRONOUNS = frozenset(lex.SUBJECT_PRONOUNS)
+_SUBJECT_FOLLOWERS = frozenset(lex.SUBJECT_FOLLOWERS)
+_QUESTION_LEAD_INS = frozenset(lex.QUESTION_LEAD_INS)
+_IMPERATIVE_LEAD_INS = frozenset(lex.IMPERATIVE_LEAD_INS)
 _HE_SHE = {"he": "he", "he's": "he", "she": "she", "she's": "she"}
 _CHILD_OTHER = {
     k: [re.compile(r"\b" + re.escape(w) + r"\b") for w in v] for k, v in lex.CHILD_OTHER_THAN.items()
@@ -372,7 +350,7 @@ _GAP_WORDS = frozenset(lex.NEGATION_GAP_WORDS)
 _SCARE_WORDS = frozenset(lex.SCARE_WORDS)
 _QUOTE_INTRO = frozenset(lex.QUOTE_INTRODUCERS)
 _QUOTE_SPEECH = frozenset(lex.QUOTE_SPEECH_WORDS)
-_NEUTRAL_BETWEEN = frozenset({"he", "she", "he's", "she's", "kids", "students", "it"})
+_NEUTRAL_BETWEEN = frozenset(lex.CHILD_SUBJECTS)
 
 _QUOTE_MAP = str.maketrans(
     {
@@ -399,9 +377,11 @@ _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mx|Miss|Coach|Principal|Nurse)\.?\s+[A-Z
 _SCARE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013/-]))([\"'])([^\"'\n]{1,40}?)\1(?=[\s.,!?;:)\]\u2014\u2013-]|$)"
 )
-_NEG_WORD = re.compile(
-    r"n't$|^not$|^(?:dont|didnt|doesnt|wont|cant|isnt|arent|wasnt|werent|havent|hasnt|hadnt|couldnt|wouldnt)$"
-)
+_BARE_NEGATIONS = frozenset(lex.BARE_NEGATIONS)
+
+
+def _is_negation(word: str) -> bool:
+    return word.endswith("n't") or word in _BARE_NEGATIONS
 
 
 def _lower(text: str) -> str:
@@ -541,7 +521,7 @@ class _Scan:
         for h in self.hits:
             if h.cat == "third" and h.start < end and start < h.end:
                 nxt = self.tokens[h.tj + 1][2] if h.tj + 1 < len(self.tokens) else ""
-                if nxt in _AUX or nxt in _SUBJECT_FOLLOWERS or _NEG_WORD.search(nxt):
+                if nxt in _AUX or nxt in _SUBJECT_FOLLOWERS or _is_negation(nxt):
                     return True
         return False
 
@@ -633,14 +613,7 @@ class _Scan:
 
     def _starts_clause(self, h: _Hit, k: int) -> bool:
         before = self.low[self.clause_starts[k] : h.start]
-        return not _TOKEN.search(before) or before.strip(" ,\"'").lower() in (
-            "please",
-            "just",
-            "so",
-            "and",
-            "now",
-            "oh",
-        )
+        return not _TOKEN.search(before) or before.strip(" ,\"'").lower() in _IMPERATIVE_LEAD_INS
 
     # -- negation ------------------------------------------------------------------------
     def _agent_between(self, agents: list[tuple[_Hit, str, bool]], a: int, b: int) -> bool:
@@ -901,31 +874,7 @@ class _Scan:
         low = self.low
         before = low[self.clause_starts[k] : h.start]
         words = _TOKEN.findall(before)
-        if len(words) > 2 or any(
-            w
-            not in (
-                "so",
-                "and",
-                "but",
-                "then",
-                "honestly",
-                "seriously",
-                "like",
-                "ok",
-                "okay",
-                "well",
-                "again",
-                "also",
-                "just",
-                "um",
-                "oh",
-                "really",
-                "tell",
-                "me",
-                "please",
-            )
-            for w in words
-        ):
+        if len(words) > 2 or any(w not in _QUESTION_LEAD_INS for w in words):
             return
         end = self.clause_end(k)
         rest = [t for t in self.tokens if h.end <= t[0] < end]
@@ -939,7 +888,7 @@ class _Scan:
             return
         hint = None
         for t_i, (_s, e, w) in enumerate(rest):
-            if _NEG_WORD.search(w) and not (skip_first_neg and t_i <= 1):
+            if _is_negation(w) and not (skip_first_neg and t_i <= 1):
                 hint = e
                 break
         for x in self.clause_hits[k]:
@@ -969,28 +918,14 @@ def _topic_regex() -> re.Pattern[str]:
 
 
 _TOPIC = _topic_regex()
-_BARE_OK = frozenset(
-    "speech therapy reading math homework transportation counseling tutoring instruction ot pt esy "
-    "medication attendance safety bullying communication input support services data paperwork "
-    "testing accommodations modifications updates".split()
-)
-_NEEDS_CONTEXT = frozenset(
-    "minutes plan program class support call calls notice input record file notes log update".split()
-)
-_ACRONYMS = {
-    "iep": "IEP",
-    "ot": "OT",
-    "pt": "PT",
-    "fba": "FBA",
-    "bip": "BIP",
-    "iee": "IEE",
-    "esy": "ESY",
-    "slp": "SLP",
-    "1:1": "1:1",
-}
+_BARE_OK = frozenset(lex.BARE_TOPICS)
+_NEEDS_CONTEXT = frozenset(lex.TOPICS_NEEDING_CONTEXT)
+_CHILD_NOUNS = frozenset(lex.CHILD_NOUNS)
+_TOPIC_OWNERS = frozenset(lex.TOPIC_OWNERS)
+_CHILD_POSSESSIVES = frozenset(lex.CHILD_POSSESSIVES)
 _PAST_MODS = frozenset(lex.PAST_MODIFIERS)
 _PAST_HEADS = frozenset(lex.PAST_SENSITIVE_HEADS)
-_CHILD_WORDS = re.compile(r"\b(my|our) (son|daughter|child|kid|boy|girl)\b")
+_CHILD_WORDS = re.compile(r"\b(?:my|our) (?:" + "|".join(map(re.escape, lex.CHILD_NOUNS)) + r")\b")
 
 
 def _word_in(word: str, text: str) -> bool:
@@ -1018,7 +953,7 @@ def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> 
         if det and det.endswith("'s"):
             owner = det[:-2]
             back = low[: m.start()].split()
-            if owner in ("son", "daughter", "child", "kid", "boy", "girl"):
+            if owner in _CHILD_NOUNS:
                 # "our son's accommodations"
                 if not back or back[-1] not in ("my", "our", "his", "her", "their"):
                     continue
@@ -1027,22 +962,20 @@ def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> 
                 )
             elif student and owner == student.lower():
                 det_out = student + "'s"
-            elif owner in ("district", "school", "team", "teacher", "aide", "parents", "family", "advocate"):
+            elif owner in _TOPIC_OWNERS:
                 det_out = "the"
             else:
                 continue
-        elif det in ("his", "her", "their"):
+        elif det in _CHILD_POSSESSIVES:
             det_out = (student + "'s") if student else det
-        elif det in ("my", "our"):
-            det_out = "your"
         elif det is None:
             if head in _BARE_OK and not mods:
                 det_out = ""
             else:
                 det_out = "the"
         else:
-            det_out = "the"
-        words = [_ACRONYMS.get(w, w) for w in mods + head.split()]
+            det_out = lex.PRONOUN_SWAP.get(det, "the")
+        words = [lex.ACRONYMS.get(w, w) for w in mods + head.split()]
         phrase = " ".join(words)
         topic = (det_out + " " + phrase).strip()
         return topic, lex.TOPICS[head]

@@ -20,8 +20,8 @@ A pattern is words separated by spaces. Each space-separated piece is one *slot*
 
 The first slot cannot be "*", "..." or "!...". Irregular verb forms are in IRREGULAR_VERBS.
 
-What the signals mean is described in docs/REFRAMING (shared) and at each list below. In
-short: an accusation needs a *target* (you, the district, Mom, "they", a hidden agent) and a
+What the signals mean is described in REFRAMING.md (beside DESIGN.md) and at each list below.
+In short: an accusation needs a *target* (you, the district, Mom, "they", a hidden agent) and a
 *charge* (a failure, a bad motive, a trait), or one strong signal on its own (sarcasm, a
 threat, a character attack, an accusing question).
 """
@@ -886,6 +886,85 @@ PASSIVE_FAILURE = [
     "never (once) been/got/get/gets/was/were (even/ever/actually/properly/fully/consistently) {duty_participle}",
     "never even got/get/gets/was/were/been {duty_participle}",
 ]
+# ---------------------------------------------------------------------------------------------
+# Grammar: small word lists the engine uses to read a sentence.
+# ---------------------------------------------------------------------------------------------
+
+# Words that may stand before a party noun ("the school", "this whole team").
+DETERMINERS = [
+    "the", "this", "that", "your", "their", "our", "my", "his", "her", "these", "those", "whole",
+    "entire", "school", "sped", "special", "iep", "district's", "school's", "a", "an", "every",
+    "any",
+]
+# After these, a party is an object, not the one acting ("talk to the teacher").
+PREPOSITIONS = [
+    "to", "at", "in", "from", "after", "before", "for", "of", "about", "with", "into", "on", "by",
+    "than", "toward", "towards", "against", "over", "under", "between", "among", "through",
+    "without", "around", "near", "onto", "upon", "within",
+]
+# ... except these, which can also open a clause with a subject: "after you lost his file".
+CONJUNCTIONS = ["after", "before", "since", "until", "once", "as", "than"]
+SUBJECT_PRONOUNS = ["you", "they", "we", "i", "he", "she", "y'all", "you're", "they're", "u"]
+# After "it" / "this" / "that", these show a subject ("it was late"), not an object.
+AUXILIARIES = [
+    "is", "was", "isn't", "wasn't", "has", "had", "hasn't", "hadn't", "will", "would", "won't",
+    "wouldn't", "can", "can't", "could", "couldn't", "should", "does", "did", "doesn't", "didn't",
+    "gets", "got", "keeps", "kept", "seems", "seemed", "feels", "felt", "looks", "looked", "just",
+    "really", "never", "always", "also", "still", "makes", "made", "took", "takes", "went", "goes",
+    "happened", "happens", "must", "may", "might",
+]
+# After a noun like "the aide", these show that the aide is acting, so it is a person here and
+# not the subject matter of a suggestion ("the aide never came").
+SUBJECT_FOLLOWERS = [
+    "is", "was", "are", "were", "never", "barely", "always", "keeps", "kept", "said", "says",
+    "just", "has", "have", "had", "won't", "didn't", "doesn't", "don't", "refused", "refuses",
+    "ignored", "ignores", "lied", "lies",
+]
+# Pronoun parties that cannot be the antecedent of "he" / "she".
+PRONOUN_PARTIES = [
+    "they", "they're", "they've", "they'd", "they'll", "their", "theirs", "somebody", "someone",
+    "anybody", "anyone", "nobody", "everyone", "everybody", "people",
+]
+# Between praise and a sour word, these show the sentence is about the child: "great job, he
+# finally read a book" is sincere.
+CHILD_SUBJECTS = ["he", "she", "he's", "she's", "kids", "students", "it"]
+# Negations written without an apostrophe.
+BARE_NEGATIONS = [
+    "not", "dont", "didnt", "doesnt", "wont", "cant", "isnt", "arent", "wasnt", "werent",
+    "havent", "hasnt", "hadnt", "couldnt", "wouldnt",
+]
+# Words allowed before "why" at the start of an accusing question ("So why do you keep...").
+QUESTION_LEAD_INS = [
+    "so", "and", "but", "then", "honestly", "seriously", "like", "ok", "okay", "well", "again",
+    "also", "just", "um", "oh", "really", "tell", "me", "please",
+]
+# Words allowed before an imperative at the start of a clause ("Please stop ignoring...").
+IMPERATIVE_LEAD_INS = ["please", "just", "so", "and", "now", "oh"]
+# Passives that blame only when a service is what got cut ("his minutes were cut", not "the
+# budget was cut at the state level"), and the words that make it a service besides TOPICS.
+SERVICE_PASSIVE_VERBS = ["cut", "dropped", "reduced", "removed", "pulled"]
+SERVICE_WORDS = ["hours", "time", "days", "visits", "iep", "help"]
+# Ways a parent names the child, and parties whose things may be a topic ("the district's data").
+CHILD_NOUNS = ["son", "daughter", "child", "kid", "boy", "girl"]
+TOPIC_OWNERS = ["district", "school", "team", "teacher", "aide", "parents", "family", "advocate"]
+# Topics that make sense without "the" ("speech matters to you"), topics that need a "the" or a
+# modifier to be a topic at all ("for thirty minutes" is not about the service minutes), and how
+# abbreviations are written back.
+BARE_TOPICS = [
+    "speech", "therapy", "reading", "math", "homework", "transportation", "counseling",
+    "tutoring", "instruction", "ot", "pt", "esy", "medication", "attendance", "safety",
+    "bullying", "communication", "input", "support", "services", "data", "paperwork", "testing",
+    "accommodations", "modifications", "updates",
+]
+TOPICS_NEEDING_CONTEXT = [
+    "minutes", "plan", "program", "class", "support", "call", "calls", "notice", "input",
+    "record", "file", "notes", "log", "update",
+]
+ACRONYMS = {
+    "iep": "IEP", "ot": "OT", "pt": "PT", "fba": "FBA", "bip": "BIP", "iee": "IEE", "esy": "ESY",
+    "slp": "SLP", "1:1": "1:1",
+}
+
 # ---------------------------------------------------------------------------------------------
 # Suggestions: what the mediator can say instead.
 # ---------------------------------------------------------------------------------------------
