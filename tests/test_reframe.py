@@ -235,7 +235,7 @@ def test_empty_and_odd_student_names() -> None:
             assert any(" ".join(student.split()) in s for s in analysis.suggestions)
 
 
-def test_long_statement_is_found_and_quick() -> None:
+def test_charge_at_the_end_of_a_long_statement_is_found() -> None:
     filler = "We talked about the schedule and the reading data at length. " * 60
     analysis = analyze(filler + "Honestly, you never return my calls.")
     assert analysis.accusatory
