@@ -428,3 +428,15 @@ async def test_in_caucus_everything_written_is_private(store: Store):
 
     for kind in ("consensus", "summary"):
         assert "superintendent" not in render_export(case, 1, kind)
+
+
+async def test_palette_commands_act_without_leaving_the_capture_line(store: Store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(120, 36)) as pilot:
+        commands = {c.title: c.callback for c in app.get_system_commands(app.screen)}
+        commands["Next agenda item"]()
+        await pilot.pause()
+        commands["Mark agenda item resolved"]()
+        await pilot.pause()
+        assert app.screen.focused is app.screen.capture_input
+    assert [i.status for i in store.read("leo").latest.agenda] == ["resolved", "open"]

@@ -427,8 +427,14 @@ class BoardScreen(Screen):
     # ---------------------------------------------------------------- agenda
 
     def _selected_in(self, panel: str) -> str | None:
+        """The row under the cursor in ``panel``: from its keys, or from the palette."""
         chosen = self.selected()
-        return chosen[1] if chosen and chosen[0] == panel else None
+        if chosen and chosen[0] == panel:
+            return chosen[1]
+        if panel == "agenda" and self.active_item_id():
+            return self.active_item_id()
+        key = self.query_one(f"#{panel}", RecordTable).selected_key
+        return None if key is None or key.startswith("party:") else key
 
     def action_agenda_status(self, status: str) -> None:
         item = self._selected_in("agenda")

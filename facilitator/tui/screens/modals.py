@@ -7,7 +7,7 @@ only as Content or Text, never as markup.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,11 +31,6 @@ class Field:
     required: bool = False
 
 
-@dataclass
-class FormResult:
-    values: dict[str, str] = field(default_factory=dict)
-
-
 Validator = Callable[[dict[str, str]], str | None]
 
 
@@ -43,7 +38,18 @@ def _title(text: str) -> Static:
     return Static(Content(text), classes="modal-title")
 
 
-class FormModal(ModalScreen[dict[str, str] | None]):
+class _SaveOrCancel:
+    """Save and Cancel buttons that do what the keys do."""
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()  # type: ignore[attr-defined]
+        else:
+            self.action_cancel()  # type: ignore[attr-defined]
+
+
+class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
     """Fill in a few fields; Enter saves, Escape cancels. ``validate`` explains refusals."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
@@ -86,13 +92,6 @@ class FormModal(ModalScreen[dict[str, str] | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         values = self.values()
@@ -139,7 +138,7 @@ class ChoiceModal(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PickModal(ModalScreen[list[str] | None]):
+class PickModal(_SaveOrCancel, ModalScreen[list[str] | None]):
     """Tick any number of things (space ticks, Enter saves)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "save", "Save", priority=True)]
@@ -163,13 +162,6 @@ class PickModal(ModalScreen[list[str] | None]):
             with Horizontal(classes="modal-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         self.dismiss(list(self.query_one(SelectionList).selected))
