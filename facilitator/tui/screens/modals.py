@@ -72,10 +72,11 @@ class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
                             value=spec.value if spec.value in [v for _, v in spec.choices] else spec.choices[0][1],
                             allow_blank=False,
                             id=f"field-{spec.key}",
+                            compact=True,
                         )
                     else:
                         yield Input(spec.value, placeholder=spec.placeholder, id=f"field-{spec.key}",
-                                    select_on_focus=False)
+                                    select_on_focus=False, compact=True)
             yield Static(id="form-error", classes="form-error")
             with Horizontal(classes="modal-buttons"):
                 yield Button("Save", variant="primary", id="save")

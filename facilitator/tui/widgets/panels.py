@@ -266,6 +266,8 @@ class AgreementsTable(RecordTable):
                 state = Text(f"{len(missing)} missing", style="bold yellow")
             elif earlier:
                 state = Text(f"settled s{numbers[agreement.session]}", style="dim green")
+            elif agreement.kind in ("principle", "procedural"):
+                state = Text(agreement.kind.value, style="dim")
             else:
                 state = Text("complete", style="green")
             label = agreement.text if agreement.kind == "principle" else f"{agreement.text} ({agreement.kind})"
