@@ -440,3 +440,23 @@ async def test_palette_commands_act_without_leaving_the_capture_line(store: Stor
         await pilot.pause()
         assert app.screen.focused is app.screen.capture_input
     assert [i.status for i in store.read("leo").latest.agenda] == ["resolved", "open"]
+
+
+async def test_agreement_details_typed_with_the_keyboard_only(store: Store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose(pilot, "mediator", "agreement")
+        await type_line(pilot, "Speech twice a week")
+        assert isinstance(app.screen, FormModal)
+        assert app.screen.focused.id == "field-text"  # typing starts in the form, not behind it
+        await pilot.press("tab", "enter", "down", "enter")  # kind: service
+        for text in ["Speech therapy", "2 x 30 min a week", "Until June", "Ms. Cho", "Understood in 80% of turns",
+                     "2026-12-07"]:
+            await pilot.press("tab", *text)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert "complete" in table_text(app, "agreements")
+    (agreement,) = store.read("leo").agreements
+    assert agreement.kind == "service" and agreement.missing() == []
+    assert (agreement.service, agreement.responsible, agreement.start) == ("Speech therapy", "Ms. Cho", "2026-12-07")

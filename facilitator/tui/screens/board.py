@@ -216,7 +216,7 @@ class BoardScreen(Screen):
             banner.update(Content.assemble(
                 (" CAUCUS ", "bold reverse"),
                 " private meeting with ", (self.case.who(caucus), "bold"),
-                " · notes are caucus-only and never exported · F6 leaves caucus",
+                " · what you write stays private unless they agree to share it · F6 leaves caucus",
             ))
         else:
             banner.update("")

@@ -53,6 +53,7 @@ class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
     """Fill in a few fields; Enter saves, Escape cancels. ``validate`` explains refusals."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+    AUTO_FOCUS = ".modal-body Input, .modal-body Select"
 
     def __init__(self, title: str, fields: Sequence[Field], validate: Validator | None = None) -> None:
         super().__init__()
@@ -63,7 +64,7 @@ class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal"):
             yield _title(self.form_title)
-            with VerticalScroll(classes="modal-body"):
+            with VerticalScroll(classes="modal-body", can_focus=False):
                 for spec in self.fields:
                     yield Label(Content(spec.label), classes="field-label")
                     if spec.choices:

@@ -21,7 +21,7 @@ PLACEHOLDERS = {
     "position": "what this party asks for",
     "option": "a possible solution (link the interests it serves with F4)",
     "agreement": "what everyone agrees on (F4 adds the details)",
-    "note": "your own note (in caucus: private to you and this party)",
+    "note": "your own note",
     "follow-up": "who does what next; end with a date like 2026-12-05 to set the due date",
     "parking lot": "a topic to come back to later",
 }
@@ -42,7 +42,9 @@ class CaptureBar(Vertical):
         else:
             label = Content.assemble((f" {who} ", "bold"), "▸ ", (kind, "bold"), " ▸")
         self.query_one("#capture-who", Static).update(label)
-        self.query_one(Input).placeholder = PLACEHOLDERS[kind]
+        self.query_one(Input).placeholder = (
+            "what this party tells you in private" if caucus else PLACEHOLDERS[kind]
+        )
 
     def show_analysis(self, analysis: Analysis | None, chosen: int | None = None) -> None:
         cues = self.query_one("#capture-cues", Static)
