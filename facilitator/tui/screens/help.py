@@ -21,7 +21,7 @@ The line shows *who* is speaking and *what kind* of entry it is.
 | ↓ ↑ then Enter | when words sound like blame, quiet reframes appear under the line: ↓ ↑ choose one, Enter records the statement with it (alt+1, alt+2, alt+3 do it in one key where the terminal sends alt) |
 | F5 | next agenda item: starts it and its timer |
 | F4 | edit the selected row: link an option to interests, add agreement details, fix words |
-| F6 | caucus: meet one party in private; press again to leave and record what they agree to share |
+| F6 | caucus: meet one party in private; everything you write there is a private note; press F6 again to leave and tick what they agree to share |
 | F7 | review what is still unresolved |
 | F8 | export consensus points or a session summary as Markdown |
 | F9 | close this session and start the next one |
