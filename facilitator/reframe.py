@@ -378,6 +378,7 @@ _SCARE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013/-]))([\"'])([^\"'\n]{1,40}?)\1(?=[\s.,!?;:)\]\u2014\u2013-]|$)"
 )
 _BARE_NEGATIONS = frozenset(lex.BARE_NEGATIONS)
+_PHRASE_BREAK = re.compile(r"[,;:]")
 
 
 def _is_negation(word: str) -> bool:
@@ -543,6 +544,8 @@ class _Scan:
         """you / third / self / neutral, or None when the word is not acting here."""
         word = self.low[h.start : h.end]
         prev = self.tokens[h.ti - 1][2] if h.ti > 0 else ""
+        if prev and not self.low[self.tokens[h.ti - 1][1] : h.start].isspace():
+            prev = ""  # "before school, you're ...": a comma between, so "school" is no determiner
         if prev in _PREPOSITIONS and not (prev in _CONJUNCTIONS and word in _SUBJECT_PRONOUNS):
             return None  # "for you", "at the school"; but "after you lost it" has a subject
         if h.cat == "you" and prev == "thank":
@@ -742,7 +745,10 @@ class _Scan:
 
     def _neg_before(self, h: _Hit, k: int, window: int) -> bool:
         return any(
-            n.cat in ("neg", "neg_present") and n.end <= h.start and h.ti - n.tj - 1 <= window
+            n.cat in ("neg", "neg_present")
+            and n.end <= h.start
+            and h.ti - n.tj - 1 <= window
+            and not _PHRASE_BREAK.search(self.low, n.end, h.start)
             for n in self.clause_hits[k]
         )
 

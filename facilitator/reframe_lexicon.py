@@ -199,6 +199,7 @@ CLASSES: dict[str, list[str]] = {
         "documented", "tracked", "explained", "supervised", "trained", "protected", "called",
         "contacted", "updated", "shared", "evaluated", "tested", "done", "completed",
         "scheduled", "signed", "taken seriously", "listened to", "asked", "given a chance",
+        "issued", "convened",
     ],
 }
 
@@ -298,6 +299,7 @@ NEGATORS = [
 # Verbs that announce a failure to do a duty: "refused to sign", "forgot to send".
 FAILURE_VERBS = [
     "~refuse to", "~fail to", "~forget to", "~neglect to", "can't even", "cannot even",
+    "failure/failures to", "refusal to",
     "couldn't even", "could not even", "~decline to", "~omit to", "~choose not to",
     "~decide not to", "~forget to even",
 ]
@@ -320,6 +322,7 @@ NEGATION_GAP_WORDS = [
     "seem", "care", "take", "the", "time", "get", "around", "manage", "try", "at", "all",
     "once", "back", "again", "seriously", "honestly", "truly", "bothering", "seem", "seems",
     "seemed", "being", "be", "been", "ever", "all", "one", "bother", "anymore", "any", "more",
+    "intend", "intends", "intended", "plan", "planned", "plans", "mean", "meant", "want", "wanted",
 ]
 
 # Hedges that take back a whole clause: "I'm not saying anyone failed", "no one is blaming".
@@ -446,6 +449,27 @@ LOADED_VERBS = [
     "~stop/~pull/~end/~remove/~yank/~drop {possessive}/the services/speech/therapy/aide/ot/pt/minutes/recess/support/supports/sessions/counseling/accommodations",
     "~take away {possessive}/the recess/aide/services/support/breaks/accommodations", "~stonewall", "~scapegoat", "~gaslight", "~blackmail",
     "~accuse", "~spy on", "~invent", "~phone it in",
+    # sitting on things, waiting people out
+    "~sit on it/them/that/this/{possessive}/the/those/these/our/my !floor/ground/couch/chair/chairs/bench/rug/carpet/mat/committee/board/panel/bus/swing/toilet/lap/edge/steps/stairs/sidelines",
+    "~wait {us} out", "~wait it out until", "~drag ... feet",
+    # dodging the question
+    "~change the subject", "~dodge", "~deflect", "~sidestep", "~evade",
+    "~duck/~avoid the/my/our/every question/questions", "~talk around", "~gloss over",
+    # saying what is not so
+    "~contradict", "~mischaracterize", "~misstate", "~distort", "~spin", "~whitewash",
+    "~backdate", "~rewrite history", "~inflate the/his/her/their data/scores/progress/grades/numbers",
+    "~pad the/his/her data/numbers/logs", "and ~call it/that/this", "~change {possessive} story/stories/tune",
+    "~coach ... on/about what to", "~coach ... what to say/tell/write",
+    "~twist what", "~twist everything", "~twist every",
+    # brushing things off
+    "~shoot it/them/that/this/everything/us/every_idea/every_suggestion/every_proposal/it_all down",
+    "~shrug it/this/that/them off", "~shrug off", "~laugh it/this/that off", "~laugh off",
+    "~laugh/~smirk/~scoff/~snicker/~scoff when/while/as/after i/we/my",
+    "~talk to {child}/{us} like", "~speak to {child}/{us} like",
+    "~turn ... into a/an deposition/interrogation/inquisition/witch_hunt/cross-examination/trial/war_zone/fight/battle/circus",
+    "~pull/~take ... away from teaching/instruction/the_classroom/other_students/the_other_kids/their_jobs/my_job/the_kids/the_students",
+    "~have/~contain/~include another/someone_else's/a_different child's/student's/kid's/family's",
+    "~put/~leave/~stick {child} in a/the closet/hallway/hall/corner/office/room_alone/back",
 ]
 
 # Phrases that charge by themselves once a target is their subject.
@@ -458,7 +482,10 @@ LOADED_PHRASES = [
     "~hand/~give/~offer/~deliver/~send/~show/~do/~say (absolutely/exactly/literally) nothing !wrong/to/about_it_but/of",
     "~wait until we/i complain/complained/call/called/threaten/threatened/push/pushed/yell/yelled/escalate/sue/file/filed/get_a_lawyer",
     "only ~respond/~call/~act/~listen/~move/~answer/~show/~bother/~care/~reply when/if/after/once",
-    "~give {us} the runaround", "the runaround", "~twist {possessive} words", "~move the goalposts", "~move the goal posts",
+    "~give {us} the runaround", "the runaround",
+    "without (even) reading/looking/listening/considering/hearing/checking/bothering/trying/asking/calling/telling",
+    "only ... after/when/once/because we/i/the_parents/the_family/my_client/our_attorney/our_advocate/our_lawyer filed/complained/threatened/called/hired/pushed/sued/escalated/went/got/brought/involved/yelled/lawyered",
+    "and/but (then) never did/followed/came/called/showed/sent/answered/got_back", "and/but (then) didn't/did_not/never (even) bother", "~twist {possessive} words", "~move the goalposts", "~move the goal posts",
     "~run up the/our/their fees/bill/bills/clock", "~run up fees",
 ]
 
@@ -484,6 +511,7 @@ DUTIES_OTHER = [
     "~evaluate", "~protect", "~supervise", "~teach", "~track", "~document", "~collect",
     "~honor", "~honour", "~schedule", "~update", "~step up", "~make up", "~review",
     "~consider", "~meet with", "~meet", "~own up", "~accommodate", "~serve", "~pick up",
+    "~convene", "~issue",
 ]
 
 # Virtues: a charge of bad character when denied of a target ("you're not being honest",
@@ -565,6 +593,10 @@ CHARACTER = [
     "~talk out of both sides", "~speak out of both sides",
     "doesn't/don't/didn't/does_not/do_not have a/any clue", "never satisfied",
     "~want {child} out of", "~want {child} gone", "in it for themselves", "~cover their tracks",
+    "more interested in", "more concerned with/about protecting/covering/winning/being_right/looking_good/the_budget/money/billing/liability/themselves/itself/appearances",
+    "depending on who's/who_is/who", "~have nothing to do with what/his/her/this/the_child's/my/our",
+    "don't/doesn't/didn't/do_not/does_not/did_not (even/actually) match/reflect what (actually/really) happened/was_said/we_said/i_said/was_discussed/was_agreed/we_agreed/we_discussed/he_did/she_did",
+    "~be out to win", "~want {child} to fail",
 ]
 
 # Attacks that need no other target: they name or address one by themselves.
@@ -597,6 +629,13 @@ CHARACTER_OWN = [
     "this/that/it is/was (textbook/pure/clear/classic/obvious/blatant/straight-up/plain) retaliation",
     "that's/it's (textbook/pure/clear/classic/obvious/blatant/straight-up/plain) retaliation",
     "textbook retaliation", "nothing is ever good enough",
+    "this/that/it is/was (textbook/pure/clear/classic/obvious/blatant/straight-up/plain/nothing_but/nothing_short_of) harassment/intimidation/discrimination/negligence/malpractice/a_cover-up/a_setup/gaslighting/sabotage/obstruction",
+    "that's/it's (textbook/pure/clear/classic/obvious/blatant/straight-up/plain/nothing_but/nothing_short_of) harassment/intimidation/discrimination/negligence/malpractice/a_cover-up/a_setup/gaslighting/sabotage/obstruction",
+    "that's/that_is/it's/it_is/this_is/this_was/that_was/which_is (all) (probably/clearly/obviously/certainly/surely) by_design/no_accident/not_an_accident/no_coincidence/not_a_coincidence",
+    "which is/was (simply/just/completely/totally/patently/flat-out/blatantly/absolutely/categorically) false/untrue/a_lie/a_fabrication/fiction",
+    "don't/can't/cannot/do_not trust a_single/one/any/a word/number/thing/piece/page/line",
+    "don't tell me (that) you/you're/they/they're/the_district/the_school/the_team/y'all/your_team",
+    "and he/she/they/everyone/everybody knows/know it !'s/is/was/will/works/takes",
     "don't/can't/cannot/do_not trust anything/a_word you/they/this_district/the_district/the_school/your_team/y'all",
     "don't/can't/cannot/do_not trust you/them/this_district/the_district/the_school/your_team/y'all/you_people",
     "~use ... as an excuse", "as an excuse to", "~use the school/us/the_district/school as a/an babysitter/daycare/dumping_ground",
@@ -642,6 +681,20 @@ SARCASM = [
     "optional around here", "~be optional for you/them/the_district/the_school", "oh, so now", "oh so now", "so now you/they care",
     "now you/they care", "now all of a sudden", "all of a sudden you/they/the_district/the_school", "and you know it !'s/is/was/will/works/takes",
     "and they know it !'s/is/was/will/works/takes", "i'm sure you/they did/tried/were/are !your/the/what/everything/all",
+    "let me guess", "love how", "i love how", "gotta love", "got to love", "just love how",
+    "don't you love how", "too much to ask/expect", "too much trouble",
+    "must have been (so/really/very) hard/tough/difficult to find/send/pick/make/answer/return/reply/write/respond/call/email/read/get/show/take",
+    "i'm/i_am/we're/we_are/we_feel/i_feel (so/truly/deeply/very) honored/flattered !to/that/by/for/and/you/with/in/of/the",
+    "that's/that_has/that/this_has/which_has (really) worked/gone (out) so well/great/wonderfully/beautifully",
+    "because ... worked/went/turned (out) so_well/great/wonderfully/beautifully/swimmingly",
+    "~pretend ... didn't/never/did_not happen/exist", "are/is/were we (just) going/gonna to pretend",
+    "we're/we_are (just) going/gonna to pretend", "let's (just) pretend", "so we're pretending",
+    "so the plan/answer/solution/idea/strategy is to (just) wait/do_nothing/ignore/hope/keep/let/pretend",
+    "nice/good/kind/sweet of everyone/everybody/anyone/anybody/y'all to !come/be/join/make/help/take/give/stay",
+    "nice of you/them/the_district/the_school/the_team to grace/remember/bother",
+    "apparently ... optional", "optional for you/your/them/their/his/her/the_district/the_school/the_teachers/the_staff/staff/teachers/this_team",
+    "same old story", "same song and dance", "heard it all before", "~be always the same story/excuse/answer/song",
+    "it's/it_is the same story/excuse/answer/song every/each/again", "and then nothing !else/but/more/at/in/to/is/was/like/serious/bad/happened/changed/could/would/will",
 ]
 # Praise or thanks that is sarcastic only when something sour follows in the same sentence
 # ("great job losing his plan again", "thanks so much for telling us the day before").
@@ -659,17 +712,18 @@ SOUR = [
     "without asking/telling/a/any/consulting/notice/warning/letting/checking/calling/including",
     "~tell/~let/~inform/~warn/~notify ... after she/he/they/it/the_fact/everything/we/i",
     "once again", "as usual", "yet again", "for once", "a year later", "months later",
-    "weeks later", "for never", "another excuse/delay/cancellation/wasted/missed/broken/empty/year/month/week/semester/meeting",
+    "weeks later", "days later", "hours later", "a week later", "a month later", "a day late",
+    "a week late", "for never", "another excuse/delay/cancellation/wasted/missed/broken/empty/year/month/week/semester/meeting",
     "no progress", "zero progress", "no change",
     "only took", "took you", "took them", "took the district",
 ]
 # Insinuation: an opener like "funny," or "interesting," followed by an absolute or a hint of
 # convenient timing in the same sentence ("Funny, the data always looks great before a meeting").
-INSINUATION = ["funny", "interesting", "odd", "strange", "curious", "weird", "amazing how"]
+INSINUATION = ["funny", "interesting", "odd", "strange", "curious", "weird", "amazing how", "somehow"]
 INSINUATION_SOUR = [
     "always", "never", "somehow", "conveniently", "every time", "right before", "right after",
     "only when", "only after", "only if", "just happens", "just so happens", "suddenly",
-    "magically", "all of a sudden", "of course",
+    "magically", "all of a sudden", "of course", "no matter what",
 ]
 
 # Scare quotes: a short quoted phrase with one of these words, around the other side's word
@@ -816,6 +870,9 @@ QUESTIONS = [
     "why would you/they/y'all ever/even/do/put/let/leave/send/say/think/allow/tell/not/keep/lie/ignore/hide/wait/cut/drop/pull/treat/make/agree",
     "why should we/i trust/believe",
     "so what exactly have you/they", "what have you/they actually done",
+    "why am i the only one", "am i the only one (here) who/that/in", "i'm/i_am the only one (here) who (actually/even/has/ever)",
+    "how is/was it/this/that/any_of_this (even/remotely/possibly/in_any_way) acceptable/okay/ok/legal/fair/allowed/appropriate/reasonable/professional",
+    "who ~sign off on/~approve/~authorize/~okay putting/leaving/letting/cutting/sending/taking/pulling/removing/moving/dropping/restraining/secluding/isolating",
     "what exactly have you/they done", "what have you people/guys done",
 ]
 # "Why ..." openers are accusing only with a target and a hint of failure or habit in the same
@@ -879,6 +936,16 @@ PASSIVE = [
     "{be} already decided/made/predetermined before",
     "{be} ({adverb}) cut !short/back/off/out/in/into/down/to/from_the_budget",
     "~be done being",
+    "not a word/peep !about/of/from/in/on/to", "not one word !about/of/from/in/on/to", "nothing back", "radio silence", "crickets",
+    "got/get/heard/received nothing back", "never heard back/anything_back",
+    "on paper only", "only on paper", "just on paper", "~exist only on paper", "only ~exist on paper",
+    "{be} ({adverb}) filled_in/filled_out/made_up/written/backdated/altered/changed/edited/completed/updated/entered/done after the fact",
+    "{be} (already) written/decided/drafted/finalized/filled_out/typed_up/done/completed/made/predetermined/signed before we/i/the_parents/my_client/anyone (ever/even) met/arrived/got/walked/came/sat/had/saw/were/said/spoke/showed",
+    "~have to find out/it/about", "~have to hear it/about/from/through/on", "~have to learn about/from/through/on",
+    "~find out/about_it from him/her/my_son/my_daughter/our_son/our_daughter/another/other/the_kids/facebook/the_news/social_media/a_friend/a_neighbor/the_bus_driver/the_sub/the_substitute/his_friend/her_friend/a_classmate",
+    "no ... was/were/has_been/have_been/had_been ever/even {duty_participle}",
+    "{be} (only/just/finally) handed/given/sent/shown/emailed ... the morning/afternoon/night/day of",
+    "~ask (for) ... two/three/four/five/six/seven/eight/nine/ten/multiple/several/many/countless/repeated/a_dozen/a_million/so_many times",
 ]
 # Passives of a duty, negated: "services were never delivered", "we were never told".
 PASSIVE_FAILURE = [
