@@ -276,6 +276,12 @@ _CATEGORIES: dict[str, Iterable[str]] = {
     "imperative": lex.IMPERATIVES,
     "passive": lex.PASSIVE,
     "passive_failure": lex.PASSIVE_FAILURE,
+    "adult_act": lex.ADULT_ACTS,
+    "habit": lex.HABITS,
+    "habitual": lex.HABITUAL,
+    "legal": lex.LEGAL_CHARGES,
+    "law": lex.LAW_CONTEXT,
+    "schedule": lex.SCHEDULE,
 }
 
 
@@ -325,6 +331,8 @@ _CHARGE_KINDS = frozenset(
         "threat_legal",
         "question",
         "why",
+        "habit",
+        "legal",
     }
 )
 _NEEDS_DET = frozenset(lex.NEEDS_DETERMINER)
@@ -351,6 +359,19 @@ _SCARE_WORDS = frozenset(lex.SCARE_WORDS)
 _QUOTE_INTRO = frozenset(lex.QUOTE_INTRODUCERS)
 _QUOTE_SPEECH = frozenset(lex.QUOTE_SPEECH_WORDS)
 _NEUTRAL_BETWEEN = frozenset(lex.CHILD_SUBJECTS)
+_INSTITUTIONS = frozenset(lex.INSTITUTIONS)
+_FUTURE_NEGATION = re.compile(r"\b(?:won'?t|will not|will no longer|can'?t|cannot)(?:\s+be)?$")
+_PERFECT_NEGATION = re.compile(r"\b(?:hasn'?t|haven'?t|has not|have not)$")
+_OBJECT_DETERMINERS = frozenset(["the", "my", "our", "your", "his", "her", "their", "a", "an", "this", "that"])
+_NOT_VERBS = frozenset(lex.NOT_VERBS_ED)
+_IRREGULAR_PAST = frozenset(lex.TRANSITIVE_PAST)
+# A short quotation that the other side keeps saying ("we're working on it" has been the answer)
+_QUOTED = re.compile(r"\"([^\"\n]{1,60})\"")
+_STOCK_BEFORE = re.compile(r"(?:\b(?:keeps?|kept|been|always|just|still)\s+(?:saying|telling(?:\s+(?:us|me))?|says?|said|tells?|told)|"
+                           r"\banswer (?:i|we) (?:get|got|hear) is|\ball (?:i|we) (?:get|hear|got|heard) is|"
+                           r"\b(?:response|answer|excuse|reply) (?:is|was)(?: always)?)[\s,:]*$")
+_STOCK_AFTER = re.compile(r"^[\s,.]*(?:has|have|had|is|was)\s+(?:been\s+)?(?:the|their|your|its|all)\s+"
+                          r"(?:answer|response|line|excuse|story|refrain|reply)|^[\s,.]*is all (?:we|i) (?:ever )?(?:hear|get)")
 
 _QUOTE_MAP = str.maketrans(
     {
@@ -470,10 +491,15 @@ class _Scan:
 
     def _scare_quotes(self) -> None:
         low = self.low
+        for m in _QUOTED.finditer(low):
+            # the other side's stock line: "they keep saying "next month"", ""soon" has been the answer"
+            if _STOCK_BEFORE.search(low, max(0, m.start() - 40), m.start()) or _STOCK_AFTER.search(low[m.end() : m.end() + 40]):
+                i = self._tok_index(m.start() + 1)
+                self.hits.append(_Hit("scare", m.start(), m.end(), i, self._tok_index(m.end() - 2)))
         for m in _SCARE.finditer(low):
             inner = m.group(2).strip()
             words = inner.split()
-            if not words or len(words) > 3:
+            if not words or len(words) > 4:
                 continue
             if not any(w.strip(".,!?") in _SCARE_WORDS for w in words) and inner not in _SCARE_WORDS:
                 continue
@@ -556,9 +582,13 @@ class _Scan:
             segment = self.low[self.clause_starts[k] : self.clause_end(k)]
             if any(rx.search(segment) for rx in _CHILD_OTHER[pronoun]):
                 return "third"
+            if any(a.cat == "adult_act" and a.start > h.start for a in clause):
+                return "third"  # "She rolled her eyes at me": only an adult does that here
             return "neutral"
         if h.cat == "third" and word in _NEEDS_DET and prev not in _DETERMINERS:
             return None
+        if h.cat in ("you", "third") and self._is_object(h):
+            return None  # "the parents recorded my teachers": "my teachers" is acted on
         if h.cat == "third" and word in _OWN_SIDE and prev in ("our", "my"):
             return "self"  # "our team dropped the field trip": the speaker's own side
         if prev in _DETERMINERS and h.ti > 1 and self.tokens[h.ti - 2][2] in _PREPOSITIONS:
@@ -580,6 +610,18 @@ class _Scan:
             if before and before[-1] in ("be", "being", "am", "become", "i'm", "im"):
                 return None
         return h.cat
+
+    def _is_object(self, h: _Hit) -> bool:
+        """A party right after a verb and its determiner ("recorded my teachers", "told the aide")."""
+        if h.ti < 2:
+            return False
+        det, verb = self.tokens[h.ti - 1], self.tokens[h.ti - 2]
+        if det[2] not in _OBJECT_DETERMINERS or self.low[h.start : h.end].startswith(det[2] + " "):
+            return False
+        if not (self.low[verb[1] : det[0]].isspace() and self.low[det[1] : h.start].isspace()):
+            return False
+        v = verb[2]
+        return (v.endswith("ed") and len(v) > 4 and v not in _NOT_VERBS) or v in _IRREGULAR_PAST
 
     def _agents(self, k: int) -> list[tuple[_Hit, str, bool]]:
         """The clause's agents in order: (hit, kind, conditional)."""
@@ -739,6 +781,11 @@ class _Scan:
                         self._add(k, ("accusing-question", h.start, h.end))
                 elif cat == "why":
                     self._why(h, k, agents)
+                elif cat == "habit":
+                    if any(x.cat in ("absolute", "habitual") for x in clause):
+                        self._loaded(h, k, agents, discounted)
+                elif cat == "legal":
+                    self._legal(h, k, discounted)
 
     def _add(self, k: int, *cues: tuple[str, int, int]) -> None:
         self.findings.append(_Finding(k, list(cues)))
@@ -761,6 +808,8 @@ class _Scan:
     def _loaded(self, h: _Hit, k: int, agents, discounted: bool) -> None:
         if discounted or self._negated(h, k, agents) or self._excused(h, k):
             return
+        if h.ti > 0 and self.tokens[h.ti][2].endswith("ed") and self.tokens[h.ti - 1][2] in _OBJECT_DETERMINERS:
+            return  # "the missed sessions": a participle used as an adjective
         bound = self._bind(k, h.start, agents)
         if bound is None:
             return
@@ -779,6 +828,15 @@ class _Scan:
         target, kind = bound
         if n.cat == "neg_present" and h.cat == "duty" and kind != "you":
             return  # "the district doesn't provide summer transport" states a policy
+        if _FUTURE_NEGATION.search(self.low, self.clause_starts[k], n.end):
+            if any(x.cat == "schedule" and x.start > h.start for x in self.clause_hits[k]):
+                return  # "they won't send it until Friday": a schedule
+            if h.cat == "duty" and self.low[target.start : target.end] in _INSTITUTIONS:
+                return  # "the district will not be providing ESY transport": a policy
+        if _PERFECT_NEGATION.search(self.low, self.clause_starts[k], n.end) and kind != "you":
+            rest = self.low[h.end : self.clause_end(k)]
+            if re.search(r"\byet\b", rest) and not re.search(r"\b(?:still|even|ever)\b", self.low[self.clause_starts[k] : h.end]):
+                return  # "the family hasn't returned the form yet": where things stand
         start = min(n.start, h.start)
         if h.cat == "virtue":
             cue_kind = "blame-you" if kind == "you" else "blame-third"
@@ -866,6 +924,15 @@ class _Scan:
                 end = s.end if s.end - h.start <= 80 else h.end
                 self._add(k, ("sarcasm", h.start, end))
                 return
+
+    def _legal(self, h: _Hit, k: int, discounted: bool) -> None:
+        """A legal charge with its agent unsaid, unless the sentence quotes the law or asks whether."""
+        if discounted or self._neg_before(h, k, 3) or self._hedged(h, k):
+            return
+        sentence = self.sentence_of(h.start)
+        if any(x.cat in ("law", "cond") and self.sentence_of(x.start) == sentence for x in self.hits):
+            return
+        self._add(k, ("blame-third", h.start, h.end))
 
     def _legal_threat(self, h: _Hit, k: int) -> None:
         sentence = self.sentence_of(h.start)

@@ -262,10 +262,22 @@ NEUTRAL = [
 HE_SHE = ["he", "she", "he's", "she's"]
 CHILD_OTHER_THAN = {
     "he": ["her", "my daughter", "our daughter", "my son", "our son", "my child", "our child",
-           "my kid", "our kid"],
+           "my kid", "our kid", "his son", "his daughter", "his child", "his kid", "his kids"],
     "she": ["him", "his", "my son", "our son", "my daughter", "our daughter", "my child",
-            "our child", "my kid", "our kid"],
+            "our child", "my kid", "our kid", "her son", "her daughter", "her child", "her kid",
+            "her kids"],
 }
+# Acts only an adult at the table does: "she" / "he" doing them is a teacher, an aide, a parent
+# ("She rolled her eyes at me", "He sat on his phone the whole meeting"), not the child.
+ADULT_ACTS = [
+    "the whole meeting", "the entire meeting", "during the meeting", "in the meeting",
+    "at the meeting", "all through the meeting", "~roll {possessive} eyes at me/us",
+    "~hang up on me/us", "~talk down to me/us", "~laugh at me/us", "~mark {child} absent/tardy/present",
+    "~write {child} up", "~send {child} to the office/home", "~tell the class/the_whole_class/other_parents/the_other_parents/the_other_kids",
+    "~cancel the/our meeting/meetings/sessions", "~sign off on", "in the iep", "in the report",
+    "in her room", "in his room", "in her classroom", "in his classroom", "my aides", "my staff",
+    "~email/~text me/us", "~call me/us back", "~restrain {child}", "~seclude {child}",
+]
 
 # Duties only adults have at this table: after "I emailed the case manager and she ...", the
 # "she" is the case manager, not the child.
@@ -341,6 +353,16 @@ META_NEGATION = [
     "i wonder if", "i wonder whether", "i'm scared", "i am scared", "i hope", "i'm concerned",
     "i am concerned", "my worry is", "my fear is", "i'm nervous", "we worry", "we're worried",
     "we're afraid",
+    # owning it: "We acknowledge the services were not delivered"
+    "we acknowledge", "i acknowledge", "we recognize", "i recognize", "we admit", "i admit",
+    "we concede", "i concede", "we take responsibility", "i take responsibility", "we own that",
+    "to be fair", "in fairness", "we accept that", "i accept that",
+    # not alleging: "the parents are not alleging bad faith"
+    "not alleging", "not asserting", "not arguing", "not contending", "not questioning",
+    "no one is alleging", "nobody is alleging", "not an accusation",
+    # asking for something: "We would ask that the district provide..."
+    "ask that", "asking that", "request that", "requesting that", "propose that",
+    "proposing that", "recommend that", "suggest that", "suggesting that",
     "i don't mean", "i never said", "i didn't say", "i did not say", "i never meant",
     "never claimed", "i'm not claiming", "not what i said", "not what i meant", "i'm not implying",
     "not implying", "no one here", "nobody here is", "not anyone's fault", "nobody's fault",
@@ -374,6 +396,12 @@ PEER_AGENTS = [
     "by the other students", "by students", "by his group", "by her group", "by the group",
     "by the other children", "by other children", "by some kids", "by some of the kids",
     "by a few kids", "by the boys", "by the girls", "by his friends", "by her friends",
+    # or by someone outside the table
+    "at the state level", "by the state", "by the legislature", "by the county", "by the city",
+    "by the federal government", "by the feds", "by the bus company", "by the contractor",
+    "by the hospital", "by his doctor", "by her doctor", "by the doctor", "by insurance",
+    "by the insurance company", "by the court", "by the hearing officer", "by the judge",
+    "by the agency", "by the union",
 ]
 
 # A conditional before the target: "if you lose the form, call me" blames no one.
@@ -438,10 +466,10 @@ LOADED_VERBS = [
     "~act like nothing happened", "~act like they/you/y'all never/didn't/did_not/don't",
     "~cancel ... session/sessions/meeting/meetings/services/therapy/speech/appointments/observation/evaluation/iep",
     "~spend ... on {possessive} phone/phones/laptop/computer",
-    "~sit/~be/~stay on {possessive} phone/phones/laptop",
+    "~sit/~be/~stay (there/here/right_there/back) on {possessive} phone/phones/laptop",
     "~obstruct", "~block", "~thwart", "~derail", "~drag this/it/things/the_process out",
     "~feed ... misinformation/lies", "~spread misinformation/lies/rumors", "misinformation",
-    "~predetermine", "~make up {possessive} minds before", "~decide ... before we/i even/walked/got/arrived/sat",
+    "~predetermine", "~make up {possessive} minds before", "~decide ... before we/i/the_parents/my_client (ever/even/had/could) walked/got/arrived/sat/came/met/spoke/said/saw/had/were",
     "~violate", "out of compliance", "in violation of", "~break the law", "~retaliate",
     "retaliation", "~discriminate", "~warehouse {child}", "~babysit", "~single {child} out",
     "~mishandle", "~bail on", "~back out", "~renege", "~walk out on", "~badger",
@@ -470,6 +498,9 @@ LOADED_VERBS = [
     "~pull/~take ... away from teaching/instruction/the_classroom/other_students/the_other_kids/their_jobs/my_job/the_kids/the_students",
     "~have/~contain/~include another/someone_else's/a_different child's/student's/kid's/family's",
     "~put/~leave/~stick {child} in a/the closet/hallway/hall/corner/office/room_alone/back",
+    "~tell the_class/the_whole_class/other_parents/the_other_parents/the_other_kids/the_other_students/the_whole_school (that) {child}/i/we/my/our",
+    "~let {child} stay/play/game ... until/till midnight/one/two/three/four/all_night/late",
+    "~let {child} skip/miss school/class/homework/therapy/his_meds/her_meds/his_medication/her_medication",
 ]
 
 # Phrases that charge by themselves once a target is their subject.
@@ -703,7 +734,8 @@ SARCASM_SOFT = [
     "well done", "way to go", "bravo", "kudos", "hats off",
     "thanks/thank_you (so/very) much for", "thanks/thank_you a lot/bunch for",
     "thanks/thank_you again for", "thanks/thank_you for", "i appreciate you finally",
-    "appreciate you finally", "appreciate it",
+    "appreciate you finally", "appreciate it", "yeah because", "sure because", "right because",
+    "oh yeah because",
 ]
 SOUR = [
     "finally", "nothing", "last minute", "last-minute", "the day before", "the night before",
@@ -716,6 +748,7 @@ SOUR = [
     "a week late", "for never", "another excuse/delay/cancellation/wasted/missed/broken/empty/year/month/week/semester/meeting",
     "no progress", "zero progress", "no change",
     "only took", "took you", "took them", "took the district",
+    "~work out great/so_well/wonderfully/beautifully/perfectly", "~go so well/great/swimmingly",
 ]
 # Insinuation: an opener like "funny," or "interesting," followed by an absolute or a hint of
 # convenient timing in the same sentence ("Funny, the data always looks great before a meeting").
@@ -747,7 +780,9 @@ SCARE_WORDS = [
     "apology", "apologize", "our best", "doing our best", "the best we can", "flexibility",
     "flexible", "resources", "good faith", "fidelity", "evidence-based", "responsive", "offer",
     "budget", "budget constraints", "policy", "staffing issues", "scheduling conflict",
-    "proposal", "compromise", "generous", "plenty", "enough", "adequate", "sufficient", "forgetting", "delivered", "provided", "implemented", "reading", "progress monitoring",
+    "proposal", "compromise", "generous", "plenty", "enough", "adequate", "sufficient",
+    "fit", "good fit", "next week", "next month", "soon", "pending", "in process", "in the works",
+    "on it", "monitor", "monitoring", "revisit", "adequate progress", "making progress", "forgetting", "delivered", "provided", "implemented", "reading", "progress monitoring",
 ]
 # Before a quotation these mean a real quote, not scare quotes ("the IEP lists "push-in"").
 QUOTE_INTRODUCERS = [
@@ -890,6 +925,7 @@ COUNTERFACTUAL = [
     "if (only) {blamable} (had/just/actually/only/ever/even/for_once/bothered_to) followed/bothered/cared/listened/checked/returned/answered/enforced/supported/cooperated/responded/attended/implemented",
     "if (only) {blamable} had (just/actually/only/ever/even) read/done/been/made/given/told/followed/sent/called/shown/listened/bothered/paid/taken/kept",
     "if (only) {blamable} would just/actually/only/ever/for_once/bother",
+    "if (only) {blamable} actually/even/ever/bothered/stopped/quit/would_stop/would_quit/had_stopped",
     "if (only) {blamable} would (just) stop !by",
     "if (only) {blamable} 'd just/actually/ever/only/bother",
     "if (only) {blamable} (just/actually) did/do {possessive} job/part/homework",
@@ -906,6 +942,55 @@ CLASSES["blamable"] = [
     "the staff", "your staff", "the advocate", "the principal", "somebody", "someone",
     "anyone", "anybody", "y'all", "you guys", "u", "the therapist", "the school district",
     "people", "the parent", "his parents", "her parents", "the administration",
+]
+
+# Lapses that are a charge only when they are a habit ("Mom picks him up early every time he
+# has a test", "they send him to school without breakfast most days"), not once ("Dad picks him
+# up early on Wednesdays for therapy"). A habit is an absolute or a word from HABITUAL.
+HABITS = [
+    "~pick {child} up early/late", "~drop {child} off late/early", "~bring {child} in late",
+    "~send {child} (to) (school/class/in/here) without", "~show up late/unannounced/unprepared/without",
+    "~come in late", "~come late", "~arrive late", "~leave early", "~run late", "~cancel",
+    "~reschedule", "~forget", "~miss", "~skip", "~change the/his/her schedule/plan/date/time/rules/story",
+    "~move the meeting/meetings/date", "~come unprepared", "~keep {child} home",
+]
+HABITUAL = [
+    "whenever", "most days", "most mornings", "half the time", "every other day", "every time",
+    "each time", "all the time", "again", "once again", "keeps", "kept", "routinely",
+    "repeatedly", "habitually", "chronically", "consistently", "constantly", "always", "never",
+    "every single",
+]
+
+# Legal charges that stand on their own, the agent left unsaid ("The IEP was developed in
+# violation of the procedural safeguards"). Quiet in a sentence that quotes the law or asks
+# whether (LAW_CONTEXT), after a negation, or after a conditional.
+LEGAL_CHARGES = [
+    "in violation of", "in direct/clear/flagrant violation of",
+    "a/one/another/clear/serious/procedural/substantive/blatant violation/violations of",
+    "procedural/substantive violation/violations", "denial/denials of fape/meaningful/a_free",
+    "~deny ... fape", "deprived ... of fape/meaningful/an_appropriate",
+    "not/no meaningful participation", "out of compliance", "~fail to comply",
+]
+LAW_CONTEXT = [
+    "under idea", "under the idea", "under section", "under the law", "under state law",
+    "under federal law", "the law says", "the law requires", "the regulations", "regulation",
+    "regulations", "the statute", "requires", "required to", "would constitute", "would be",
+    "could be", "can be", "is considered", "counts as", "defined as", "whether", "alleged",
+    "alleges", "allegation", "allegations", "if", "what counts", "the standard",
+]
+
+# A time after "until" / "before": "They won't send it until Friday" is a schedule, not a refusal.
+SCHEDULE = [
+    "until/till/'til/before/by (next/this/the) monday/tuesday/wednesday/thursday/friday/saturday/sunday/tomorrow/week/month/semester/quarter/spring/summer/fall/winter/january/february/march/april/may/june/july/august/september/october/november/december/end/first/second/third/fourth/fifth/tenth/fifteenth/twentieth/meeting/afternoon/evening/noon",
+]
+# Parties that are institutions: "the district will not be providing ESY transport" is a
+# policy; "Mom won't give the medication" is a refusal.
+INSTITUTIONS = [
+    "district", "districts", "school district", "school", "the school", "administration",
+    "department", "the department", "office", "the office", "board", "the board", "building",
+    "the building", "central office", "state", "transportation", "sped", "special ed",
+    "this school", "this office", "this department", "this building", "that school",
+    "school board",
 ]
 
 # Absolutes: they generalise a failure ("you never", "every single time"). Reported as cues
@@ -931,6 +1016,7 @@ PASSIVE = [
     "no call, no email", "no calls, no emails", "no apology, no explanation",
     "nothing has/have/had (ever/really/actually) been done/fixed/addressed/changed/implemented/followed/delivered/enforced",
     "nothing in {possessive}/the iep/plan {be} (ever/really/actually) implemented/followed/delivered/done",
+    "nothing in {possessive}/the/that/this iep/plan/report/agreement ... has/have/had (ever/really/actually) been done/implemented/followed/delivered/provided",
     "{be} ({adverb}) denied fape/services/an_education/access/his/her/the", "{be} ({adverb}) predetermined",
     "{be} ({adverb}) babysat/warehoused/retaliated_against/discriminated_against/singled_out/railroaded",
     "{be} already decided/made/predetermined before",
@@ -989,6 +1075,21 @@ SUBJECT_FOLLOWERS = [
     "is", "was", "are", "were", "never", "barely", "always", "keeps", "kept", "said", "says",
     "just", "has", "have", "had", "won't", "didn't", "doesn't", "don't", "refused", "refuses",
     "ignored", "ignores", "lied", "lies",
+]
+# A party right after one of these (and a determiner) is acted on, not acting: "the parents
+# recorded my teachers", "I told the aide". Words ending in -ed count as such verbs, except these.
+NOT_VERBS_ED = [
+    "need", "needed", "indeed", "based", "concerned", "worried", "frustrated", "scared", "tired",
+    "surprised", "upset", "assigned", "trained", "qualified", "certified", "licensed",
+    "experienced", "dedicated", "supposed", "used", "united", "detailed", "limited",
+    "related", "advanced", "skilled", "talented", "proposed", "revised", "updated", "shared",
+    "combined", "expanded", "preferred", "required", "continued", "repeated", "increased",
+    "reduced", "named", "listed", "signed", "called", "scheduled",
+]
+TRANSITIVE_PAST = [
+    "told", "saw", "met", "sent", "gave", "let", "made", "took", "brought", "left", "got",
+    "heard", "hit", "found", "thank", "tell", "ask", "email", "text", "meet", "see", "send",
+    "call", "taught", "caught", "paid", "kept", "thanked",
 ]
 # Pronoun parties that cannot be the antecedent of "he" / "she".
 PRONOUN_PARTIES = [
