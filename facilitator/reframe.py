@@ -282,6 +282,9 @@ _CATEGORIES: dict[str, Iterable[str]] = {
     "legal": lex.LEGAL_CHARGES,
     "law": lex.LAW_CONTEXT,
     "schedule": lex.SCHEDULE,
+    "conciliatory": lex.CONCILIATORY,
+    "tail": lex.SARCASTIC_TAILS,
+    "timeline": lex.TIMELINE,
 }
 
 
@@ -333,6 +336,9 @@ _CHARGE_KINDS = frozenset(
         "why",
         "habit",
         "legal",
+        "neg",
+        "tail",
+        "timeline",
     }
 )
 _NEEDS_DET = frozenset(lex.NEEDS_DETERMINER)
@@ -359,7 +365,13 @@ _SCARE_WORDS = frozenset(lex.SCARE_WORDS)
 _QUOTE_INTRO = frozenset(lex.QUOTE_INTRODUCERS)
 _QUOTE_SPEECH = frozenset(lex.QUOTE_SPEECH_WORDS)
 _NEUTRAL_BETWEEN = frozenset(lex.CHILD_SUBJECTS)
+_COORDINATORS = frozenset(["and", "then", "&", "or"])
+_COORD_SKIP = frozenset(lex.COORDINATION_ADVERBS)
+_NEVER = frozenset(lex.NEVER_WORDS)
+_NEVER_OK = frozenset(lex.NEVER_OK_VERBS)
+_NEVER_OK_PAIRS = tuple(lex.NEVER_OK_PHRASES)
 _INSTITUTIONS = frozenset(lex.INSTITUTIONS)
+_SOUR_KINDS = frozenset(["neg", "neg_subject", "absolute", "sour", "loaded", "passive", "passive_failure", "habit", "insinuation_sour", "neg_fail"])
 _FUTURE_NEGATION = re.compile(r"\b(?:won'?t|will not|will no longer|can'?t|cannot)(?:\s+be)?$")
 _PERFECT_NEGATION = re.compile(r"\b(?:hasn'?t|haven'?t|has not|have not)$")
 _OBJECT_DETERMINERS = frozenset(["the", "my", "our", "your", "his", "her", "their", "a", "an", "this", "that"])
@@ -540,8 +552,10 @@ class _Scan:
             cut = self.clause_starts[k + 1]
             if cut in contrast_cuts and self.sentence_of(cut - 1) == self.sentence_of(cut):
                 end = self.clause_starts[k + 2] if k + 2 < n else len(low)
-                if len(_TOKEN.findall(low, cut, end)) >= 4:
-                    self.discounted[k] = True
+                if len(_TOKEN.findall(low, cut, end)) >= 4 and any(
+                    x.cat == "conciliatory" for x in self.clause_hits[k + 1]
+                ):
+                    self.discounted[k] = True  # "..., but the new one has been great"
 
     def is_party(self, start: int, end: int) -> bool:
         """Does a third party acting as a subject sit at start..end ("the aide never came")?"""
@@ -646,6 +660,10 @@ class _Scan:
                 break
             if h.end <= pos or h.start == pos:
                 best = (h, kind, conditional)
+        if best is None or best[1] not in ("you", "third"):
+            subject = self._coordinated_subject(k, pos, agents)
+            if subject is not None:
+                return subject
         if best is None:
             for h in self.clause_hits[k]:
                 if h.cat == "imperative" and h.start <= pos and self._starts_clause(h, k):
@@ -655,6 +673,22 @@ class _Scan:
         if kind in ("you", "third") and not conditional:
             return (h, kind)
         return None
+
+    def _coordinated_subject(self, k: int, pos: int, agents) -> tuple[_Hit, str] | None:
+        """ "The school let other kids film him and did nothing": after "and" with no subject of
+        its own, a verb shares the subject the clause began with."""
+        i = self._tok_index(pos) - 1
+        while i >= 0 and self.tokens[i][2] in _COORD_SKIP:
+            i -= 1
+        if i < 0 or self.tokens[i][2] not in _COORDINATORS or self.tokens[i][0] < self.clause_starts[k]:
+            return None
+        conj = self.tokens[i][0]
+        if any(conj <= h.start < pos for h, _kind, _c in agents):
+            return None
+        first = next(((h, kind, c) for h, kind, c in agents if h.start < conj), None)
+        if first is None or first[1] not in ("you", "third") or first[2]:
+            return None
+        return (first[0], first[1])
 
     def _starts_clause(self, h: _Hit, k: int) -> bool:
         before = self.low[self.clause_starts[k] : h.start]
@@ -786,6 +820,13 @@ class _Scan:
                         self._loaded(h, k, agents, discounted)
                 elif cat == "legal":
                     self._legal(h, k, discounted)
+                elif cat == "neg":
+                    self._never(h, k, agents, discounted)
+                elif cat == "tail":
+                    self._tail(h, k)
+                elif cat == "timeline":
+                    if not self._hedged(h, k) and not discounted:
+                        self._add(k, ("blame-third", h.start, h.end))
 
     def _add(self, k: int, *cues: tuple[str, int, int]) -> None:
         self.findings.append(_Finding(k, list(cues)))
@@ -924,6 +965,54 @@ class _Scan:
                 end = s.end if s.end - h.start <= 80 else h.end
                 self._add(k, ("sarcasm", h.start, end))
                 return
+
+    def _never(self, n: _Hit, k: int, agents, discounted: bool) -> None:
+        """ "Y'all ... never looked back", "you didn't even ask": a target right before "never" (or a
+        negation with "even") fails at whatever verb follows, save a few that praise."""
+        if discounted:
+            return
+        word = self.low[n.start : n.end]
+        tokens = self.tokens
+        i = n.tj + 1
+        if word not in _NEVER:
+            if not (i < len(tokens) and tokens[i][2] == "even" and _is_negation(word.split()[-1])):
+                return
+        while i < len(tokens) and tokens[i][2] in _GAP_WORDS and tokens[i][2] not in ("to", "the", "at"):
+            i += 1
+        if i >= len(tokens) or self._tok_index(self.clause_end(k) - 1) < i:
+            return
+        verb = tokens[i][2]
+        if verb in _NEVER_OK or not verb.isalpha() or _PHRASE_BREAK.search(self.low, n.end, tokens[i][0]):
+            return
+        pair = verb + " " + (tokens[i + 1][2] if i + 1 < len(tokens) else "")
+        if pair.startswith(_NEVER_OK_PAIRS):
+            return
+        bound = self._bind(k, n.start, agents)
+        if bound is None or n.ti - bound[0].tj > 4:
+            return  # the target is the subject right before: "you never", "the district has never"
+        if self._hedged(n, k) or any(
+            x.cat in ("cond", "report") and x.end <= n.start for x in self.clause_hits[k]
+        ):
+            return
+        target, kind = bound
+        if verb.endswith("s") and self.low[target.start : target.end] in _INSTITUTIONS:
+            return  # "the district never charges families for evaluations": a policy
+        self._add(k, self._blame_cue(target, kind, n.start, tokens[i][1]))
+
+    def _tail(self, h: _Hit, k: int) -> None:
+        """ "...without even meeting him, cool": praise tacked on the end of a complaint."""
+        sentence = self.sentence_of(h.start)
+        end = self.sentence_starts[sentence + 1] if sentence + 1 < len(self.sentence_starts) else len(self.low)
+        if _TOKEN.search(self.low, h.end, end):
+            return  # not the end of the sentence
+        before = self.low[self.sentence_starts[sentence] : h.start].rstrip()
+        if not before.endswith((",", ";", ":", "-", "—", "–", "...")):
+            return
+        if any(
+            x.cat in _SOUR_KINDS and self.sentence_of(x.start) == sentence and x.end <= h.start
+            for x in self.hits
+        ) or re.search(r"\bwithout\b", before):
+            self._add(k, ("sarcasm", h.start, h.end))
 
     def _legal(self, h: _Hit, k: int, discounted: bool) -> None:
         """A legal charge with its agent unsaid, unless the sentence quotes the law or asks whether."""

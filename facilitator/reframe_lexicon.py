@@ -307,6 +307,7 @@ NEGATORS = [
     "never", "no longer", "can't even", "cannot even", "couldn't even", "could not even",
     "barely", "hardly", "hardly ever", "rarely", "seldom", "never once", "not once",
     "not even", "not one time", "don't ever", "doesn't ever",
+    "has yet to", "have yet to", "had yet to", "is yet to", "are yet to",
 ]
 # Verbs that announce a failure to do a duty: "refused to sign", "forgot to send".
 FAILURE_VERBS = [
@@ -410,6 +411,19 @@ CONDITIONALS = ["if", "unless", "whether", "in case", "suppose", "supposing", "w
 # A contrast: the part after it carries the point ("The old case manager missed sessions, but
 # the new one has been great" is not an accusation).
 CONTRASTS = ["but", "however", "that said", "having said that", "even so", "still,"]
+# ... but only when the part after it turns warm, hopeful or forward-looking. "They won't answer
+# the phone, but they email the superintendent every week" keeps its blame.
+CONCILIATORY = [
+    "great", "good", "better", "best", "fine", "well", "working", "worth", "helpful", "helped",
+    "helps", "improving", "improved", "glad", "happy", "grateful", "appreciate", "thank",
+    "thanks", "rather", "prefer", "agree", "understand", "understood", "hope", "hoping",
+    "hopeful", "work this out", "work it out", "work together", "settle", "resolve",
+    "move forward", "moving forward", "going forward", "focus", "not on the table", "fair",
+    "fixed", "resolved", "sorted", "on track", "i think", "we think", "i know", "we know",
+    "okay", "ok", "no problem", "trust", "kind", "patient", "wonderful", "amazing", "love",
+    "loves", "proud", "relieved", "responsive", "turned around", "now", "want to", "would like",
+    "i'd like", "we'd like", "let's", "willing", "open to", "sure",
+]
 NOT_CONTRASTS = ["nothing but", "all but", "anything but", "but also", "not only"]
 
 # ---------------------------------------------------------------------------------------------
@@ -992,6 +1006,45 @@ INSTITUTIONS = [
     "this school", "this office", "this department", "this building", "that school",
     "school board",
 ]
+
+# Praise tacked on the end of a complaint: "...without even meeting him, cool".
+SARCASTIC_TAILS = [
+    "cool", "great", "awesome", "perfect", "wonderful", "fantastic", "nice", "super", "lovely",
+    "terrific", "brilliant", "amazing", "good to know", "got it", "love that", "love it",
+    "thanks a lot", "thanks for that", "fun times", "classic", "typical", "noted", "cool cool",
+    "great job", "good job", "awesome sauce", "fun", "sweet", "okay then", "ok then",
+]
+# Time that passed while nothing happened: "You promised a one-to-one by October and here we are".
+TIMELINE = [
+    "and/yet/so here we are", "here we are again", "here we are in/at/months/a/two/three/four/five/six/still/with/now",
+    "and still nothing", "still nothing", "and still no", "still no word/answer/response/reply/report/aide/evaluation/data",
+]
+
+# Words allowed between "and" and a verb that shares the clause's subject ("and then did nothing").
+COORDINATION_ADVERBS = [
+    "just", "then", "also", "still", "even", "simply", "basically", "actually", "promptly",
+    "conveniently", "quietly", "completely", "totally", "now", "later", "again", "somehow",
+    "suddenly", "instead", "never", "literally",
+]
+# "never" (or a negation with "even") before any verb charges the subject right before it ("y'all
+# never looked back"), except verbs that praise or say nothing of the subject.
+NEVER_WORDS = ["never", "never once", "not once", "never ever", "never even", "not even once"]
+NEVER_OK_VERBS = [
+    "miss", "misses", "missed", "missing", "complain", "complains", "complained", "complaining",
+    "know", "knew", "known", "knows", "stop", "stops", "stopped", "fail", "fails", "failed",
+    "hesitate", "hesitates", "hesitated", "is", "was", "were", "be", "been", "being", "am", "are",
+    "had", "has", "have", "having", "quit", "quits", "doubt", "doubted", "doubts", "forget",
+    "forgets", "forgot", "meant", "mean", "means", "said", "say", "says", "claimed", "claim",
+    "expected", "expect", "would", "could", "should", "will", "can", "need", "needs", "needed",
+    "used", "get", "gets", "got", "seem", "seems", "seemed", "happen", "happens", "happened",
+    "once", "again", "even", "ever", "really", "actually", "just", "to", "a", "an", "the", "too",
+    "so", "complaint", "late", "early", "absent", "worry", "worried", "worries", "cease",
+    "ceased", "lose", "loses", "lost", "tire", "tires", "tired", "raised", "raise", "yelled",
+    "yell", "hurt", "hurts", "mind", "minded", "dreamed", "dreamt", "imagined", "imagine", "like",
+    "likes", "liked",
+]
+NEVER_OK_PHRASES = ["gave up", "give up", "gives up", "let him down", "let her down", "let us down",
+                    "let me down", "leave his side", "left his side", "left her side", "leave her side"]
 
 # Absolutes: they generalise a failure ("you never", "every single time"). Reported as cues
 # inside an accusation; never enough on their own.
