@@ -188,7 +188,8 @@ CLASSES: dict[str, list[str]] = {
         "silenced", "stonewalled", "treated like", "railroaded", "shoved", "dropped",
         "copied from", "copied and pasted", "cut and pasted", "copy-pasted", "recycled",
         "rubber-stamped", "thrown together", "slapped together", "disregarded", "waved off",
-        "shot down", "talked over",
+        "shot down", "talked over", "recycled from", "lifted from", "copied over from", "rushed",
+        "copied word for word",
     ],
     # Things someone was supposed to do, as participles ("services were never delivered").
     "duty_participle": [
@@ -272,6 +273,8 @@ CHILD_OTHER_THAN = {
 ADULT_ACTS = [
     "the whole meeting", "the entire meeting", "during the meeting", "in the meeting",
     "at the meeting", "all through the meeting", "~roll {possessive} eyes at me/us",
+    "into my room/classroom/office", "in my room/classroom", "during instruction", "the front office",
+    "the front desk", "in the notes", "in her notes", "in his notes", "in the logs", "in the hallway",
     "~hang up on me/us", "~talk down to me/us", "~laugh at me/us", "~mark {child} absent/tardy/present",
     "~write {child} up", "~send {child} to the office/home", "~tell the class/the_whole_class/other_parents/the_other_parents/the_other_kids",
     "~cancel the/our meeting/meetings/sessions", "~sign off on", "in the iep", "in the report",
@@ -508,6 +511,7 @@ LOADED_VERBS = [
     "~shrug it/this/that/them off", "~shrug off", "~laugh it/this/that off", "~laugh off",
     "~laugh/~smirk/~scoff/~snicker/~scoff when/while/as/after i/we/my",
     "~talk to {child}/{us} like", "~speak to {child}/{us} like",
+    "~change {possessive} account/version/explanation/answer/position/numbers",
     "~turn ... into a/an deposition/interrogation/inquisition/witch_hunt/cross-examination/trial/war_zone/fight/battle/circus",
     "~pull/~take ... away from teaching/instruction/the_classroom/other_students/the_other_kids/their_jobs/my_job/the_kids/the_students",
     "~have/~contain/~include another/someone_else's/a_different child's/student's/kid's/family's",
@@ -515,6 +519,24 @@ LOADED_VERBS = [
     "~tell the_class/the_whole_class/other_parents/the_other_parents/the_other_kids/the_other_students/the_whole_school (that) {child}/i/we/my/our",
     "~let {child} stay/play/game ... until/till midnight/one/two/three/four/all_night/late",
     "~let {child} skip/miss school/class/homework/therapy/his_meds/her_meds/his_medication/her_medication",
+    # harm let happen, wrong things given
+    "~let ... film/record/bully/hit/tease/mock/hurt/harass/push/trip/corner {child}",
+    "~give/~hand/~send/~put {child}/{us} the/a wrong", "~give/~hand/~send/~put {child}/{us} on/in/to the wrong",
+    "~restrain/~hold/~pin/~drag {child} face_down/prone/on_the_floor/to_the_ground/down",
+    "~take pictures/photos/video/videos of", "~start/~keep taking pictures/photos/video/notes_on",
+    # using things against people, wearing them down
+    "~use ... against", "~hold ... against", "~wear {us}/the_family/the_parents/them/everyone down",
+    "~starve ... out", "~deprive", "~lecture", "~undo everything/all/our/the_work/what/whatever",
+    "~treat ... like/as a/an suggestion/suggestions/afterthought/joke/formality/checkbox/wish_list/optional/criminal/criminals/suspect/burden/nuisance/number/problem/inconvenience",
+    "~talk/~speak to ... like they're/we're/i'm/he's/she's/you're/they_are/we_are/i_am/a/an",
+    "~tell/~call {child} ... too slow/stupid/lazy/dumb/an_idiot/a_baby/a_brat/hopeless/annoying/a_problem/a_liar/a_faker",
+    "~say/~tell/~promise ... one thing and/but/then/in", "~do/~write/~say something completely/totally/entirely different",
+    "~do whatever/what you/they/she/he/y'all/the_district want/wants/please/like (anyway/regardless)",
+    "and (then) ~wonder/~complain/~blame/~act_surprised/~turn_around/~claim/~pretend/~cry/~whine/~expect/~blame_us",
+    "answer/solution/response/fix/go-to/plan is (always) (just) (to) send/call/suspend/remove/punish/blame/ignore/isolate/restrain/sedate/medicate/exclude/kick/wait",
+    "suddenly ~have somewhere/another/to/a_meeting/a_call", "~have somewhere (else) to be",
+    "only ~show up/~come/~call/~email/~care/~listen/~bother ... when/if they/you/she/he want/wants/need/needs/complain/it's/it_suits",
+    "when/knowing/despite_knowing/even_though it/they/you/she/he/the_district (full_well/perfectly_well) ~know/knows/knew/knowing",
 ]
 
 # Phrases that charge by themselves once a target is their subject.
@@ -549,7 +571,8 @@ DUTIES_PERSONAL = [
     "~keep {child} safe", "~check on", "~look after", "~supervise", "~say a word", "~say anything", "~pick up the phone", "~get back to", "~cooperate", "~engage", "~participate", "~attend", "~send",
     "~get back", "~give a damn/crap/hoot/darn/shit", "~keep {possessive} word",
     "~keep {possessive} promise/promises", "~show", "~bring", "~act in good faith",
-    "in good faith",
+    "in good faith", "~mention", "~talk about", "~warn", "~flag", "~alert", "~loop {us} in",
+    "~check in", "~look into", "~think to",
 ]
 DUTIES_OTHER = [
     "~provide", "~deliver", "~offer", "~give", "~share", "~fix", "~address", "~test",
@@ -566,7 +589,8 @@ NEGATED_VIRTUES = [
     "transparent", "professional", "fair", "respectful", "responsive", "trained", "qualified",
     "competent", "telling the truth", "~tell the truth", "~act in good faith", "in good faith",
     "~have a clue", "~listen to a word", "~care one bit", "~know how to", "candid",
-    "forthcoming", "forthright", "straightforward", "~care", "~care about {child}",
+    "forthcoming", "forthright", "straightforward", "~care", "~care about {child}", "willing", "accountable",
+    "~want {child} in/there/here/around", "~want {child} in {possessive} class/room/classroom/school/program",
     "~like {child}", "~know {child}", "~give {child} a chance",
     "~know what they're/you're/she's/he's/they_are/you_are doing", "~know what {possessive} doing",
 ]
@@ -642,6 +666,10 @@ CHARACTER = [
     "depending on who's/who_is/who", "~have nothing to do with what/his/her/this/the_child's/my/our",
     "don't/doesn't/didn't/do_not/does_not/did_not (even/actually) match/reflect what (actually/really) happened/was_said/we_said/i_said/was_discussed/was_agreed/we_agreed/we_discussed/he_did/she_did",
     "~be out to win", "~want {child} to fail",
+    "indifference", "deliberate indifference", "callous disregard", "reckless disregard", "willful",
+    "wilful", "flagrant", "egregious", "take it or leave it", "take-it-or-leave-it",
+    "dressed up as", "disguised as", "masquerading as", "~pass ... off as", "in name only",
+    "don't/doesn't/didn't/do_not/does_not/did_not exist/appear anywhere",
 ]
 
 # Attacks that need no other target: they name or address one by themselves.
@@ -681,6 +709,13 @@ CHARACTER_OWN = [
     "don't/can't/cannot/do_not trust a_single/one/any/a word/number/thing/piece/page/line",
     "don't tell me (that) you/you're/they/they're/the_district/the_school/the_team/y'all/your_team",
     "and he/she/they/everyone/everybody knows/know it !'s/is/was/will/works/takes",
+    "an/a attempt/ploy/tactic/strategy/move/way/effort to wear/stall/delay/exhaust/intimidate/silence/discourage/punish/drive/push/get_rid/run_out/bully/scare/avoid/dodge/save_money/starve",
+    "designed/meant/calculated to wear/stall/delay/exhaust/intimidate/silence/discourage/punish/drive/push/get_rid/run_out/bully/scare",
+    "i'm/i_am/we're/we_are done/finished/tired_of/sick_of pretending/playing_nice/being_polite/being_patient/asking_nicely/being_nice",
+    "the only time anyone/anybody/you/they/someone/somebody/the_school/the_district (ever) ~listen/~call/~respond/~act/~answer/~care/~show/~move/~do/~pay",
+    "which/and she/he/they/you/everyone (full_well) ~know (is/was/isn't/wasn't/is_not) (not) true/false/untrue/a_lie/wrong",
+    "what the excuse is/will", "what excuse/story they/you/the_district come/will/'ll",
+    "nothing ever comes of it/them/that", "and nothing comes of it",
     "don't/can't/cannot/do_not trust anything/a_word you/they/this_district/the_district/the_school/your_team/y'all",
     "don't/can't/cannot/do_not trust you/them/this_district/the_district/the_school/your_team/y'all/you_people",
     "~use ... as an excuse", "as an excuse to", "~use the school/us/the_district/school as a/an babysitter/daycare/dumping_ground",
@@ -738,6 +773,10 @@ SARCASM = [
     "nice/good/kind/sweet of everyone/everybody/anyone/anybody/y'all to !come/be/join/make/help/take/give/stay",
     "nice of you/them/the_district/the_school/the_team to grace/remember/bother",
     "apparently ... optional", "optional for you/your/them/their/his/her/the_district/the_school/the_teachers/the_staff/staff/teachers/this_team",
+    "can't wait to hear/see what", "real comforting/reassuring/encouraging/smooth/classy/mature/responsible/thoughtful/considerate",
+    "another * another", "just never happens", "it/that/this never (actually) happens/happened/gets_done/got_done",
+    "first i'm/i've/we're/we've hearing/heard/learning/learned of/about",
+    "i'm/we're/i_am/we_are (only/just) (now) hearing about it/this/that now", "and i'm/we're only now/just_now hearing/finding",
     "same old story", "same song and dance", "heard it all before", "~be always the same story/excuse/answer/song",
     "it's/it_is the same story/excuse/answer/song every/each/again", "and then nothing !else/but/more/at/in/to/is/was/like/serious/bad/happened/changed/could/would/will",
 ]
@@ -749,6 +788,8 @@ SARCASM_SOFT = [
     "thanks/thank_you (so/very) much for", "thanks/thank_you a lot/bunch for",
     "thanks/thank_you again for", "thanks/thank_you for", "i appreciate you finally",
     "appreciate you finally", "appreciate it", "yeah because", "sure because", "right because",
+    "i'm sure", "i am sure", "perfect timing", "great timing", "nice timing", "good timing",
+    "love that", "i love that", "love it when",
     "oh yeah because",
 ]
 SOUR = [
@@ -763,6 +804,8 @@ SOUR = [
     "no progress", "zero progress", "no change",
     "only took", "took you", "took them", "took the district",
     "~work out great/so_well/wonderfully/beautifully/perfectly", "~go so well/great/swimmingly",
+    "~have nothing to do with it/this/that", "the day after", "after the deadline", "deadline passed",
+    "~find out", "~hear about it from", "from the portal", "online portal",
 ]
 # Insinuation: an opener like "funny," or "interesting," followed by an absolute or a hint of
 # convenient timing in the same sentence ("Funny, the data always looks great before a meeting").
@@ -770,7 +813,8 @@ INSINUATION = ["funny", "interesting", "odd", "strange", "curious", "weird", "am
 INSINUATION_SOUR = [
     "always", "never", "somehow", "conveniently", "every time", "right before", "right after",
     "only when", "only after", "only if", "just happens", "just so happens", "suddenly",
-    "magically", "all of a sudden", "of course", "no matter what",
+    "magically", "all of a sudden", "of course", "no matter what", "whenever", "the minute",
+    "the moment", "as soon as",
 ]
 
 # Scare quotes: a short quoted phrase with one of these words, around the other side's word
@@ -1085,6 +1129,13 @@ PASSIVE = [
     "no ... was/were/has_been/have_been/had_been ever/even {duty_participle}",
     "{be} (only/just/finally) handed/given/sent/shown/emailed ... the morning/afternoon/night/day of",
     "~ask (for) ... two/three/four/five/six/seven/eight/nine/ten/multiple/several/many/countless/repeated/a_dozen/a_million/so_many times",
+    "~send/~email/~call/~text/~leave ... three/four/five/six/seven/eight/nine/ten/a_dozen/multiple/several/countless/so_many times/notes/emails/messages/voicemails/letters/reminders",
+    "~have to beg/chase/fight/hound/badger/nag", "just to get a/an/one/any/a_single (straight) answer/response/reply/callback/meeting",
+    "~have to email/call/ask/text/contact ... people/times to get",
+    "before/until anyone/anybody/somebody/someone (even/ever/finally) ~bother/~think/~notice/~call/~tell/~check/~look/~respond/~reply/~answer/~step/~do",
+    "~sit in a/the box/closet/drawer/cabinet/storage/inbox", "~sit unused/untouched/unopened/unread/on_a_shelf/on_someone's_desk/in_an_inbox",
+    "only ~show up/~exist/~appear/~happen in writing/on_paper/in_the_iep/in_meetings", "never in the classroom/practice/real_life",
+    "{be} (all/just) copied word for word", "copied verbatim", "word for word from",
 ]
 # Passives of a duty, negated: "services were never delivered", "we were never told".
 PASSIVE_FAILURE = [
