@@ -365,6 +365,13 @@ _SCARE_WORDS = frozenset(lex.SCARE_WORDS)
 _QUOTE_INTRO = frozenset(lex.QUOTE_INTRODUCERS)
 _QUOTE_SPEECH = frozenset(lex.QUOTE_SPEECH_WORDS)
 _NEUTRAL_BETWEEN = frozenset(lex.CHILD_SUBJECTS)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH_WORD = re.compile(r"\b(?:" + _MONTHS + r")\b")
+_IT_IS_MONTH = re.compile(r"(?:^|[.!?;]\s+)((?:and\s+|now\s+|but\s+|yet\s+)?it'?s\s+(?:now\s+|already\s+)?(" + _MONTHS + r")(?:\s+now)?)\s*(?:[.!?]|$)")
+_ASKED_IN_MONTH = re.compile(
+    r"\b(?:asked|requested|emailed|called|wrote|promised|told|submitted|sent|signed|filed|applied|consented|"
+    r"agreed|been asking|been waiting)\b[^.!?]{0,80}?\b(?:in|since|by|back in|on|before)\s+(" + _MONTHS + r")\b"
+)
 _COORDINATORS = frozenset(["and", "then", "&", "or"])
 _COORD_SKIP = frozenset(lex.COORDINATION_ADVERBS)
 _NEVER = frozenset(lex.NEVER_WORDS)
@@ -381,7 +388,9 @@ _IRREGULAR_PAST = frozenset(lex.TRANSITIVE_PAST)
 _QUOTED = re.compile(r"\"([^\"\n]{1,60})\"")
 _STOCK_BEFORE = re.compile(r"(?:\b(?:keeps?|kept|been|always|just|still)\s+(?:saying|telling(?:\s+(?:us|me))?|says?|said|tells?|told)|"
                            r"\banswer (?:i|we) (?:get|got|hear) is|\ball (?:i|we) (?:get|hear|got|heard) is|"
-                           r"\b(?:response|answer|excuse|reply) (?:is|was)(?: always)?)[\s,:]*$")
+                           r"\b(?:response|answer|excuse|reply) (?:is|was)(?: always)?|"
+                           r"\b(?:every|each) (?:year|time|meeting|month|week|semester)(?: it'?s| it is| the answer is| they say| you say)|"
+                           r"\bit'?s always|\bbeing told|\b(?:call|calls|called|calling) (?:it|that|this))[\s,:]*$")
 _STOCK_AFTER = re.compile(r"^[\s,.]*(?:has|have|had|is|was)\s+(?:been\s+)?(?:the|their|your|its|all)\s+"
                           r"(?:answer|response|line|excuse|story|refrain|reply)|^[\s,.]*is all (?:we|i) (?:ever )?(?:hear|get)")
 
@@ -464,7 +473,7 @@ class _Scan:
         self.hits: list[_Hit] = []
         self.findings: list[_Finding] = []
         self._collect()
-        if not any(h.cat in _CHARGE_KINDS for h in self.hits):
+        if not any(h.cat in _CHARGE_KINDS for h in self.hits) and not _MONTH_WORD.search(low):
             return  # nothing that could charge anyone: no need to look further
         self._clauses()
         self._decide()
@@ -752,6 +761,10 @@ class _Scan:
             gap = [self.tokens[i][2] for i in range(n.tj + 1, d.ti)]
             if n.cat in ("neg", "neg_fail", "neg_present"):
                 if len(gap) <= 4 and all(w in _GAP_WORDS for w in gap):
+                    # the whole negation: "does not" rather than its "not"
+                    for m in self.clause_hits[k]:
+                        if m.end == n.end and m.start < n.start and m.cat in ("neg", "neg_present"):
+                            return m
                     return n
             elif n.cat == "neg_stop":
                 if (
@@ -761,7 +774,7 @@ class _Scan:
                 ):
                     return n
             elif n.cat == "neg_subject":
-                if len(gap) <= 5 and not self._agent_between(
+                if len(gap) <= 7 and not _PHRASE_BREAK.search(self.low, n.end, d.start) and not self._agent_between(
                     [a for a in agents if a[0].start >= n.end], n.end, d.start
                 ):
                     return n
@@ -772,6 +785,8 @@ class _Scan:
 
     # -- decision ------------------------------------------------------------------------
     def _decide(self) -> None:
+        if _MONTH_WORD.search(self.low):
+            self._time_passed()
         for k, clause in enumerate(self.clause_hits):
             if not clause:
                 continue
@@ -827,6 +842,16 @@ class _Scan:
                 elif cat == "timeline":
                     if not self._hedged(h, k) and not discounted:
                         self._add(k, ("blame-third", h.start, h.end))
+
+    def _time_passed(self) -> None:
+        """ "I asked for the restraint reports in January. It's April." """
+        low = self.low
+        for m in _IT_IS_MONTH.finditer(low):
+            before = low[: m.start(1)]
+            asked = _ASKED_IN_MONTH.search(before)
+            if asked and asked.group(1) != m.group(2):
+                self._add(self.clause_of(m.start(1)), ("blame-third", m.start(1), m.end(1)))
+                return
 
     def _add(self, k: int, *cues: tuple[str, int, int]) -> None:
         self.findings.append(_Finding(k, list(cues)))
@@ -988,7 +1013,13 @@ class _Scan:
         if pair.startswith(_NEVER_OK_PAIRS):
             return
         bound = self._bind(k, n.start, agents)
-        if bound is None or n.ti - bound[0].tj > 4:
+        if bound is None:
+            return
+        j = n.ti - 1
+        while j >= 0 and self.tokens[j][2] in _COORD_SKIP:
+            j -= 1
+        coordinated = j >= 0 and self.tokens[j][2] in _COORDINATORS
+        if n.ti - bound[0].tj > 4 and not coordinated:
             return  # the target is the subject right before: "you never", "the district has never"
         if self._hedged(n, k) or any(
             x.cat in ("cond", "report") and x.end <= n.start for x in self.clause_hits[k]
