@@ -27,6 +27,7 @@ class Desk:
     kind: str = "statement"
     caucus_party: str | None = None
     caucus_notes: list[str] = field(default_factory=list)
+    draft: str = ""  # words typed but not yet recorded, so a crash does not take them
 
 
 class LiveSession:

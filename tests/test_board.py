@@ -460,3 +460,25 @@ async def test_agreement_details_typed_with_the_keyboard_only(store: Store):
     (agreement,) = store.read("leo").agreements
     assert agreement.kind == "service" and agreement.missing() == []
     assert (agreement.service, agreement.responsible, agreement.start) == ("Speech therapy", "Ms. Cho", "2026-12-07")
+
+
+async def test_words_typed_but_not_recorded_survive_a_restart(store: Store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await choose(pilot, "p1", "interest")
+        await pilot.press(*"Leo keeps")
+        await pilot.pause(2)  # a pause in typing keeps the draft on disk, before any exit
+        import json
+
+        assert json.loads(store.desk_path("leo").read_text("utf-8"))["draft"] == "Leo keeps"
+    # Start again without having recorded it, as after a crash.
+    again = make_app(store, "leo", clock=lambda: NOW)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        board: BoardScreen = again.screen
+        assert board.capture_input.value == "Leo keeps"
+        assert (board.live.desk.party, board.live.desk.kind) == ("p1", "interest")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert board.live.desk.draft == ""
+    assert [i.text for i in store.read("leo").interests] == ["Leo keeps"]

@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
 from facilitator import actions
@@ -115,6 +116,7 @@ class BoardScreen(Screen):
         self.live = live
         self.analysis: Analysis | None = None
         self.chosen_suggestion: int | None = None
+        self._draft_timer: Timer | None = None
         self._last_statement: str | None = None
         self._shown_case: Case | None = None
 
@@ -158,6 +160,7 @@ class BoardScreen(Screen):
         }
         for panel_id, title in titles.items():
             self.query_one(f"#{panel_id}").border_title = title
+        self.capture_input.value = self.live.desk.draft
         self.refresh_board()
         self.set_interval(1, self.refresh_header)
         self.action_focus_capture()
@@ -251,6 +254,12 @@ class BoardScreen(Screen):
     @on(Input.Changed, "#capture-input")
     def _typed(self, event: Input.Changed) -> None:
         self.update_analysis()
+        if event.value != self.live.desk.draft:
+            self.live.desk.draft = event.value
+            # Kept on disk after a pause in typing, not on every key.
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._draft_timer = self.set_timer(1.5, self.live.save_desk)
 
     def show_store_problem(self, message: str | None) -> None:
         banner = self.query_one("#store-banner", Static)
@@ -346,6 +355,8 @@ class BoardScreen(Screen):
             done = self.record(lambda c: actions.park(c, session.id, text), "parking lot")
         if done is not None:
             self.capture_input.value = ""
+            self.live.desk.draft = ""
+            self.live.save_desk()
             self.app.notify(f"Recorded {kind}: {_short(text)}", timeout=2, markup=False)
 
     def active_item_id(self) -> str | None:
