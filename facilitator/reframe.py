@@ -197,8 +197,85 @@ def _slot(text: str) -> tuple[str, list[str]]:
     return "(?:" + "|".join(parts) + r")(?!\w)", anchors
 
 
-def _compile(pattern: str) -> list[tuple[list[str], str]]:
-    """A lexicon pattern -> [(anchor tokens, regex source)], one per optional-start variant."""
+_PLAIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+_ALONE: set[str] = set()  # followers of an anchor that is a whole pattern by itself
+
+
+def _word_tokens(word: str) -> list[tuple[str, ...]] | None:
+    """The token sequences one word of a pattern can be (None when hard to say)."""
+    if word.startswith("{") and word.endswith("}"):
+        out: list[tuple[str, ...]] = []
+        for entry in lex.CLASSES[word[1:-1]]:
+            prefixes = _prefixes(entry.split())
+            if prefixes is None:
+                return None
+            out += prefixes
+        return out
+    forms = _inflect(word[1:]) if word.startswith("~") else [word]
+    out = []
+    for form in forms:
+        if not _PLAIN.fullmatch(form):
+            return None
+        out.append((form,))
+        if "'" in form and form not in _APOSTROPHE_REQUIRED:
+            out.append((form.replace("'", ""),))
+    return out
+
+
+def _prefixes(words: list[str]) -> list[tuple[str, ...]] | None:
+    """The first one or two tokens the words can start with (one when that is all there is)."""
+    prefixes: set[tuple[str, ...]] = {()}
+    for w in words:
+        seqs = _word_tokens(w)
+        if seqs is None:
+            return None
+        prefixes = {p if len(p) >= 2 else (p + q)[:2] for p in prefixes for q in seqs}
+    return sorted(prefixes)
+
+
+def _followers(slots: list[str]) -> dict[str, set[str] | None] | None:
+    """anchor token -> the tokens that can come right after it in a match (None: any, or the
+    pattern is the anchor alone); None when the first slot is too irregular to tell."""
+    first = []
+    for alt in slots[0].split("/"):
+        p = _prefixes(_SPLIT_WORDS.split(alt))
+        if p is None:
+            return None
+        first += p
+    nxt: set[str] | None = None
+    if len(slots) > 1:
+        slot = slots[1]
+        if slot not in ("*", "...") and not slot.startswith(("!", "(")):
+            nxt = set()
+            for alt in slot.split("/"):
+                p = _prefixes(_SPLIT_WORDS.split(alt))
+                if p is None:
+                    nxt = None
+                    break
+                nxt.update(q[0] for q in p)
+    out: dict[str, set[str] | None] = {}
+    longer = {p[0] for p in first if len(p) == 2}
+    for p in first:
+        if len(p) == 1 and len(slots) == 1 and p[0] not in longer:
+            out[p[0]] = _ALONE  # the pattern is this token and nothing more
+            continue
+        if len(p) == 2:
+            seconds = {p[1]}
+        elif len(slots) > 1 and nxt is not None:
+            seconds = nxt
+        else:
+            out[p[0]] = None
+            continue
+        if p[0] in out and not out[p[0]]:
+            out[p[0]] = None
+            continue
+        out.setdefault(p[0], set()).update(seconds)  # type: ignore[union-attr]
+    return out
+
+
+def _compile(pattern: str) -> list[tuple[list[str], str, dict[str, set[str] | None] | None]]:
+    """A lexicon pattern -> [(anchor tokens, regex source, followers)], one per optional-start
+    variant; followers (see _followers) lets the scan skip a regex that cannot match."""
     slots = pattern.split()
     variants = []
     # a leading optional slot gives two variants: with it (required) and without it
@@ -230,7 +307,10 @@ def _compile(pattern: str) -> list[tuple[list[str], str]]:
         else:
             out.append(_SEP + _slot(slot)[0])
     source = "".join(out)
-    return [(sorted(set(anchors)), source)]
+    followers = _followers(slots)
+    if followers is not None and set(followers) != set(anchors):
+        followers = None
+    return [(sorted(set(anchors)), source, followers)]
 
 
 # Categories of signals, each built from lexicon lists. Order does not matter.
@@ -288,31 +368,76 @@ _CATEGORIES: dict[str, Iterable[str]] = {
 }
 
 
-def _build_index() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """anchor token -> [(category, regex)], one regex per category (its patterns combined)."""
-    sources: dict[str, dict[str, list[str]]] = {}
+class _Entry:
+    """The patterns that can start at one token (given the token after it): one regex per
+    category, that category's patterns combined; None for a pattern that is the token alone.
+    Compiled the first time it is needed, which keeps the import fast."""
+
+    __slots__ = ("sources", "items")
+
+    def __init__(self, sources: list[tuple[str, list[str], bool]]) -> None:
+        self.sources = sources
+        self.items: list[tuple[str, re.Pattern[str] | None]] | None = None
+
+    def compiled(self) -> list[tuple[str, re.Pattern[str] | None]]:
+        items = []
+        for category, alternatives, alone in self.sources:
+            if alone:
+                items.append((category, None))
+                continue
+            # longest first, so that the longer phrase wins where two start alike
+            alternatives = sorted(alternatives, key=len, reverse=True)
+            source = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+            rx = _RX_CACHE.get(source)
+            if rx is None:
+                rx = _RX_CACHE[source] = re.compile(source)
+            items.append((category, rx))
+        self.items = items
+        return items
+
+
+_RX_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _build_index() -> tuple[dict[str, _Entry], dict[tuple[str, str], _Entry]]:
+    """Two indexes: anchor token -> the patterns that start there whatever follows, and
+    (anchor, next token) -> those plus the patterns that need that next token."""
+    any_next: dict[str, dict[str, list[str]]] = {}
+    alone: dict[str, dict[str, bool]] = {}
+    by_next: dict[tuple[str, str], dict[str, list[str]]] = {}
     for category, patterns in _CATEGORIES.items():
         for pattern in patterns:
-            for anchors, source in _compile(pattern):
+            for anchors, source, followers in _compile(pattern):
                 for anchor in anchors:
-                    per_category = sources.setdefault(anchor, {}).setdefault(category, [])
-                    if source not in per_category:
-                        per_category.append(source)
-    index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    cache: dict[str, re.Pattern[str]] = {}
-    for anchor, by_category in sources.items():
-        for category, alternatives in by_category.items():
-            # longest first, so that the longer phrase wins where two start alike
-            alternatives.sort(key=len, reverse=True)
-            source = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-            rx = cache.get(source)
-            if rx is None:
-                rx = cache[source] = re.compile(source)
-            index.setdefault(anchor, []).append((category, rx))
-    return index
+                    seconds = followers.get(anchor) if followers is not None else None
+                    single = seconds is _ALONE
+                    if not seconds:
+                        per_category = any_next.setdefault(anchor, {}).setdefault(category, [])
+                        if source not in per_category:
+                            per_category.append(source)
+                        flags = alone.setdefault(anchor, {})
+                        flags[category] = flags.get(category, True) and single
+                    else:
+                        for second in seconds:
+                            per = by_next.setdefault((anchor, second), {}).setdefault(category, [])
+                            if source not in per:
+                                per.append(source)
+    first: dict[str, _Entry] = {}
+    for anchor, by_category in any_next.items():
+        first[anchor] = _Entry([(c, alts, alone[anchor][c]) for c, alts in by_category.items()])
+    pairs: dict[tuple[str, str], _Entry] = {}
+    for (anchor, second), by_category in by_next.items():
+        merged = {c: list(a) for c, a in any_next.get(anchor, {}).items()}
+        for c, alts in by_category.items():
+            merged.setdefault(c, []).extend(a for a in alts if a not in merged.get(c, []))
+        pairs[(anchor, second)] = _Entry(
+            [(c, alts, c not in by_category and alone[anchor][c]) for c, alts in merged.items()]
+        )
+    return first, pairs
 
 
-_INDEX = _build_index()
+_INDEX, _PAIRS = _build_index()
+_ANCHORS = frozenset(_INDEX) | frozenset(a for a, _s in _PAIRS)
 
 _AGENT_KINDS = frozenset({"you", "third", "self", "neutral"})
 _CHARGE_KINDS = frozenset(
@@ -483,23 +608,37 @@ class _Scan:
         return max(0, bisect_right(self.tok_starts, pos) - 1)
 
     def _collect(self) -> None:
-        low, hits, index = self.low, self.hits, _INDEX
-        seen: set[tuple[str, int, int]] = set()
-        for i, (start, _end, word) in enumerate(self.tokens):
-            entries = index.get(word)
-            if entries is None and word.endswith("'s"):
-                entries = index.get(word[:-2])
-            if not entries:
-                if word == self.student:
-                    hits.append(_Hit("neutral", start, _end, i, i))
-                continue
-            for category, rx in entries:
-                m = rx.match(low, start)
-                if m and m.end() > start:
-                    key = (category, start, m.end())
-                    if key not in seen:
-                        seen.add(key)
-                        hits.append(_Hit(category, start, m.end(), i, self._tok_index(m.end() - 1)))
+        low, hits, tokens = self.low, self.hits, self.tokens
+        anchors, pairs, first = _ANCHORS, _PAIRS, _INDEX
+        tok_index = self._tok_index
+        last = len(tokens) - 1
+        for i, (start, _end, word) in enumerate(tokens):
+            key = word
+            if word not in anchors:
+                key = word[:-2] if word.endswith("'s") else ""
+                if key not in anchors:
+                    if word == self.student:
+                        hits.append(_Hit("neutral", start, _end, i, i))
+                    continue
+            entry = None
+            if i < last:
+                nxt = tokens[i + 1][2]
+                entry = pairs.get((key, nxt))
+                if entry is None and "'" in nxt:
+                    entry = pairs.get((key, nxt.split("'", 1)[0]))
+            if entry is None:
+                entry = first.get(key)
+            if entry is not None:
+                items = entry.items or entry.compiled()
+                for category, rx in items:
+                    if rx is None:
+                        hits.append(_Hit(category, start, start + len(key), i, i))
+                        continue
+                    m = rx.match(low, start)
+                    if m is not None:
+                        end = m.end()
+                        if end > start:
+                            hits.append(_Hit(category, start, end, i, i if end <= _end else tok_index(end - 1)))
             if word == self.student:
                 hits.append(_Hit("neutral", start, _end, i, i))
         if "." in self.text or " " in self.text:
