@@ -497,6 +497,7 @@ _ASKED_IN_MONTH = re.compile(
     r"\b(?:asked|requested|emailed|called|wrote|promised|told|submitted|sent|signed|filed|applied|consented|"
     r"agreed|been asking|been waiting)\b[^.!?]{0,80}?\b(?:in|since|by|back in|on|before)\s+(" + _MONTHS + r")\b"
 )
+_FAILURE_KINDS = frozenset(["neg", "neg_fail", "neg_present", "neg_stop", "neg_subject", "neg_inverted"])
 _COORDINATORS = frozenset(["and", "then", "&", "or"])
 _COORD_SKIP = frozenset(lex.COORDINATION_ADVERBS)
 _NEVER = frozenset(lex.NEVER_WORDS)
@@ -536,10 +537,11 @@ _QUOTE_MAP = str.maketrans(
         "\u00bb": '"',
     }
 )
+# (the leading lookaheads let the regex skip, at C speed, every position that cannot start one)
 _BOUNDARY = re.compile(
-    r"(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bvs)(?<!\bmx)[.!?;]+(?=[\s\"')\]]|$)|\n+|[!?]+"
+    r"(?=[.!?;\n])(?:(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bvs)(?<!\bmx)[.!?;]+(?=[\s\"')\]]|$)|\n+|[!?]+)"
 )
-_CLAUSE_BREAK = re.compile(r"[\u2014\u2013]|\s-{1,2}\s|:\s|\(|\)")
+_CLAUSE_BREAK = re.compile(r"(?=[\u2014\u2013:()-])(?:[\u2014\u2013]|(?<=\s)-{1,2}\s|:\s|\(|\))")
 _TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mx|Miss|Coach|Principal|Nurse)\.?\s+[A-Z][\w'-]*")
 _SCARE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013/-]))([\"'])([^\"'\n]{1,40}?)\1(?=[\s.,!?;:)\]\u2014\u2013-]|$)"
@@ -894,10 +896,11 @@ class _Scan:
 
     def _failure(self, d: _Hit, k: int, agents: list[tuple[_Hit, str, bool]]) -> _Hit | None:
         """The negation that turns a duty into a failure ("never return", "nobody called")."""
+        tokens = self.tokens
         for n in reversed(self.clause_hits[k]):
-            if n.start >= d.start or n.end > d.start:
+            if n.start >= d.start or n.end > d.start or n.cat not in _FAILURE_KINDS:
                 continue
-            gap = [self.tokens[i][2] for i in range(n.tj + 1, d.ti)]
+            gap = [tokens[i][2] for i in range(n.tj + 1, d.ti)]
             if n.cat in ("neg", "neg_fail", "neg_present"):
                 if len(gap) <= 4 and all(w in _GAP_WORDS for w in gap):
                     # the whole negation: "does not" rather than its "not"
