@@ -492,10 +492,16 @@ _QUOTE_SPEECH = frozenset(lex.QUOTE_SPEECH_WORDS)
 _NEUTRAL_BETWEEN = frozenset(lex.CHILD_SUBJECTS)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH_WORD = re.compile(r"\b(?:" + _MONTHS + r")\b")
-_IT_IS_MONTH = re.compile(r"(?:^|[.!?;]\s+)((?:and\s+|now\s+|but\s+|yet\s+)?it'?s\s+(?:now\s+|already\s+)?(" + _MONTHS + r")(?:\s+now)?)\s*(?:[.!?]|$)")
+_IT_IS_MONTH = re.compile(
+    r"(?:^|[.!?;]\s+)((?:and\s+|now\s+|but\s+|yet\s+)?it'?s\s+(?:now\s+|already\s+)?("
+    + _MONTHS
+    + r")(?:\s+now)?)\s*(?:[.!?]|$)"
+)
 _ASKED_IN_MONTH = re.compile(
     r"\b(?:asked|requested|emailed|called|wrote|promised|told|submitted|sent|signed|filed|applied|consented|"
-    r"agreed|been asking|been waiting)\b[^.!?]{0,80}?\b(?:in|since|by|back in|on|before)\s+(" + _MONTHS + r")\b"
+    r"agreed|been asking|been waiting)\b[^.!?]{0,80}?\b(?:in|since|by|back in|on|before)\s+("
+    + _MONTHS
+    + r")\b"
 )
 _FAILURE_KINDS = frozenset(["neg", "neg_fail", "neg_present", "neg_stop", "neg_subject", "neg_inverted"])
 _COORDINATORS = frozenset(["and", "then", "&", "or"])
@@ -504,21 +510,40 @@ _NEVER = frozenset(lex.NEVER_WORDS)
 _NEVER_OK = frozenset(lex.NEVER_OK_VERBS)
 _NEVER_OK_PAIRS = tuple(lex.NEVER_OK_PHRASES)
 _INSTITUTIONS = frozenset(lex.INSTITUTIONS)
-_SOUR_KINDS = frozenset(["neg", "neg_subject", "absolute", "sour", "loaded", "passive", "passive_failure", "habit", "insinuation_sour", "neg_fail"])
+_SOUR_KINDS = frozenset(
+    [
+        "neg",
+        "neg_subject",
+        "absolute",
+        "sour",
+        "loaded",
+        "passive",
+        "passive_failure",
+        "habit",
+        "insinuation_sour",
+        "neg_fail",
+    ]
+)
 _FUTURE_NEGATION = re.compile(r"\b(?:won'?t|will not|will no longer|can'?t|cannot)(?:\s+be)?$")
 _PERFECT_NEGATION = re.compile(r"\b(?:hasn'?t|haven'?t|has not|have not)$")
-_OBJECT_DETERMINERS = frozenset(["the", "my", "our", "your", "his", "her", "their", "a", "an", "this", "that"])
+_OBJECT_DETERMINERS = frozenset(
+    ["the", "my", "our", "your", "his", "her", "their", "a", "an", "this", "that"]
+)
 _NOT_VERBS = frozenset(lex.NOT_VERBS_ED)
 _IRREGULAR_PAST = frozenset(lex.TRANSITIVE_PAST)
 # A short quotation that the other side keeps saying ("we're working on it" has been the answer)
 _QUOTED = re.compile(r"\"([^\"\n]{1,60})\"")
-_STOCK_BEFORE = re.compile(r"(?:\b(?:keeps?|kept|been|always|just|still)\s+(?:saying|telling(?:\s+(?:us|me))?|says?|said|tells?|told)|"
-                           r"\banswer (?:i|we) (?:get|got|hear) is|\ball (?:i|we) (?:get|hear|got|heard) is|"
-                           r"\b(?:response|answer|excuse|reply) (?:is|was)(?: always)?|"
-                           r"\b(?:every|each) (?:year|time|meeting|month|week|semester)(?: it'?s| it is| the answer is| they say| you say)|"
-                           r"\bit'?s always|\bbeing told|\b(?:call|calls|called|calling) (?:it|that|this))[\s,:]*$")
-_STOCK_AFTER = re.compile(r"^[\s,.]*(?:has|have|had|is|was)\s+(?:been\s+)?(?:the|their|your|its|all)\s+"
-                          r"(?:answer|response|line|excuse|story|refrain|reply)|^[\s,.]*is all (?:we|i) (?:ever )?(?:hear|get)")
+_STOCK_BEFORE = re.compile(
+    r"(?:\b(?:keeps?|kept|been|always|just|still)\s+(?:saying|telling(?:\s+(?:us|me))?|says?|said|tells?|told)|"
+    r"\banswer (?:i|we) (?:get|got|hear) is|\ball (?:i|we) (?:get|hear|got|heard) is|"
+    r"\b(?:response|answer|excuse|reply) (?:is|was)(?: always)?|"
+    r"\b(?:every|each) (?:year|time|meeting|month|week|semester)(?: it'?s| it is| the answer is| they say| you say)|"
+    r"\bit'?s always|\bbeing told|\b(?:call|calls|called|calling) (?:it|that|this))[\s,:]*$"
+)
+_STOCK_AFTER = re.compile(
+    r"^[\s,.]*(?:has|have|had|is|was)\s+(?:been\s+)?(?:the|their|your|its|all)\s+"
+    r"(?:answer|response|line|excuse|story|refrain|reply)|^[\s,.]*is all (?:we|i) (?:ever )?(?:hear|get)"
+)
 
 _QUOTE_MAP = str.maketrans(
     {
@@ -640,7 +665,9 @@ class _Scan:
                     if m is not None:
                         end = m.end()
                         if end > start:
-                            hits.append(_Hit(category, start, end, i, i if end <= _end else tok_index(end - 1)))
+                            hits.append(
+                                _Hit(category, start, end, i, i if end <= _end else tok_index(end - 1))
+                            )
             if word == self.student:
                 hits.append(_Hit("neutral", start, _end, i, i))
         if "." in self.text or " " in self.text:
@@ -655,7 +682,9 @@ class _Scan:
         low = self.low
         for m in _QUOTED.finditer(low):
             # the other side's stock line: "they keep saying "next month"", ""soon" has been the answer"
-            if _STOCK_BEFORE.search(low, max(0, m.start() - 40), m.start()) or _STOCK_AFTER.search(low[m.end() : m.end() + 40]):
+            if _STOCK_BEFORE.search(low, max(0, m.start() - 40), m.start()) or _STOCK_AFTER.search(
+                low[m.end() : m.end() + 40]
+            ):
                 i = self._tok_index(m.start() + 1)
                 self.hits.append(_Hit("scare", m.start(), m.end(), i, self._tok_index(m.end() - 2)))
         for m in _SCARE.finditer(low):
@@ -916,8 +945,10 @@ class _Scan:
                 ):
                     return n
             elif n.cat == "neg_subject":
-                if len(gap) <= 7 and not _PHRASE_BREAK.search(self.low, n.end, d.start) and not self._agent_between(
-                    [a for a in agents if a[0].start >= n.end], n.end, d.start
+                if (
+                    len(gap) <= 7
+                    and not _PHRASE_BREAK.search(self.low, n.end, d.start)
+                    and not self._agent_between([a for a in agents if a[0].start >= n.end], n.end, d.start)
                 ):
                     return n
             elif n.cat == "neg_inverted":
@@ -1016,7 +1047,11 @@ class _Scan:
     def _loaded(self, h: _Hit, k: int, agents, discounted: bool) -> None:
         if discounted or self._negated(h, k, agents) or self._excused(h, k):
             return
-        if h.ti > 0 and self.tokens[h.ti][2].endswith("ed") and self.tokens[h.ti - 1][2] in _OBJECT_DETERMINERS:
+        if (
+            h.ti > 0
+            and self.tokens[h.ti][2].endswith("ed")
+            and self.tokens[h.ti - 1][2] in _OBJECT_DETERMINERS
+        ):
             return  # "the missed sessions": a participle used as an adjective
         bound = self._bind(k, h.start, agents)
         if bound is None:
@@ -1043,7 +1078,9 @@ class _Scan:
                 return  # "the district will not be providing ESY transport": a policy
         if _PERFECT_NEGATION.search(self.low, self.clause_starts[k], n.end) and kind != "you":
             rest = self.low[h.end : self.clause_end(k)]
-            if re.search(r"\byet\b", rest) and not re.search(r"\b(?:still|even|ever)\b", self.low[self.clause_starts[k] : h.end]):
+            if re.search(r"\byet\b", rest) and not re.search(
+                r"\b(?:still|even|ever)\b", self.low[self.clause_starts[k] : h.end]
+            ):
                 return  # "the family hasn't returned the form yet": where things stand
         start = min(n.start, h.start)
         if h.cat == "virtue":
@@ -1175,7 +1212,9 @@ class _Scan:
     def _tail(self, h: _Hit, k: int) -> None:
         """ "...without even meeting him, cool": praise tacked on the end of a complaint."""
         sentence = self.sentence_of(h.start)
-        end = self.sentence_starts[sentence + 1] if sentence + 1 < len(self.sentence_starts) else len(self.low)
+        end = (
+            self.sentence_starts[sentence + 1] if sentence + 1 < len(self.sentence_starts) else len(self.low)
+        )
         if _TOKEN.search(self.low, h.end, end):
             return  # not the end of the sentence
         before = self.low[self.sentence_starts[sentence] : h.start].rstrip()
@@ -1246,7 +1285,7 @@ class _Scan:
 def _topic_regex() -> re.Pattern[str]:
     heads = sorted(lex.TOPICS, key=len, reverse=True)
     mods = sorted(lex.TOPIC_MODIFIERS, key=len, reverse=True)
-    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every|each|any|all|[a-z]+'s)\s+"
+    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every|each|any|all|an|a|another|two|three|four|five|six|seven|eight|nine|ten|[a-z]+'s|[a-z]+s')\s+"
     mod = r"(?P<mods>(?:(?:" + "|".join(re.escape(m) for m in mods) + r")\s+){0,2})"
     head = r"(?P<head>" + "|".join(re.escape(h) for h in heads) + r")"
     return re.compile(r"\b(?:" + det + r")?" + mod + head + r"\b(?!['-])")
@@ -1254,12 +1293,41 @@ def _topic_regex() -> re.Pattern[str]:
 
 _TOPIC = _topic_regex()
 _BARE_OK = frozenset(lex.BARE_TOPICS)
+_PLURAL_DETS = frozenset(
+    ["every", "each", "any", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
 _NEEDS_CONTEXT = frozenset(lex.TOPICS_NEEDING_CONTEXT)
 _CHILD_NOUNS = frozenset(lex.CHILD_NOUNS)
 _TOPIC_OWNERS = frozenset(lex.TOPIC_OWNERS)
 _CHILD_POSSESSIVES = frozenset(lex.CHILD_POSSESSIVES)
 _PAST_MODS = frozenset(lex.PAST_MODIFIERS)
 _PAST_HEADS = frozenset(lex.PAST_SENSITIVE_HEADS)
+_TOPIC_PREPS = frozenset(lex.TOPIC_PREPOSITIONS)
+_TOPIC_STOP = frozenset(lex.TOPIC_STOPWORDS) | frozenset(
+    w for p in lex.TARGET_YOU + lex.TARGET_THIRD for w in p.split()
+)
+_NP_ENDERS = frozenset(lex.TOPIC_PHRASE_ENDERS) | frozenset(lex.PREPOSITIONS) | _AUX | frozenset(lex.NEGATORS)
+_NP_DETERMINERS = frozenset(
+    [
+        "the",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "any",
+        "all",
+        "a",
+        "an",
+    ]
+)
 _CHILD_WORDS = re.compile(r"\b(?:my|our) (?:" + "|".join(map(re.escape, lex.CHILD_NOUNS)) + r")\b")
 
 
@@ -1282,11 +1350,12 @@ def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> 
             continue
         if scan.is_party(m.start(), m.end()):
             continue  # "the OT never shows up": the OT is a person here, not the subject matter
-        if det in ("every", "each", "any", "all"):
-            head = lex.TOPIC_PLURALS.get(head, head)
+        family = lex.TOPICS[head]
+        if det in _PLURAL_DETS:
+            head = lex.TOPIC_PLURALS.get(head) or _pluralize(head)
             det = "my" if scan.speaker_acts() else None
-        if det and det.endswith("'s"):
-            owner = det[:-2]
+        if det and det.endswith(("'s", "s'")):
+            owner = det[:-2] if det.endswith("'s") else det[:-1]
             back = low[: m.start()].split()
             if owner in _CHILD_NOUNS:
                 # "our son's accommodations"
@@ -1297,10 +1366,8 @@ def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> 
                 )
             elif student and owner == student.lower():
                 det_out = student + "'s"
-            elif owner in _TOPIC_OWNERS:
-                det_out = "the"
             else:
-                continue
+                det_out = "the"  # "the district's data", "last year's goals": the data, the goals
         elif det in _CHILD_POSSESSIVES:
             det_out = (student + "'s") if student else det
         elif det is None:
@@ -1313,7 +1380,7 @@ def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> 
         words = [lex.ACRONYMS.get(w, w) for w in mods + head.split()]
         phrase = " ".join(words)
         topic = (det_out + " " + phrase).strip()
-        return topic, lex.TOPICS[head]
+        return topic, family
     return None
 
 
@@ -1328,10 +1395,99 @@ def _child_phrase(low: str, student: str | None) -> str | None:
     return None
 
 
+def _pluralize(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith(("sh", "ch", "x", "z")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _phrase_topic(scan: _Scan, cues: list[Cue], student: str | None) -> tuple[str, str] | None:
+    """No topic from the lexicon: the noun phrase after the charge ("disregarded the parents'
+    input" -> "the input") or after "about" / "asked for", kept short and free of people,
+    time, pronouns and charge words."""
+    low, tokens = scan.low, scan.tokens
+    charge = {
+        w for c in cues if c.kind in ("loaded-verb", "character") for w in _TOKEN.findall(c.text.lower())
+    }
+    starts: list[int] = []
+    for c in cues:
+        if c.kind == "loaded-verb":
+            i = scan._tok_index(c.start)
+            starts.append(tokens[i][1])  # right after the verb: its object
+    for _s, e, w in tokens:
+        if w in _TOPIC_PREPS:
+            starts.append(e)
+    for c in cues:
+        if c.kind in ("blame-you", "blame-third") and c.end - c.start < 60:
+            starts.append(c.end)  # after "you never return": "my calls"
+    for p in starts:
+        i = bisect_right(scan.tok_starts, p - 1)
+        if i >= len(tokens) or low[p : tokens[i][0]].strip():
+            continue
+        det, owner = None, None
+        w = tokens[i][2]
+        if w in _NP_DETERMINERS:
+            det, i = w, i + 1
+        elif w.endswith("'s") or (w.endswith("s") and low.startswith("'", tokens[i][1])):
+            owner, i = (w[:-2] if w.endswith("'s") else w), i + 1
+        else:
+            continue  # a bare word after a verb is too often not a noun ("hiding behind policy")
+        words: list[str] = []
+        while i < len(tokens) and len(words) < 3:
+            s0, e0, w = tokens[i]
+            if words and low[tokens[i - 1][1] : s0] != " ":
+                break
+            if (
+                w in _TOPIC_STOP
+                or w in charge
+                or not w.isalpha()
+                or w.endswith(("ly", "ed"))
+                or w == scan.student
+            ):
+                break
+            words.append(w)
+            i += 1
+        if not words or len(words[-1]) < 3:
+            continue
+        if i < len(tokens) and low[tokens[i - 1][1] : tokens[i][0]] == " " and tokens[i][2] not in _NP_ENDERS:
+            continue  # it stopped at a word that may belong to it ("the front office staff")
+        if i < len(tokens) and low.startswith("'s", tokens[i - 1][1]):
+            continue  # "the district's ..." is an owner, not the topic
+        if owner is not None:
+            if owner in _CHILD_NOUNS or owner in ("his", "her"):
+                det_out = (student + "'s") if student else "the"
+            else:
+                det_out = "the"
+        elif det in ("every", "each", "any", "all"):
+            words[-1] = _pluralize(words[-1])
+            det_out = "your" if scan.speaker_acts() else "the"
+        elif det in _CHILD_POSSESSIVES:
+            det_out = (student + "'s") if student else det
+        else:
+            det_out = lex.PRONOUN_SWAP.get(det or "", "the") if det not in ("a", "an") else "the"
+        phrase = " ".join(lex.ACRONYMS.get(x, x) for x in words)
+        return det_out + " " + phrase, "other"
+    return None
+
+
 def _suggestions(scan: _Scan, cues: list[Cue], student: str | None) -> tuple[str, ...]:
-    blocked = [(c.start, c.end) for c in cues if c.kind in ("loaded-verb", "character", "sarcasm", "threat")]
+    # a topic may sit inside a sarcastic or loaded span ("great job losing his behavior plan"),
+    # but not inside quoted words or a trait, and never be the charge itself
+    blocked = [
+        (c.start, c.end)
+        for c in cues
+        if c.kind == "character" or (c.kind == "sarcasm" and c.text[:1] in "\"'")
+    ]
+    for c in cues:
+        if c.kind == "loaded-verb":
+            i = scan._tok_index(c.start)
+            blocked.append((c.start, scan.tokens[i][1]))
     charge_words = {scan.low[c.start : c.end] for c in cues if c.kind in ("loaded-verb", "character")}
-    found = _topic(scan, blocked, student)
+    found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, student)
     child = _child_phrase(scan.low, student)
     out: list[str] = []
     for move in lex.MOVES:

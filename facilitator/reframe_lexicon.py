@@ -1224,7 +1224,9 @@ SERVICE_PASSIVE_VERBS = ["cut", "dropped", "reduced", "removed", "pulled"]
 SERVICE_WORDS = ["hours", "time", "days", "visits", "iep", "help"]
 # Ways a parent names the child, and parties whose things may be a topic ("the district's data").
 CHILD_NOUNS = ["son", "daughter", "child", "kid", "boy", "girl"]
-TOPIC_OWNERS = ["district", "school", "team", "teacher", "aide", "parents", "family", "advocate"]
+TOPIC_OWNERS = ["district", "school", "team", "teacher", "aide", "parents", "family", "advocate",
+                "parent", "case manager", "principal", "therapist", "nurse", "evaluator", "client",
+                "office", "department", "staff", "teachers", "counsel", "attorney", "lawyer"]
 # Topics that make sense without "the" ("speech matters to you"), topics that need a "the" or a
 # modifier to be a topic at all ("for thirty minutes" is not about the service minutes), and how
 # abbreviations are written back.
@@ -1236,7 +1238,72 @@ BARE_TOPICS = [
 ]
 TOPICS_NEEDING_CONTEXT = [
     "minutes", "plan", "program", "class", "support", "call", "calls", "notice", "input",
-    "record", "file", "notes", "log", "update",
+    "record", "file", "notes", "log", "update", "answer", "answers", "response", "process",
+    "decision", "group", "concern", "concerns", "transition", "route", "tech", "dose",
+    "recording", "incident", "incidents", "observation", "feedback", "breaks",
+    # nouns that are verbs too ("the district continues to schedule meetings", "they email the
+    # superintendent"): a topic only with a determiner or a modifier
+    "change", "changes", "test", "tests", "schedule", "email", "message", "text", "report",
+    "request", "form", "meeting", "quiz", "session", "service", "goal", "draft", "letter",
+    "reading",
+]
+# When no topic from TOPICS is found, the noun phrase after the charge ("disregarded the
+# parents' input") or after one of these is used, if it passes TOPIC_STOPWORDS.
+TOPIC_PREPOSITIONS = ["about", "regarding", "concerning", "on", "over", "around", "with", "for"]
+# Words after which a noun phrase is over (besides prepositions and auxiliaries).
+TOPIC_PHRASE_ENDERS = [
+    "and", "or", "but", "so", "because", "since", "while", "when", "until", "that", "which", "who",
+    "i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them", "again",
+    "too", "yet", "now", "then", "either", "anymore", "already", "ever", "at", "all", "like",
+    "are", "were", "have", "do", "don't", "didn't", "isn't", "aren't", "wasn't", "weren't",
+    "either", "even", "just", "only", "still", "altogether", "entirely", "completely",
+    "today", "yesterday", "this", "last", "every", "each", "for", "from", "with", "without",
+    "twice", "once", "tonight", "lately", "recently", "always", "never", "anyway", "instead",
+    "again", "either", "too",
+]
+# Words that end a noun phrase, or make it no topic at all: pronouns, people, time, numbers,
+# vague nouns and little words.
+TOPIC_STOPWORDS = [
+    "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they",
+    "them", "their", "it", "its", "this", "that", "these", "those", "who", "whom", "what",
+    "which", "where", "when", "why", "how", "there", "here", "a", "an", "the", "and", "or",
+    "but", "so", "if", "then", "than", "as", "of", "to", "in", "on", "at", "by", "for", "from",
+    "with", "without", "about", "into", "onto", "over", "under", "after", "before", "since",
+    "until", "while", "because", "is", "are", "was", "were", "be", "been", "being", "am", "has",
+    "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may",
+    "might", "must", "not", "no", "never", "ever", "just", "even", "only", "also", "still",
+    "again", "too", "very", "really", "all", "any", "some", "every", "each", "other", "another",
+    "same", "more", "most", "much", "many", "few", "less", "least", "own", "such", "like",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times",
+    "morning", "mornings", "afternoon", "evening", "night", "minute", "hour", "hours",
+    "semester", "quarter", "today", "yesterday", "tomorrow", "now", "later", "ago", "once",
+    "twice", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "fall", "spring", "summer", "winter", "one", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "sixty", "ninety", "hundred", "first", "last", "next",
+    "thing", "things", "stuff", "way", "ways", "lot", "lots", "part", "kind", "sort", "bit",
+    "fact", "point", "reason", "end", "rest", "case", "matter", "issue", "issues", "problem",
+    "problems", "situation", "anything", "everything", "nothing", "something", "someone",
+    "anyone", "everyone", "nobody", "somebody", "anybody", "everybody", "people", "person",
+    "son", "daughter", "child", "children", "kid", "kids", "boy", "girl", "student",
+    "students", "parent", "parents", "mom", "dad", "mother", "father", "family", "teacher",
+    "teachers", "aide", "aides", "staff", "team", "district", "school", "principal",
+    "director", "advocate", "attorney", "lawyer", "counsel", "client", "manager", "nurse",
+    "therapist", "psychologist", "evaluator", "office", "board", "administration", "sped",
+    "room", "door", "face", "mouth", "head", "hands", "phone", "excuse", "excuses", "lie",
+    "lies", "fault", "blame", "mistake", "mistakes", "joke", "record", "purpose", "faith",
+    "writing", "paper", "word", "words", "line", "answer", "clock", "ball", "dark", "loop",
+    "rug", "carpet", "bus", "goalposts", "runaround", "games", "game", "violation", "compliance",
+    "depending", "wait", "look", "well", "out", "up", "down", "off", "back", "away", "through",
+    "along", "around", "yet", "already", "both", "either", "neither", "whole", "entire",
+    "single", "new", "old", "good", "bad", "great", "little", "big", "real", "sure", "clear",
+    "obvious", "whatever", "apparently", "honestly", "literally", "basically", "actually",
+    "lol", "tbh", "ok", "okay", "yeah", "sorry", "please", "thanks", "meeting", "meetings",
+    "whenever", "wherever", "however", "instead", "against", "behind", "during", "across",
+    "toward", "towards", "between", "among", "within", "upon", "wrong", "right", "idiots",
+    "backwards", "forward", "criminal", "target", "anyway", "regardless", "swim", "damn", "crap",
+    "hoot", "darn", "shit", "hell", "heck", "sake",
 ]
 ACRONYMS = {
     "iep": "IEP", "ot": "OT", "pt": "PT", "fba": "FBA", "bip": "BIP", "iee": "IEE", "esy": "ESY",
@@ -1285,8 +1352,37 @@ TOPICS: dict[str, str] = {
     "bus": "logistics", "bus route": "logistics", "transportation": "logistics",
     "meeting": "logistics", "meetings": "logistics", "pickup": "logistics",
     "drop-off": "logistics", "attendance": "logistics", "field trip": "logistics",
-    "recess": "logistics", "lunch": "logistics", "restraint": "logistics",
-    "bullying": "logistics", "safety": "logistics", "seclusion": "logistics",
+    "recess": "logistics", "lunch": "logistics", "breakfast": "logistics", "breaks": "logistics",
+    "sensory break": "logistics", "sensory breaks": "logistics", "school day": "logistics",
+    "timeline": "logistics", "deadline": "logistics", "process": "logistics",
+    "transition": "logistics", "suspension": "logistics", "suspensions": "logistics",
+    "discipline": "logistics", "observation": "logistics", "schedule change": "logistics",
+    "portal": "logistics", "route": "logistics", "bus stop": "logistics", "hallway": "logistics",
+    "resource room": "logistics", "test": "paper", "tests": "paper", "quiz": "paper",
+    # more papers, contact and services
+    "concern": "contact", "concerns": "contact", "phone call": "contact",
+    "answer": "contact", "answers": "contact", "response": "contact", "feedback": "contact",
+    "proposal": "paper", "proposals": "paper", "recommendation": "paper",
+    "recommendations": "paper", "decision": "paper", "grades": "paper", "report card": "paper",
+    "reading log": "paper",
+    "communication log": "paper", "audio recording": "paper", "recording": "paper",
+    "procedural safeguards": "paper", "safeguards": "paper",
+    "assistive tech": "service", "tech": "service", "laptop": "service", "glasses": "service",
+    "hearing aids": "service", "meds": "service", "dose": "service", "seizure plan": "safety",
+    "one-to-one": "service", "inclusion": "service", "iep meeting": "logistics",
+    "manifestation meeting": "logistics", "social skills group": "service", "group": "service",
+    # safety
+    "restraint": "safety", "restraints": "safety", "seclusion": "safety", "bullying": "safety",
+    "safety": "safety", "injury": "safety", "injuries": "safety", "bruises": "safety",
+    "scratches": "safety", "allergy": "safety", "incident": "safety", "incidents": "safety",
+    "supervision": "safety", "accident": "safety", "accidents": "safety", "seizures": "safety",
+    "meltdown": "safety", "meltdowns": "safety",
+    # anything else the statement is about (the suggestions keep it general)
+    "budget": "other", "funding": "other", "change": "other", "changes": "other",
+    "diagnosis": "other", "disability": "other", "settlement": "other",
+    "staffing": "other", "training": "other", "surgery": "other", "option": "other",
+    "options": "other", "agreement": "paper", "schedules": "logistics", "commitment": "other",
+    "commitments": "other",
 }
 TOPIC_MODIFIERS = [
     "speech", "reading", "ot", "pt", "behavior", "behaviour", "progress", "transition",
@@ -1298,7 +1394,9 @@ TOPIC_MODIFIERS = [
     "dyslexia", "reading intervention", "literacy", "fluency", "aide", "para", "nursing",
     "special", "education", "special education", "sped", "functional", "behavioral",
     "psychological", "educational", "reevaluation", "triennial", "old", "current", "first",
-    "second", "original", "revised",
+    "second", "original", "revised", "restraint", "seclusion", "bus", "sensory", "manifestation",
+    "peanut", "food", "seizure", "residential", "private", "audio", "scheduling", "communication",
+    "reading", "social skills", "entire", "whole", "work", "written",
 ]
 # Plural forms, for "every email I send" -> "your emails".
 TOPIC_PLURALS = {
@@ -1328,6 +1426,8 @@ CHILD_SWAP = {
 # {for_child} is " for Maya" (or "" when no child is named), {child} the child alone.
 SUGGESTIONS: dict[str, dict[str, str]] = {
     "concern": {
+        "other": "What happens with {topic} matters a lot to you.",
+        "safety": "Hearing right away, and in full, about {topic} matters a lot to you.",
         "contact": "Hearing back about {topic} matters a lot to you.",
         "paper": "Having {topic} clear, complete and on time matters a lot to you.",
         "service": "Getting {topic} right{for_child} matters a lot to you.",
@@ -1335,6 +1435,8 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
         "none": "Getting this right{for_child} matters a lot to you.",
     },
     "future": {
+        "other": "Looking ahead, what would you like to see happen with {topic}?",
+        "safety": "What would help keep things safe{for_child} from here on?",
         "contact": "What would a good way to stay in touch about {topic} look like from here on?",
         "paper": "From now on, what would help you feel confident about {topic}?",
         "service": "Looking ahead, what would make {topic} work well{for_child}?",
@@ -1342,6 +1444,8 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
         "none": "What would you like to see happen from here on?",
     },
     "interest": {
+        "other": "What would a good outcome on {topic} look like{for_child}?",
+        "safety": "What would help you feel sure about how {topic} is handled?",
         "contact": "What would staying in close touch make possible{for_child}?",
         "paper": "Can you say more about what {topic} would help you understand{about_child}?",
         "service": "Can you say more about what {topic} would make possible{for_child}?",
