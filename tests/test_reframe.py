@@ -14,12 +14,14 @@ from facilitator import reframe_lexicon as lex
 from facilitator.reframe import CUE_KINDS, Analysis, Cue, analyze, render_text
 
 DEVSET = Path(__file__).with_name("reframe_devset.tsv")
+# Fresh batches written before the engine was run on them (see the comment atop each file).
+HOLDOUTS = sorted(Path(__file__).parent.glob("reframe_holdout*.tsv"))
 STUDENT = "Maya"
 
 
-def load_devset() -> list[tuple[bool, str, str]]:
+def load_devset(path: Path = DEVSET) -> list[tuple[bool, str, str]]:
     rows = []
-    for number, line in enumerate(DEVSET.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         label, speaker, statement = line.split("\t")
@@ -47,10 +49,10 @@ def test_devset_is_large_balanced_and_from_every_side() -> None:
     assert len(set(statements)) == len(statements), "duplicate statements"
 
 
-def test_precision_and_recall_on_devset(capsys: pytest.CaptureFixture[str]) -> None:
+def quality(rows: list[tuple[bool, str, str]]) -> tuple[float, float, list[str]]:
     tp = fp = fn = 0
     misses = []
-    for label, _speaker, statement in ROWS:
+    for label, _speaker, statement in rows:
         flagged = analyze(statement).accusatory
         tp += flagged and label
         fp += flagged and not label
@@ -59,9 +61,39 @@ def test_precision_and_recall_on_devset(capsys: pytest.CaptureFixture[str]) -> N
             misses.append(("false positive" if flagged else "missed") + f": {statement}")
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, misses
+
+
+def test_precision_and_recall_on_devset(capsys: pytest.CaptureFixture[str]) -> None:
+    precision, recall, misses = quality(ROWS)
     with capsys.disabled():
         print(f"\nreframe devset: n={len(ROWS)} precision={precision:.3f} recall={recall:.3f}")
     assert precision >= 0.9 and recall >= 0.9, "\n".join(misses)
+
+
+def test_holdout_batches_are_balanced_fresh_and_from_every_side() -> None:
+    assert HOLDOUTS, "tests/reframe_holdout*.tsv"
+    rows = [row for path in HOLDOUTS for row in load_devset(path)]
+    assert len(rows) >= 200
+    labels = Counter(label for label, _s, _t in rows)
+    assert 0.4 <= labels[False] / len(rows) <= 0.6, labels
+    speakers = {speaker for _l, speaker, _t in rows}
+    assert {"parent", "advocate", "attorney", "director", "teacher", "specialist", "case-manager"} <= speakers
+    statements = [t for _l, _s, t in rows]
+    assert len(set(statements)) == len(statements), "duplicate statements"
+    assert not set(statements) & {t for _l, _s, t in ROWS}, "a holdout statement is also in the devset"
+
+
+@pytest.mark.parametrize("path", HOLDOUTS, ids=lambda p: p.stem)
+def test_precision_and_recall_on_holdout(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reported for each batch; a softer floor than the devset, since these measure wording the
+    engine was not built on (later changes were tuned on earlier batches, so the first-run
+    figures in each batch's history are the honest ones)."""
+    rows = load_devset(path)
+    precision, recall, misses = quality(rows)
+    with capsys.disabled():
+        print(f"\nreframe {path.stem}: n={len(rows)} precision={precision:.3f} recall={recall:.3f}")
+    assert precision >= 0.8 and recall >= 0.8, "\n".join(misses)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,6 +170,62 @@ def test_suggestions_keep_the_subject_and_turn_pronouns() -> None:
     report = analyze("Your team buried the report until the day before.")
     assert any("the report" in s for s in report.suggestions)
     assert not any("buried" in s for s in report.suggestions)
+
+
+def test_suggestions_keep_the_subject_without_a_known_noun_too() -> None:
+    input_ = analyze("The district has consistently disregarded the parents' input throughout this process.")
+    assert any("the input" in s for s in input_.suggestions)
+    placement = analyze("The team decided the placement before we ever walked in the door.")
+    assert any("the placement" in s for s in placement.suggestions)
+    progress = analyze("Your team misrepresented his progress at the last meeting.", student="Sam")
+    assert any("Sam's progress" in s for s in progress.suggestions)
+    emails = analyze("I've sent four emails since March and got nothing back, not a word.")
+    assert any("your emails" in s for s in emails.suggestions)
+    goals = analyze("You rubber-stamped last year's goals.")
+    assert any("the goals" in s for s in goals.suggestions)
+    # a verb that is also a noun is no topic: "schedule" here is what the district does
+    meetings = analyze("The district continues to schedule meetings when it knows the parents cannot attend.")
+    assert meetings.accusatory and not any("the schedule" in s for s in meetings.suggestions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She rolled her eyes at me when I asked about the data.",
+        "He just sat there on his phone the whole meeting.",
+        "She talks to him like he's a baby and then writes that he won't participate.",
+        "The district's failure to implement the IEP as written constitutes a denial of FAPE.",
+        "This IEP was developed in violation of the procedural safeguards.",
+        "The team predetermined the placement, which is a procedural violation.",
+        "Mom picks him up early every time he has a test.",
+        "I asked for the restraint reports in January. It's April.",
+        "The school let other kids film him during a meltdown and did nothing about it.",
+        "so the district gets to decide what he needs without even meeting him, cool",
+        'With respect, "we\'re working on it" has been the answer for seven months.',
+    ],
+)
+def test_unmarked_formal_and_adult_he_she_charges(text: str) -> None:
+    assert analyze(text).accusatory, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The district will not be providing ESY transport this summer.",
+        "They won't send it until Friday.",
+        "The district never charges families for evaluations.",
+        "The budget for related services was cut at the state level this year.",
+        "The family hasn't returned the consent form yet, so I'll send another copy today.",
+        "We would ask that the district provide compensatory services for the missed sessions.",
+        "We acknowledge the services were not delivered in October and we're proposing make-up sessions.",
+        "Under IDEA, changing a placement without notice would be a procedural violation.",
+        "Dad picks him up early on Wednesdays for private therapy.",
+        "He refuses to do writing tasks unless he can use the laptop.",
+        "The previous case manager missed some sessions, but the new one has been great.",
+    ],
+)
+def test_policy_schedules_and_the_child_stay_quiet(text: str) -> None:
+    assert not analyze(text).accusatory, text
 
 
 def test_three_different_moves() -> None:
