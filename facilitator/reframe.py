@@ -531,6 +531,7 @@ _OBJECT_DETERMINERS = frozenset(
 )
 _NOT_VERBS = frozenset(lex.NOT_VERBS_ED)
 _IRREGULAR_PAST = frozenset(lex.TRANSITIVE_PAST)
+_SMALL_CLAUSE = frozenset(lex.SMALL_CLAUSE_VERBS)
 # A short quotation that the other side keeps saying ("we're working on it" has been the answer)
 _QUOTED = re.compile(r"\"([^\"\n]{1,60})\"")
 _STOCK_BEFORE = re.compile(
@@ -786,6 +787,8 @@ class _Scan:
             return "self"  # "our team dropped the field trip": the speaker's own side
         if prev in _DETERMINERS and h.ti > 1 and self.tokens[h.ti - 2][2] in _PREPOSITIONS:
             return None  # "nobody on your staff": "staff" belongs to "on your staff"
+        if h.cat == "neutral" and self.low.startswith("'s", h.end):
+            return None  # "the student's needs": an owner, not someone acting
         if h.cat == "neutral" and word in ("it", "this", "that"):
             # "it" acts only as a subject ("it was late"), not as an object ("scheduled it")
             nxt = self.tokens[h.tj + 1][2] if h.tj + 1 < len(self.tokens) else ""
@@ -814,6 +817,8 @@ class _Scan:
         if not (self.low[verb[1] : det[0]].isspace() and self.low[det[1] : h.start].isspace()):
             return False
         v = verb[2]
+        if v in _SMALL_CLAUSE:
+            return False  # "watched the district spend": the district still acts
         return (v.endswith("ed") and len(v) > 4 and v not in _NOT_VERBS) or v in _IRREGULAR_PAST
 
     def _agents(self, k: int) -> list[tuple[_Hit, str, bool]]:
@@ -856,7 +861,9 @@ class _Scan:
     def _coordinated_subject(self, k: int, pos: int, agents) -> tuple[_Hit, str] | None:
         """ "The school let other kids film him and did nothing": after "and" with no subject of
         its own, a verb shares the subject the clause began with."""
-        i = self._tok_index(pos) - 1
+        i = self._tok_index(pos)
+        if self.tokens[i][2] not in _COORDINATORS:  # the charge may itself start "and then ..."
+            i -= 1
         while i >= 0 and self.tokens[i][2] in _COORD_SKIP:
             i -= 1
         if i < 0 or self.tokens[i][2] not in _COORDINATORS or self.tokens[i][0] < self.clause_starts[k]:

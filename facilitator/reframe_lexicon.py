@@ -323,7 +323,9 @@ FAILURE_VERBS = [
 # ("you don't listen"), not with policy ("the district doesn't provide summer transport").
 NEGATORS_PRESENT = ["don't", "doesn't", "do not", "does not", "dont", "doesnt"]
 # A subject that is itself a negation: "nobody called", "none of you read his file".
-NEGATORS_SUBJECT = ["nobody", "no one", "no-one", "none of you", "none of them",
+NEGATORS_SUBJECT = ["nobody", "no one", "no-one", "none of you", "none of them", "not one of them",
+                    "not a single one of them", "not a single one of you", "not one of those",
+                    "not one of the", "not a single one",
                     "not one of you", "not one person", "not a single person", "not a soul",
                     "not anyone", "no person"]
 # Negation that opens a clause and reaches its verb: "Not once has anyone followed up."
@@ -516,6 +518,19 @@ LOADED_VERBS = [
     "~pull/~take ... away from teaching/instruction/the_classroom/other_students/the_other_kids/their_jobs/my_job/the_kids/the_students",
     "~have/~contain/~include another/someone_else's/a_different child's/student's/kid's/family's",
     "~put/~leave/~stick {child} in a/the closet/hallway/hall/corner/office/room_alone/back",
+    "for the whole/entire class/school/room/team/world to see/hear", "in front of the whole/entire class/team/school/staff/room",
+    "in front of everyone/his_classmates/her_classmates/the_other_kids/the_other_students/the_class",
+    "~act surprised/shocked/confused/clueless/innocent/like_it's_news/like_this_is_new/like_you_didn't_know/like_they_didn't_know",
+    "~act like ... asking for the_moon/a_pony/too_much/a_lot/the_world/special_treatment/a_favor",
+    "~get/~go around the_chain_of_command/the_rules/the_process/the_team/the_case_manager/me/us/the_iep",
+    "~bypass", "~circumvent", "out of context",
+    "~question {possessive} credentials/integrity/motives/honesty/competence/judgment/professionalism/qualifications",
+    "~tell {child} ... doesn't/does_not/don't/do_not have to listen/do/follow/obey/mind",
+    "~send/~punish/~suspend/~discipline/~write {child} ... for stimming/his_disability/her_disability/meltdowns/his_tics/her_tics/having_a_disability/being_autistic/his_autism/her_autism",
+    "with no/zero/little training/experience/certification/background/clue",
+    "~spend more on lawyers/attorneys/legal_fees/litigation/fighting",
+    "~hope/~wish {us}/we'll/we/we_will/we'd (just) move/go/give/disappear/quit/leave/drop/get_tired/tire/walk",
+    "and then ~say/~claim we/they/nobody/no_one/there's/there_is/he_has/she_has/he_had/she_had/he_doesn't/she_doesn't/she_didn't/he_didn't/they_didn't/we_never",
     "~tell the_class/the_whole_class/other_parents/the_other_parents/the_other_kids/the_other_students/the_whole_school (that) {child}/i/we/my/our",
     "~let {child} stay/play/game ... until/till midnight/one/two/three/four/all_night/late",
     "~let {child} skip/miss school/class/homework/therapy/his_meds/her_meds/his_medication/her_medication",
@@ -572,14 +587,15 @@ DUTIES_PERSONAL = [
     "~get back", "~give a damn/crap/hoot/darn/shit", "~keep {possessive} word",
     "~keep {possessive} promise/promises", "~show", "~bring", "~act in good faith",
     "in good faith", "~mention", "~talk about", "~warn", "~flag", "~alert", "~loop {us} in",
-    "~check in", "~look into", "~think to",
+    "~check in", "~look into", "~think to", "~enforce", "~do it/this/that !again/anymore",
+    "~do a single/one/any/the_home/their_part/his_part/her_part",
 ]
 DUTIES_OTHER = [
     "~provide", "~deliver", "~offer", "~give", "~share", "~fix", "~address", "~test",
     "~evaluate", "~protect", "~supervise", "~teach", "~track", "~document", "~collect",
     "~honor", "~honour", "~schedule", "~update", "~step up", "~make up", "~review",
     "~consider", "~meet with", "~meet", "~own up", "~accommodate", "~serve", "~pick up",
-    "~convene", "~issue",
+    "~convene", "~issue", "~monitor",
 ]
 
 # Virtues: a charge of bad character when denied of a target ("you're not being honest",
@@ -666,6 +682,8 @@ CHARACTER = [
     "depending on who's/who_is/who", "~have nothing to do with what/his/her/this/the_child's/my/our",
     "don't/doesn't/didn't/do_not/does_not/did_not (even/actually) match/reflect what (actually/really) happened/was_said/we_said/i_said/was_discussed/was_agreed/we_agreed/we_discussed/he_did/she_did",
     "~be out to win", "~want {child} to fail",
+    "only in terms of cost/costs/money/the_budget/dollars/price", "~show no willingness/interest/intention/desire/effort",
+    "no willingness to", "~make no effort/attempt", "zero effort/interest",
     "indifference", "deliberate indifference", "callous disregard", "reckless disregard", "willful",
     "wilful", "flagrant", "egregious", "take it or leave it", "take-it-or-leave-it",
     "dressed up as", "disguised as", "masquerading as", "~pass ... off as", "in name only",
@@ -717,6 +735,13 @@ CHARACTER_OWN = [
     "which/and she/he/they/you/everyone (full_well) ~know (is/was/isn't/wasn't/is_not) (not) true/false/untrue/a_lie/wrong",
     "what the excuse is/will", "what excuse/story they/you/the_district come/will/'ll",
     "nothing ever comes of it/them/that", "and nothing comes of it",
+    "by another name", "in all but name", "de facto suspension/suspensions/removal/removals/expulsion/exclusion",
+    "it/that ~take you/them/y'all/the_district/the_school/the_team/your_office/the_office/everyone/anyone * (whole/full/entire) weeks/months/days/years/tries/emails/calls/meetings",
+    "when/until/whenever/unless it's/it_is/it_suits/it's_ever (convenient/easy) (for) (you/them/the_district/the_school)",
+    "~poison the well/building/relationship/team/staff/everyone/the_kids",
+    "which is (literally/clearly/obviously/exactly/simply) part/a_symptom/a_manifestation/a_feature of his/her/their disability/autism/adhd/diagnosis",
+    "designed/meant/calculated to reach/justify/support/deny/reject/avoid/limit/minimize/exclude/get",
+    "let's talk about why there's/there_has/there_have/nobody/no_one/you/they",
     "don't/can't/cannot/do_not trust anything/a_word you/they/this_district/the_district/the_school/your_team/y'all",
     "don't/can't/cannot/do_not trust you/them/this_district/the_district/the_school/your_team/y'all/you_people",
     "~use ... as an excuse", "as an excuse to", "~use the school/us/the_district/school as a/an babysitter/daycare/dumping_ground",
@@ -763,6 +788,9 @@ SARCASM = [
     "now you/they care", "now all of a sudden", "all of a sudden you/they/the_district/the_school", "and you know it !'s/is/was/will/works/takes",
     "and they know it !'s/is/was/will/works/takes", "i'm sure you/they did/tried/were/are !your/the/what/everything/all",
     "let me guess", "love how", "i love how", "gotta love", "got to love", "just love how",
+    "cute that/how", "adorable that/how", "great/nice/good/lovely/wonderful/fine plan/idea/policy/system/goal/theory (,) except",
+    "the only thing consistent/reliable/predictable/dependable about",
+    "so i'm/we're/i_am/we_are supposed to (just/simply) believe/trust/accept/buy/swallow",
     "don't you love how", "too much to ask/expect", "too much trouble",
     "must have been (so/really/very) hard/tough/difficult to find/send/pick/make/answer/return/reply/write/respond/call/email/read/get/show/take",
     "i'm/i_am/we're/we_are/we_feel/i_feel (so/truly/deeply/very) honored/flattered !to/that/by/for/and/you/with/in/of/the",
@@ -964,7 +992,7 @@ QUESTIONS = [
     "why would you/they/y'all ever/even/do/put/let/leave/send/say/think/allow/tell/not/keep/lie/ignore/hide/wait/cut/drop/pull/treat/make/agree",
     "why should we/i trust/believe",
     "so what exactly have you/they", "what have you/they actually done",
-    "why am i the only one", "am i the only one (here) who/that/in", "i'm/i_am the only one (here) who (actually/even/has/ever)",
+    "why am i the only one", "who exactly/even/actually/really ~decide/~think/~approve/~authorize/~allow/~say/~tell/~sign", "am i the only one (here) who/that/in", "i'm/i_am the only one (here) who (actually/even/has/ever)",
     "how is/was it/this/that/any_of_this (even/remotely/possibly/in_any_way) acceptable/okay/ok/legal/fair/allowed/appropriate/reasonable/professional",
     "who ~sign off on/~approve/~authorize/~okay putting/leaving/letting/cutting/sending/taking/pulling/removing/moving/dropping/restraining/secluding/isolating",
     "what exactly have you/they done", "what have you people/guys done",
@@ -985,6 +1013,7 @@ COUNTERFACTUAL = [
     "if (only) {blamable} had (just/actually/only/ever/even) read/done/been/made/given/told/followed/sent/called/shown/listened/bothered/paid/taken/kept",
     "if (only) {blamable} would just/actually/only/ever/for_once/bother",
     "if (only) {blamable} actually/even/ever/bothered/stopped/quit/would_stop/would_quit/had_stopped",
+    "if i/we hadn't/had_not/didn't/had_never pushed/paid/fought/hired/insisted/complained/called/gotten/asked/gone/brought/found/pressed/filed",
     "if (only) {blamable} ... had/would_have (just/actually/ever/even/bothered_to) read/looked/listened/followed/checked/called/told/asked/done/paid/tested/evaluated/implemented",
     "it shouldn't/should_not/should_never (have) ~take a/an/the threat/lawyer/complaint/attorney/advocate/hearing/letter/due_process/state_complaint/lawsuit/meeting",
     "if (only) {blamable} would (just) stop !by",
@@ -1014,6 +1043,7 @@ HABITS = [
     "~come in late", "~come late", "~arrive late", "~leave early", "~run late", "~cancel",
     "~reschedule", "~forget", "~miss", "~skip", "~change the/his/her schedule/plan/date/time/rules/story",
     "~move the meeting/meetings/date", "~come unprepared", "~keep {child} home",
+    "~pull/~take {child} out of art/recess/music/pe/gym/lunch/specials/class/science/reading/speech/ot",
 ]
 HABITUAL = [
     "whenever", "most days", "most mornings", "half the time", "every other day", "every time",
@@ -1027,6 +1057,9 @@ HABITUAL = [
 # whether (LAW_CONTEXT), after a negation, or after a conditional.
 LEGAL_CHARGES = [
     "in violation of", "in direct/clear/flagrant violation of",
+    "not a lawful/legal/legitimate/valid basis/reason/justification/ground/grounds",
+    "systematic/repeated/ongoing/continued/persistent/complete/total/consistent/utter failure/failures to",
+    "predetermined conclusion/outcome/result/decision/placement/outcomes",
     "a/one/another/clear/serious/procedural/substantive/blatant violation/violations of",
     "procedural/substantive violation/violations", "denial/denials of fape/meaningful/a_free",
     "~deny ... fape", "deprived ... of fape/meaningful/an_appropriate",
@@ -1139,6 +1172,13 @@ PASSIVE = [
     "~sit in a/the box/closet/drawer/cabinet/storage/inbox", "~sit unused/untouched/unopened/unread/on_a_shelf/on_someone's_desk/in_an_inbox",
     "only ~show up/~exist/~appear/~happen in writing/on_paper/in_the_iep/in_meetings", "never in the classroom/practice/real_life",
     "{be} (all/just) copied word for word", "copied verbatim", "word for word from",
+    "~get/~receive (nothing_but/only/more/just) excuses/silence/the_runaround/a_shrug/crickets",
+    "{be} met with silence/nothing/excuses/a_shrug/hostility/resistance/delay/delays",
+    "decision/decisions/placement/outcome/everything/it_all/minds have/has/had/were/was/are/is (all) already (been) made/decided/finalized/determined/settled/set",
+    "~come/~go home blank/empty/unsigned/untouched/unopened/unread",
+    "identical to last year's/the_last/the_old/the_previous", "down to the typos", "the same typos",
+    "i/we was/were/had_been promised ... and/but i've/we've/i/we (only/never/still) gotten/got/received/seen/had",
+    "~find out ... from a/the/his/her/my/another bruise/bruises/mark/marks/scratches/arm/body/backpack/friend/classmate/neighbor/parent/sub/substitute/bus_driver/news/facebook/portal",
 ]
 # Passives of a duty, negated: "services were never delivered", "we were never told".
 PASSIVE_FAILURE = [
@@ -1193,7 +1233,12 @@ NOT_VERBS_ED = [
     "combined", "expanded", "preferred", "required", "continued", "repeated", "increased",
     "reduced", "named", "listed", "signed", "called", "scheduled",
 ]
+# After these, a party is acted on but also acts ("I watched the district spend..."): no object.
+SMALL_CLAUSE_VERBS = ["watched", "watch", "saw", "see", "seen", "heard", "hear", "noticed", "notice",
+                      "let", "lets", "made", "make", "makes", "had", "have", "has", "helped", "help",
+                      "watching", "seeing", "hearing", "letting", "making", "having"]
 TRANSITIVE_PAST = [
+    "emails", "calls", "texts", "tells", "asks", "sends", "blames", "ignores", "accuses",
     "told", "saw", "met", "sent", "gave", "let", "made", "took", "brought", "left", "got",
     "heard", "hit", "found", "thank", "tell", "ask", "email", "text", "meet", "see", "send",
     "call", "taught", "caught", "paid", "kept", "thanked",
