@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from facilitator import reframe_lexicon as lex
 
@@ -103,6 +104,7 @@ _APOSTROPHE_REQUIRED = {
 }
 
 
+@cache
 def _inflect(verb: str) -> list[str]:
     """Every form of a verb: base, third person, past, participle, -ing."""
     head, sep, last = verb.rpartition("-")
@@ -156,8 +158,15 @@ def _literal(word: str) -> tuple[str, list[str]]:
     return rx, [a.rstrip(".!?,") for a in anchors if a.rstrip(".!?,")]
 
 
-def _word(word: str) -> tuple[str, list[str]]:
-    """Regex and anchors for one word of an alternative: literal, ~verb or {class}."""
+@cache
+def _word(word: str) -> tuple[str, tuple[str, ...]]:
+    """Regex and anchors for one word of an alternative: literal, ~verb or {class} (the same
+    words recur across many patterns, so each is worked out once)."""
+    rx, anchors = _word_uncached(word)
+    return rx, tuple(anchors)
+
+
+def _word_uncached(word: str) -> tuple[str, list[str]]:
     if word.startswith("{") and word.endswith("}"):
         entries = lex.CLASSES[word[1:-1]]
         parts, anchors = [], []
@@ -178,12 +187,13 @@ def _word(word: str) -> tuple[str, list[str]]:
 
 def _phrase(words: list[str]) -> tuple[str, list[str]]:
     """Words joined by whitespace (one alternative of a slot); anchors of the first word."""
-    rxs, anchors = [], []
+    rxs: list[str] = []
+    anchors: list[str] = []
     for i, w in enumerate(words):
         rx, anc = _word(w)
         rxs.append(rx)
         if i == 0:
-            anchors = anc
+            anchors = list(anc)
     return r"\s+".join(rxs), anchors
 
 
@@ -201,6 +211,7 @@ _PLAIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _ALONE: set[str] = set()  # followers of an anchor that is a whole pattern by itself
 
 
+@cache
 def _word_tokens(word: str) -> list[tuple[str, ...]] | None:
     """The token sequences one word of a pattern can be (None when hard to say)."""
     if word.startswith("{") and word.endswith("}"):
@@ -437,6 +448,8 @@ def _build_index() -> tuple[dict[str, _Entry], dict[tuple[str, str], _Entry]]:
 
 
 _INDEX, _PAIRS = _build_index()
+for _cached in (_word, _word_tokens, _inflect):
+    _cached.cache_clear()  # only needed while building
 _ANCHORS = frozenset(_INDEX) | frozenset(a for a, _s in _PAIRS)
 
 _AGENT_KINDS = frozenset({"you", "third", "self", "neutral"})
