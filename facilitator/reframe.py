@@ -496,7 +496,8 @@ _QUESTION_LEAD_INS = frozenset(lex.QUESTION_LEAD_INS)
 _IMPERATIVE_LEAD_INS = frozenset(lex.IMPERATIVE_LEAD_INS)
 _HE_SHE = {"he": "he", "he's": "he", "she": "she", "she's": "she"}
 _CHILD_OTHER = {
-    k: [re.compile(r"\b" + re.escape(w) + r"\b") for w in v] for k, v in lex.CHILD_OTHER_THAN.items()
+    k: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(v, key=len, reverse=True))) + r")\b")
+    for k, v in lex.CHILD_OTHER_THAN.items()
 }
 _GAP_WORDS = frozenset(lex.NEGATION_GAP_WORDS)
 _SCARE_WORDS = frozenset(lex.SCARE_WORDS)
@@ -653,14 +654,16 @@ class _Scan:
         anchors, pairs, first = _ANCHORS, _PAIRS, _INDEX
         tok_index = self._tok_index
         last = len(tokens) - 1
-        for i, (start, _end, word) in enumerate(tokens):
-            key = word
-            if word not in anchors:
-                key = word[:-2] if word.endswith("'s") else ""
-                if key not in anchors:
-                    if word == self.student:
-                        hits.append(_Hit("neutral", start, _end, i, i))
-                    continue
+        words = [t[2] for t in tokens]
+        if self.student:
+            hits.extend(
+                _Hit("neutral", tokens[i][0], tokens[i][1], i, i)
+                for i, w in enumerate(words)
+                if w == self.student
+            )
+        for i in [i for i, w in enumerate(words) if w in anchors or (w[-2:] == "'s" and w[:-2] in anchors)]:
+            start, _end, word = tokens[i]
+            key = word if word in anchors else word[:-2]
             entry = None
             if i < last:
                 nxt = tokens[i + 1][2]
@@ -682,8 +685,6 @@ class _Scan:
                             hits.append(
                                 _Hit(category, start, end, i, i if end <= _end else tok_index(end - 1))
                             )
-            if word == self.student:
-                hits.append(_Hit("neutral", start, _end, i, i))
         if "." in self.text or " " in self.text:
             for m in _TITLE.finditer(self.text):
                 i = self._tok_index(m.start())
@@ -787,7 +788,7 @@ class _Scan:
             pronoun = _HE_SHE[word]
             k = self.clause_of(h.start)
             segment = self.low[self.clause_starts[k] : self.clause_end(k)]
-            if any(rx.search(segment) for rx in _CHILD_OTHER[pronoun]):
+            if _CHILD_OTHER[pronoun].search(segment):
                 return "third"
             if any(a.cat == "adult_act" and a.start > h.start for a in clause):
                 return "third"  # "She rolled her eyes at me": only an adult does that here
@@ -1312,6 +1313,12 @@ def _topic_regex() -> re.Pattern[str]:
 
 
 _TOPIC = _topic_regex()
+_TOPIC_STARTS = frozenset(
+    w.split()[0].split("-")[0]
+    for w in [*lex.TOPICS, *lex.TOPIC_MODIFIERS, "the", "my", "our", "his", "her", "their", "your", "this"]
+    + ["that", "these", "those", "every", "each", "any", "all", "an", "a", "another", "two", "three", "four"]
+    + ["five", "six", "seven", "eight", "nine", "ten"]
+)
 _BARE_OK = frozenset(lex.BARE_TOPICS)
 _PLURAL_DETS = frozenset(
     ["every", "each", "any", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -1355,10 +1362,24 @@ def _word_in(word: str, text: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(word) + r"(?![\w'])", text, re.IGNORECASE) is not None
 
 
+def _topic_matches(scan: _Scan) -> Iterable[re.Match[str]]:
+    """_TOPIC.finditer, tried only where a determiner, a modifier or a topic word starts."""
+    low, after = scan.low, 0
+    for start, end, word in scan.tokens:
+        if start < after:
+            continue
+        if not (word in _TOPIC_STARTS or word.endswith("'s") or low.startswith("'", end)):
+            continue
+        m = _TOPIC.match(low, start)
+        if m is not None:
+            after = m.end()
+            yield m
+
+
 def _topic(scan: _Scan, blocked: list[tuple[int, int]], student: str | None) -> tuple[str, str] | None:
     """The subject matter, as the mediator would say it back: ("your emails", "contact")."""
     low = scan.low
-    for m in _TOPIC.finditer(low):
+    for m in _topic_matches(scan):
         if any(s < m.end() and m.start() < e for s, e in blocked):
             continue
         det = m.group("det")
