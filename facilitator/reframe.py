@@ -4,19 +4,33 @@ Pure functions, no I/O. What the engine knows (words, phrases, templates) lives 
 ``reframe_lexicon.py``; this module holds only the logic:
 
 1. *Signals.* The statement is lower-cased (keeping every character offset), split into
-   word tokens, and each token looks up the lexicon patterns that can start at it (an index
-   built once at import). Each match is a signal: a target ("you", "the district"), a charge
-   ("refused"), a duty ("return my calls"), a negation, sarcasm, a threat, and so on.
+   word tokens, and each token looks up the lexicon patterns that can start at it, keyed by the
+   token and the one after it, so most patterns are ruled out by a dict lookup (the index is
+   built at import; each entry's regexes are compiled the first time it is needed). Each match
+   is a signal: a target ("you", "the district"), a charge ("refused"), a duty ("return my
+   calls"), a negation, sarcasm, a threat, a legal charge, a habit, and so on.
 2. *Clauses.* Sentences are split at . ! ? ; and dashes; a contrast ("but") splits further, and
-   the part before it loses its weaker blame when the part after it has something to say.
+   the part before it loses its weaker blame when the part after it turns conciliatory ("...,
+   but the new one has been great").
 3. *Decision.* A charge counts when the nearest agent before it in its clause is someone at
-   the table (not "I"/"we", not the child), and it is not negated, hedged ("I'm not saying"),
-   conditional ("if you lose the form") or someone else's report ("Mom feels like..."). A duty
-   counts as a charge only when negated ("you never return", "nobody bothered to call").
-   Sarcasm, threats, accusing questions and character attacks count on their own.
+   the table (not "I"/"we", not the child, not the object of a verb), and it is not negated,
+   hedged ("I'm not saying"), conditional ("if you lose the form") or someone else's report
+   ("Mom feels like..."). A verb after "and" with no subject of its own shares the subject the
+   clause began with ("the school let other kids film him and did nothing"). "He"/"she" is an
+   adult when the clause says so (another child named, or an act only an adult does: "rolled her
+   eyes at me", "the whole meeting"). A duty counts as a charge only when negated ("you never
+   return", "nobody bothered to call"), but not as a schedule ("won't send it until Friday"), an
+   institution's policy ("the district will not be providing...") or a status ("hasn't returned
+   the form yet"); "never" (or a negation with "even") fails the subject right before it at
+   whatever verb follows, save a few that praise. Habits ("picks him up early") count only with
+   an absolute or "again"/"keeps"; legal charges ("in violation of") stand alone unless the
+   sentence quotes the law or asks whether. Sarcasm (also quoted stock lines and praise tacked on
+   the end), threats, accusing questions, character attacks and time that passed after a
+   request ("I asked in January. It's April.") count on their own.
 4. *Suggestions.* The subject matter ("your emails", "the speech minutes") is lifted out of
-   the statement and put into one template per mediator move (blame to concern, past to
-   future, position to interest). Each suggestion is checked: no charge words, never itself
+   the statement — a topic noun from the lexicon, else the noun phrase after the charge verb or
+   after about/with/for — and put into one template per mediator move (blame to concern, past
+   to future, position to interest). Each suggestion is checked: no charge words, never itself
    flagged, short, and it names the student when one is given.
 """
 
