@@ -21,7 +21,8 @@ A pattern is words separated by spaces. Each space-separated piece is one *slot*
 The first slot cannot be "*", "..." or "!...". Irregular verb forms are in IRREGULAR_VERBS.
 Mind the spaces: "on the parents/the_family" is three slots ("on", "the", then "parents" or
 "the family"); write "on the_parents/the_family" for "on the parents" or "on the family".
-After an edit, run the tests: tests/test_reframe.py measures the development set.
+After an edit, run the tests: tests/test_reframe.py measures the development set and prints the
+holdout batches (tests/reframe_holdout*.tsv; add general rules, not fixes for single lines).
 
 What the signals mean is described in REFRAMING.md (beside DESIGN.md) and at each list below.
 In short: an accusation needs a *target* (you, the district, Mom, "they", a hidden agent) and a
