@@ -1313,6 +1313,173 @@ class _Scan:
 
 
 # =============================================================================================
+# Second stage: a small linear model over readable features (reframe_weights.tsv)
+# =============================================================================================
+#
+# The rules above are precise but only know the wording they were written for. When they find
+# nothing, and the statement has a target (you, a party, "nobody", a passive with a hidden
+# agent) but no charge the lexicon knows, a linear model scores it: one weight per word stem, per pair of neighbouring stems and
+# per rule signal ("@loaded": a charge verb the rules saw but did not count). Each weight sits in
+# reframe_weights.tsv with the cue kind its span gets when it helps a statement over the
+# threshold, so a mediator can read (and edit) why the model fired. It fires only above the
+# threshold, and only with a target and at least one charge cue (REFRAMING.md: target + charge).
+# tests/reframe_train.py trains it, chooses the threshold by cross-validation and writes the file.
+
+_WEIGHTS_FILE = "reframe_weights.tsv"
+_MODEL_TARGETS = frozenset(["you", "third", "neg_subject", "passive", "passive_failure"])
+_CHARGE_CUES = frozenset(["loaded-verb", "character", "sarcasm", "threat", "accusing-question"])
+_STEMS: dict[str, str] = {}
+
+
+def _stem(word: str) -> str:
+    """A crude, stable stem: "ignored", "ignores", "ignoring" -> "ignor" (memoised, bounded)."""
+    stem = _STEMS.get(word)
+    if stem is not None:
+        return stem
+    w = word.replace("'", "")
+    n = len(w)
+    if n > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif n > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif n > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif n > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    if len(_STEMS) > 50_000:
+        _STEMS.clear()
+    _STEMS[word] = w
+    return w
+
+
+def model_features(scan: _Scan) -> dict[str, tuple[int, int]]:
+    """Every feature of a statement -> the span of its first occurrence: stems, pairs of
+    neighbouring stems ("you ignor") and rule signals ("@loaded")."""
+    feats: dict[str, tuple[int, int]] = {}
+    prev, prev_start = "", -1
+    for start, end, word in scan.tokens:
+        stem = _stem(word)
+        if stem not in feats:
+            feats[stem] = (start, end)
+        if prev_start >= 0:
+            pair = prev + " " + stem
+            if pair not in feats:
+                feats[pair] = (prev_start, end)
+        prev, prev_start = stem, start
+    for h in scan.hits:
+        name = "@" + h.cat
+        if name not in feats:
+            feats[name] = (h.start, h.end)
+    return feats
+
+
+class _Model:
+    """The weights, the bias, the threshold and each feature's cue kind, as read from the TSV."""
+
+    def __init__(self, text: str) -> None:
+        self.weights: dict[str, float] = {}
+        self.kinds: dict[str, str] = {}
+        self.bias = 0.0
+        self.threshold = float("inf")
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            if line.startswith("#"):
+                key, _sep, value = line[1:].strip().partition("\t")
+                if key in ("bias", "threshold"):
+                    setattr(self, key, float(value))
+                continue
+            feature, weight, kind = line.split("\t")
+            self.weights[feature] = float(weight)
+            self.kinds[feature] = kind
+
+    def score(self, feats: Iterable[str]) -> float:
+        """The log-odds that the statement is accusatory."""
+        get = self.weights.get
+        return self.bias + sum(get(f, 0.0) for f in feats)
+
+
+def _load_model() -> _Model | None:
+    from pathlib import Path
+
+    path = Path(__file__).with_name(_WEIGHTS_FILE)
+    try:
+        return _Model(path.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+
+
+_MODEL = _load_model()
+
+
+# Charges the lexicon knows: when one of these is in the statement and the rules still found no
+# accusation, they weighed it (negated, hedged, the child as the subject) and the model defers.
+_RULE_CHARGES = frozenset(
+    [
+        "loaded",
+        "character",
+        "character_own",
+        "passive",
+        "passive_failure",
+        "counterfactual",
+        "sarcasm",
+        "sarcasm_soft",
+        "insinuation",
+        "scare",
+        "threat",
+        "threat_legal",
+        "question",
+        "why",
+        "legal",
+        "tail",
+    ]
+)
+
+
+def _model_may_ask(scan: _Scan) -> bool:
+    """A target and no charge the rules already weighed: where the model is asked."""
+    target = False
+    for h in scan.hits:
+        if h.cat in _RULE_CHARGES:
+            return False
+        if h.cat in _MODEL_TARGETS:
+            target = True
+    return target
+
+
+def _model_cues(scan: _Scan, model: _Model | None = None) -> list[tuple[str, int, int]]:
+    """The second stage: cues when the model fires on a statement the rules let pass, else []."""
+    model = model or _MODEL
+    if model is None or not _model_may_ask(scan):
+        return []
+    feats = model_features(scan)
+    if model.score(feats) < model.threshold:
+        return []
+    weights, kinds = model.weights, model.kinds
+    helping = sorted(
+        (f for f in feats if weights.get(f, 0.0) > 0 and kinds.get(f, "-") != "-"),
+        key=lambda f: -weights[f],
+    )
+    charges = [f for f in helping if kinds[f] in _CHARGE_CUES][:2]
+    if not charges:
+        return []  # a target but no charge to show: stay quiet
+    spans = [(kinds[f], *feats[f]) for f in charges]
+    spans += [(kinds[f], *feats[f]) for f in helping if kinds[f] == "absolute"][:1]
+    # the target: the strongest target feature, else the first target the rules saw
+    target = next((f for f in helping if kinds[f] in ("blame-you", "blame-third")), None)
+    if target is not None:
+        spans.append((kinds[target], *feats[target]))
+    else:
+        h = next(h for h in scan.hits if h.cat in _MODEL_TARGETS)
+        spans.append(("blame-you" if h.cat == "you" else "blame-third", h.start, h.end))
+    return spans
+
+
+# =============================================================================================
 # Suggestions
 # =============================================================================================
 
@@ -1586,7 +1753,8 @@ def _acceptable(sentence: str, charge_words: set[str]) -> bool:
     if quiet is None:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        quiet = _QUIET[sentence] = not _Scan(sentence, None).findings
+        scan = _Scan(sentence, None)
+        quiet = _QUIET[sentence] = not scan.findings and not _model_cues(scan)
     return quiet
 
 
@@ -1605,7 +1773,10 @@ def analyze(text: str, student: str | None = None) -> Analysis:
         return Analysis(text, False, (), ())
     scan = _Scan(text, student)
     if not scan.findings:
-        return Analysis(text, False, (), ())
+        found = _model_cues(scan)
+        if not found:
+            return Analysis(text, False, (), ())
+        return _flagged(scan, set(found), student)
     spans: set[tuple[str, int, int]] = set()
     clauses = set()
     for f in scan.findings:
@@ -1615,6 +1786,11 @@ def analyze(text: str, student: str | None = None) -> Analysis:
         for h in scan.clause_hits[k]:
             if h.cat == "absolute":
                 spans.add(("absolute", h.start, h.end))
+    return _flagged(scan, spans, student)
+
+
+def _flagged(scan: _Scan, spans: set[tuple[str, int, int]], student: str | None) -> Analysis:
+    text = scan.text
     # a shorter absolute inside a longer one ("never" in "never once") is the same cue
     absolutes = [s for s in spans if s[0] == "absolute"]
     for a in absolutes:
