@@ -482,3 +482,19 @@ async def test_words_typed_but_not_recorded_survive_a_restart(store: Store):
         await pilot.pause()
         assert board.live.desk.draft == ""
     assert [i.text for i in store.read("leo").interests] == ["Leo keeps"]
+
+
+async def test_a_new_interest_appears_under_its_party(store: Store):
+    store.create(demo_case(TODAY, now=NOW))
+    app = make_app(store, DEMO_ID, clock=lambda: NOW)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await choose(pilot, "p1", "interest")  # the first family party: rows of others follow his
+        await type_line(pilot, "Maya keeps reading over the winter break")
+        table = app.screen.query_one("#family", RecordTable)
+        shown = [row.key.value for row in table.ordered_rows]
+        new_id = store.read(DEMO_ID).interests[-1].id
+        assert shown.index(new_id) < shown.index("party:p2")
+        assert shown.index("party:p1") < shown.index(new_id)
+        assert shown == [row.key for row in table._shown]  # what is drawn is what the panel knows
+        first_cell = str(table.get_row_at(shown.index(new_id))[0])
+        assert "Maya keeps reading over the winter break" in first_cell

@@ -114,24 +114,35 @@ class RecordTable(DataTable):
         return self._shown[self.cursor_row].key
 
     def show(self, rows: list[Row]) -> None:
-        old = self._shown
-        same_heights = all(
-            self._height(before) == self._height(after)
-            for before, after in zip(old, rows, strict=False)
-            if before.cells != after.cells
-        )
-        if same_heights and [r.key for r in old] == [r.key for r in rows[: len(old)]]:
-            # The common case while people talk: rows appended or one row changed.
-            for index, (before, after) in enumerate(zip(old, rows, strict=False)):
-                if before.cells != after.cells:
-                    for column, value in zip(self.COLUMNS, after.cells, strict=True):
-                        self.update_cell(after.key, column, value)
-                    old[index] = after
-            for row in rows[len(old):]:
-                self._add(row)
-            self._shown = list(rows)
+        """Show ``rows``; rows added or changed are touched, the rest of the table is not."""
+        shown = {row.key: row for row in self._shown}
+        kept = [row.key for row in rows if row.key in shown]
+        if len(kept) != len(shown) or kept != [row.key for row in self._shown] or any(
+            self._height(shown[row.key]) != self._height(row)
+            for row in rows
+            if row.key in shown and shown[row.key].cells != row.cells
+        ):
+            self._rebuild(rows)  # rows removed or reordered: rare (undo, remove, reorder)
             return
-        self._rebuild(rows)
+        # The common case while people talk: a row added (anywhere) or a row changed.
+        final: list[Row] = []
+        for row in rows:
+            before = shown.get(row.key)
+            if before is None:
+                self._add(row)
+                final.append(row)
+            elif before.cells != row.cells:
+                for column, value in zip(self.COLUMNS, row.cells, strict=True):
+                    self.update_cell(row.key, column, value)
+                final.append(row)
+            else:
+                final.append(before)
+        if [row.key for row in final] != kept + [row.key for row in rows if row.key not in shown]:
+            # New rows went in at the end; put them where they belong. The table sorts the
+            # cell values it holds, which are these very objects.
+            place = {id(row.cells[0]): index for index, row in enumerate(final)}
+            self.sort(key=lambda values: place[id(values[0])])
+        self._shown = final
 
     def _rebuild(self, rows: list[Row]) -> None:
         selected = self.selected_key
