@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from facilitator.agenda import Template, agenda_items
 from facilitator.model import (
     FORMAT,
     AgendaItem,
@@ -37,6 +36,9 @@ from facilitator.model import (
     Visibility,
     find_problem,
 )
+
+if TYPE_CHECKING:
+    from facilitator.agenda import Template
 
 # The id prefix of each record list, as in the case file examples.
 ID_PREFIX = {
@@ -110,6 +112,7 @@ PLACEHOLDER_PARTY = {"name": "Mediator", "role": Role.OTHER, "side": Side.NEUTRA
 def new_case(case_id: str, title: str, student: str, parties: list[Party], template: Template,
              on: date) -> Case:
     """A case with session 1 planned from an agenda template."""
+    from facilitator.agenda import agenda_items  # markdown-it loads only when a case is made
     if not parties:
         parties = [Party(id="p1", **PLACEHOLDER_PARTY)]
     session = Session(id="s1", number=1, date=on.isoformat(), status=SessionStatus.PLANNED,

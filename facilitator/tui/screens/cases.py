@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from facilitator.actions import case_slug, new_case, parse_party
-from facilitator.agenda import list_templates
 from facilitator.review import unresolved
 from facilitator.store import Store, StoreError
 from facilitator.tui.screens.modals import Field, FormModal
@@ -63,6 +62,8 @@ class CaseListScreen(Screen):
         self.app.open_case(event.row_key.value)
 
     def action_new_case(self) -> None:
+        from facilitator.agenda import list_templates
+
         templates, _ = list_templates(self.store.home)
         if not templates:
             self.app.notify("No agenda templates found.", severity="error", markup=False)
