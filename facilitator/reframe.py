@@ -32,6 +32,10 @@ Pure functions, no I/O. What the engine knows (words, phrases, templates) lives 
    after about/with/for — and put into one template per mediator move (blame to concern, past
    to future, position to interest). Each suggestion is checked: no charge words, never itself
    flagged, short, and it names the student when one is given.
+5. *Second stage.* When the rules find nothing, the statement has a target and no charge the
+   lexicon knows, a small logistic regression over word stems, stem pairs and rule signals
+   (``reframe_weights.tsv``, one readable line per feature with its cue kind) may still flag it,
+   above a threshold chosen by cross-validation and only with a charge cue to show.
 """
 
 from __future__ import annotations
@@ -1464,10 +1468,14 @@ def _model_cues(scan: _Scan, model: _Model | None = None) -> list[tuple[str, int
         (f for f in feats if weights.get(f, 0.0) > 0 and kinds.get(f, "-") != "-"),
         key=lambda f: -weights[f],
     )
-    charges = [f for f in helping if kinds[f] in _CHARGE_CUES][:2]
-    if not charges:
+    spans: list[tuple[str, int, int]] = []
+    for f in helping:
+        if kinds[f] in _CHARGE_CUES and len(spans) < 2:
+            start, end = feats[f]
+            if not any(s < end and start < e for _k, s, e in spans):  # "show" inside "show up"
+                spans.append((kinds[f], start, end))
+    if not spans:
         return []  # a target but no charge to show: stay quiet
-    spans = [(kinds[f], *feats[f]) for f in charges]
     spans += [(kinds[f], *feats[f]) for f in helping if kinds[f] == "absolute"][:1]
     # the target: the strongest target feature, else the first target the rules saw
     target = next((f for f in helping if kinds[f] in ("blame-you", "blame-third")), None)

@@ -87,7 +87,9 @@ def test_holdout_batches_are_balanced_fresh_and_from_every_side() -> None:
 # Floors (precision, recall) per batch. Batches 1-3 were measured first and then tuned on with
 # general rules; batch 4 was measured once and left alone, as the honest estimate on new wording,
 # so its recall floor only guards against a regression.
-HOLDOUT_FLOORS = {"reframe_holdout4": (0.8, 0.55)}
+# Batch 5 was written for the model stage and measured once at the end (rules alone: P 0.947 /
+# R 0.600; with the model stage: P 0.952 / R 0.667); likewise a regression floor only.
+HOLDOUT_FLOORS = {"reframe_holdout4": (0.8, 0.55), "reframe_holdout5": (0.8, 0.6)}
 
 
 @pytest.mark.parametrize("path", HOLDOUTS, ids=lambda p: p.stem)
