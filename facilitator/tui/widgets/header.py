@@ -40,9 +40,7 @@ class SessionHeader(Horizontal):
         status = "" if session.status == "live" else f" ({session.status.value})"
         left = Content.assemble(
             (" " + " ".join(case.title.split())[:80], "bold"),
-            f" · session {session.number}{status} · ",
-            (f"{local:%H:%M}", "bold"),
-            f" · {session.kind.value}",
+            f" · session {session.number}{status} · {session.kind.value}",
         )
         if caucus_with:
             left = left.append(Content.assemble("  ", (f" CAUCUS with {caucus_with} ", "bold reverse")))
@@ -62,4 +60,6 @@ class SessionHeader(Horizontal):
             else:
                 right = Content.assemble(("▶ ", "bold"), title,
                                          (f"  {_clock(seconds_left)} over ", "bold reverse"))
-        self.query_one("#header-timer", Static).update(right)
+        # The clock sits at the far right, where a narrow terminal never cuts it off.
+        clock = Content.styled(f" {local:%H:%M} ", "bold reverse")
+        self.query_one("#header-timer", Static).update(right.append(clock))
