@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from facilitator.model import (
@@ -35,6 +35,7 @@ from facilitator.model import (
     Statement,
     Visibility,
     find_problem,
+    parse_timestamp,
 )
 
 if TYPE_CHECKING:
@@ -190,8 +191,13 @@ def set_item_status(case: Case, item_id: str, status: AgendaStatus) -> Case:
         if i == index:
             changes: dict[str, Any] = {"status": status}
             if status == AgendaStatus.ACTIVE:
-                if not item.started_at or item.ended_at:
-                    changes.update(started_at=stamp, ended_at=None)
+                if not item.started_at:
+                    changes.update(started_at=stamp)
+                elif item.ended_at:
+                    # Coming back to an item: its clock goes on from the time already used.
+                    used = parse_timestamp(item.ended_at) - parse_timestamp(item.started_at)
+                    resumed = parse_timestamp(stamp) - max(used, timedelta(0))
+                    changes.update(started_at=resumed.isoformat(), ended_at=None)
             elif item.status == AgendaStatus.ACTIVE:
                 changes["ended_at"] = stamp
             agenda[i] = revise(item, **changes)
@@ -404,13 +410,13 @@ def remove(case: Case, list_name: str, record_id: str) -> Case:
     if list_name == "agenda":
         session, index = _where(case, record_id)
         if any(item.carried_from == record_id for _, item in case.agenda_items()):
-            raise ValueError("a later session carries this item")
+            raise ValueError("It cannot be removed: a later session carries this item.")
         agenda = [a.dump() for i, a in enumerate(session.agenda) if i != index]
         new = _session_with(case, revise(session, agenda=agenda))
     else:
         records = [r for r in getattr(case, list_name) if r.id != record_id]
         new = case.model_copy(update={list_name: records})
-    problem = find_problem(new)
-    if problem:
-        raise ValueError(f"other records still point at it ({problem})")
+    if find_problem(new):
+        raise ValueError("It cannot be removed while other records refer to it "
+                         "(an option that revises it, an agreement made from it, an interest it serves).")
     return new

@@ -28,6 +28,7 @@ class Desk:
     caucus_party: str | None = None
     caucus_notes: list[str] = field(default_factory=list)
     draft: str = ""  # words typed but not yet recorded, so a crash does not take them
+    before_caucus: tuple[str, str] | None = None  # the party and kind to go back to
 
 
 class LiveSession:
@@ -94,6 +95,8 @@ class LiveSession:
         try:
             data = json.loads(self._desk_path.read_text("utf-8"))
             desk = Desk(**{k: data[k] for k in asdict(Desk()) if k in data})
+            if desk.before_caucus is not None:
+                desk.before_caucus = tuple(desk.before_caucus)  # JSON gives a list
         except (OSError, ValueError, TypeError):
             return Desk()
         known = {p.id for p in self.case.parties} | {MEDIATOR}

@@ -210,6 +210,17 @@ def _same_content(one: Path, other: Path) -> bool:
     return a.st_size == b.st_size and one.read_bytes() == other.read_bytes()
 
 
+def _when(stamp: str) -> str:
+    """A timestamp as a person reads it: "at 14:06", or "on Nov 27 at 14:06"."""
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    if moment.date() == datetime.now().astimezone().date():
+        return f"at {moment:%H:%M}"
+    return f"on {moment:%b} {moment.day} at {moment:%H:%M}"
+
+
 def _remove_quietly(path: Path) -> None:
     try:
         path.unlink()
@@ -570,7 +581,7 @@ class Store:
             lock.acquire()
         except filelock.Timeout:
             owner = self.owner(case_id)
-            who = f" (process {owner.pid}, since {owner.since})" if owner else ""
+            who = f" (process {owner.pid}, opened {_when(owner.since)})" if owner else ""
             raise CaseLocked(
                 f'case "{case_id}" is open in another facilitator window{who}; close it there first'
             ) from None

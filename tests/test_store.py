@@ -342,7 +342,7 @@ def test_second_writer_is_refused_with_the_first_named(store, holder, run_proces
     with pytest.raises(CaseLocked) as refused:
         store.open(LEO)
     message = str(refused.value)
-    assert re.search(rf"process {holder.pid}, since \d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}", message), message
+    assert re.search(rf"process {holder.pid}, opened (at|on .* at) \d{{2}}:\d{{2}}", message), message
 
     source = tmp_path / "leo.json"
     source.write_text(json.dumps(leo_document), "utf-8")
@@ -384,7 +384,7 @@ def test_this_process_is_named_to_a_second_process(store, history, run_process, 
     source.write_text(json.dumps(leo_document), "utf-8")
     with store.open(LEO):
         line = run_process("import", source, "--replace").error_line()
-        assert f"process {os.getpid()}, since " in line
+        assert f"process {os.getpid()}, opened " in line
     assert run_process("import", source, "--replace").code == 0
 
 

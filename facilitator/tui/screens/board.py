@@ -58,6 +58,21 @@ if TYPE_CHECKING:
 DUE_AT_END = re.compile(r"(?:\s+(?:due|by))?\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
+# What each kind of capture line becomes, by panel (F4 on the capture line edits it).
+RECORD_PANELS = {"interest": "family", "position": "family", "option": "options", "agreement": "agreements",
+                 "follow-up": "follow-ups", "parking lot": "parking"}
+REMOVED_WORDS = {"agenda": "agenda item", "interests": "interest", "options": "option",
+                 "agreements": "agreement", "follow_ups": "follow-up", "parking_lot": "parking-lot topic"}
+
+# What an empty panel says, so a first session shows where things go.
+EMPTY_HINTS = {
+    "agenda-panel": (("agenda",), "none yet · Tab here, a adds one"),
+    "options-panel": (("options",), "none yet · F3 to option, type, Enter"),
+    "agreements-panel": (("agreements",), "none yet · F3 to agreement, or g on an option"),
+    "follow-ups-panel": (("follow-ups",), "none yet · F3 to follow-up"),
+    "parking-panel": (("parking",), "none yet · F3 to parking lot"),
+}
+
 # Which record list each panel shows, for edit and remove.
 PANEL_LISTS = {
     "agenda": "agenda",
@@ -68,6 +83,26 @@ PANEL_LISTS = {
     "follow-ups": "follow_ups",
     "parking": "parking_lot",
 }
+
+
+US_DATE_AT_END = re.compile(r"(?:\s+(?:due|by))?\s+(\d{1,2})/(\d{1,2})/(\d{4})\s*$", re.IGNORECASE)
+
+
+def split_due_date(text: str) -> tuple[str, str | None, str | None]:
+    """(words, due date, problem) from a follow-up ending "by 2026-12-05" or "12/5/2026"."""
+    iso, us = DUE_AT_END.search(text), US_DATE_AT_END.search(text)
+    match = iso or us
+    if match is None or match.start() == 0:
+        return text, None, None
+    written = match.group(0).strip()
+    if iso:
+        candidate = iso.group(1)
+    else:
+        month, day, year = us.groups()  # type: ignore[union-attr]
+        candidate = f"{year}-{int(month):02d}-{int(day):02d}"
+    if not _valid_date(candidate):
+        return text, None, f'"{written}" is not a date on the calendar; the follow-up has no due date'
+    return text[: match.start()].strip(), candidate, None
 
 
 def _valid_date(value: str) -> bool:
@@ -96,9 +131,6 @@ class BoardScreen(Screen):
         Binding("shift+f3", "cycle_kind(-1)", "Kind back", show=False, id="kind.previous"),
         Binding("down", "choose_suggestion(1)", "Choose reframe", show=False, id="reframe.next"),
         Binding("up", "choose_suggestion(-1)", "Choose reframe", show=False, id="reframe.previous"),
-        Binding("alt+1", "use_suggestion(0)", "Reframe 1", show=False, id="reframe.1"),
-        Binding("alt+2", "use_suggestion(1)", "Reframe 2", show=False, id="reframe.2"),
-        Binding("alt+3", "use_suggestion(2)", "Reframe 3", show=False, id="reframe.3"),
         Binding("f4", "edit_selected", "Edit/link", id="edit"),
         Binding("f5", "next_item", "Next item", id="next-item"),
         Binding("f6", "caucus", "Caucus", id="caucus"),
@@ -117,6 +149,7 @@ class BoardScreen(Screen):
         self.analysis: Analysis | None = None
         self.chosen_suggestion: int | None = None
         self._draft_timer: Timer | None = None
+        self._last_recorded: tuple[str | None, str] | None = None
         self._last_statement: str | None = None
         self._shown_case: Case | None = None
 
@@ -207,6 +240,9 @@ class BoardScreen(Screen):
         if changed("sessions", "agreements"):
             self.query_one(AgreementsTable).show(self.query_one(AgreementsTable).rows_for(case, session))
         self._shown_case = case
+        for panel_id, (tables, hint) in EMPTY_HINTS.items():
+            empty = all(not self.query_one(f"#{t}", RecordTable).row_count for t in tables)
+            self.query_one(f"#{panel_id}").border_subtitle = hint if empty else ""
         self.refresh_choice()
         self.refresh_header()
 
@@ -336,8 +372,6 @@ class BoardScreen(Screen):
         elif kind == "agreement":
             done = self.record(lambda c: actions.record_agreement(c, session.id, text, agenda_item=item),
                                "agreement")
-            if done is not None:
-                self.edit_agreement(done.id)  # type: ignore[attr-defined]
         elif kind == "note":
             done = self.record(lambda c: actions.record_note(c, session.id, text, desk.caucus_party),
                                "caucus note" if desk.caucus_party else "note")
@@ -345,10 +379,9 @@ class BoardScreen(Screen):
                 desk.caucus_notes.append(done.id)  # type: ignore[attr-defined]
                 self.live.save_desk()
         elif kind == "follow-up":
-            due = None
-            match = DUE_AT_END.search(text)
-            if match and _valid_date(match.group(1)) and match.start() > 0:
-                due, text = match.group(1), text[: match.start()].strip()
+            text, due, problem = split_due_date(text)
+            if problem:
+                self.app.notify(problem, title="No due date set", severity="warning", markup=False)
             done = self.record(lambda c: actions.record_follow_up(c, session.id, party, text, due),
                                "follow-up")
         elif kind == "parking lot":
@@ -357,7 +390,11 @@ class BoardScreen(Screen):
             self.capture_input.value = ""
             self.live.desk.draft = ""
             self.live.save_desk()
-            self.app.notify(f"Recorded {kind}: {_short(text)}", timeout=2, markup=False)
+            self._last_recorded = (RECORD_PANELS.get(kind), done.id)  # type: ignore[attr-defined]
+            # The room may see the screen: confirm without repeating the words.
+            hint = {"agreement": " · F4 adds its details", "option": " · F4 links the interests it serves"}
+            owner = "" if kind in ("agreement", "parking lot", "note") else f" ({who})"
+            self.app.notify(f"Recorded {kind}{owner}{hint.get(kind, '')}", timeout=3, markup=False)
 
     def active_item_id(self) -> str | None:
         return next((i.id for i in self.live.session.agenda if i.status == AgendaStatus.ACTIVE), None)
@@ -370,6 +407,10 @@ class BoardScreen(Screen):
     def action_cycle_party(self, step: int) -> None:
         choices = self.party_choices()
         desk = self.live.desk
+        if desk.caucus_party:
+            self.app.notify(f"In caucus with {self.case.who(desk.caucus_party)}. F6 leaves caucus.",
+                            markup=False, timeout=4)
+            return
         index = choices.index(desk.party) if desk.party in choices else 0
         desk.party = choices[(index + step) % len(choices)]
         self.live.save_desk()
@@ -389,13 +430,11 @@ class BoardScreen(Screen):
     def action_focus_capture(self) -> None:
         self.capture_input.focus()
 
-    def action_use_suggestion(self, number: int) -> None:
-        """Take a reframe into the record: with the statement being typed, or the last one."""
+    def use_suggestion(self, number: int) -> None:
+        """Record the statement being typed with reframe ``number`` (from the palette)."""
         if self.analysis is None or number >= len(self.analysis.suggestions):
             return
-        suggestion = self.analysis.suggestions[number]
-        if self.capture_input.value.strip():
-            self.record_line(self.capture_input.value, reframe=suggestion)
+        self.record_line(self.capture_input.value, reframe=self.analysis.suggestions[number])
 
     # ---------------------------------------------------------------- selection
 
@@ -408,6 +447,13 @@ class BoardScreen(Screen):
 
     def action_edit_selected(self) -> None:
         chosen = self.selected()
+        if chosen is None and self._last_recorded and self._last_recorded[0]:
+            panel, key = self._last_recorded
+            table = self.query_one(f"#{panel}", RecordTable)
+            table.select_key(key)
+            chosen = (panel, key) if table.selected_key == key else None
+            if chosen and panel == "options":
+                table.focus()  # linking works on the focused options panel
         if chosen is None:
             self.app.notify("Select a row first: Tab moves between panels.", markup=False, timeout=3)
             return
@@ -433,7 +479,8 @@ class BoardScreen(Screen):
             return
         panel, key = chosen
         list_name = PANEL_LISTS[panel]
-        self.change(f"removed {list_name}", lambda c: actions.remove(c, list_name, key.removesuffix("#position")))
+        self.change(f"removed {REMOVED_WORDS[list_name]}",
+                    lambda c: actions.remove(c, list_name, key.removesuffix("#position")))
 
     # ---------------------------------------------------------------- agenda
 
@@ -477,8 +524,9 @@ class BoardScreen(Screen):
         def done(values: dict[str, str] | None) -> None:
             if values:
                 minutes = int(values["minutes"]) if values["minutes"].strip() else None
-                self.change("new agenda item", lambda c: actions.add_agenda_item(
-                    c, self.live.session.id, values["title"], minutes))
+                if self.change("new agenda item", lambda c: actions.add_agenda_item(
+                        c, self.live.session.id, values["title"], minutes)):
+                    self.query_one(AgendaTable).select_key(self.live.session.agenda[-1].id)
 
         self.app.push_screen(FormModal("Add an agenda item", [
             Field("title", "Topic", required=True),
@@ -538,19 +586,25 @@ class BoardScreen(Screen):
 
     def action_option_status(self, status: str) -> None:
         option_id = self._selected_in("options")
-        if option_id:
-            self.change(f"option {status}", lambda c: actions.set_option_status(c, option_id, OptionStatus(status)))
+        if not option_id:
+            return
+        has_agreement = any(g.option == option_id for g in self.case.agreements)
+        if status in (OptionStatus.AGREED, OptionStatus.TRIAL) and not has_agreement:
+            # What is agreed belongs in the agreements, or it never reaches the parties' document.
+            self.action_agreement_from_option(OptionStatus(status))
+            return
+        self.change(f"option {status}", lambda c: actions.set_option_status(c, option_id, OptionStatus(status)))
 
-    def action_agreement_from_option(self) -> None:
+    def action_agreement_from_option(self, status: OptionStatus | None = None) -> None:
         option_id = self._selected_in("options")
         if option_id is None:
             return
         option = next(o for o in self.case.options if o.id == option_id)
-        kind = AgreementKind.TRIAL if option.status == OptionStatus.TRIAL else AgreementKind.SERVICE
+        status = status or (OptionStatus.TRIAL if option.status == OptionStatus.TRIAL else OptionStatus.AGREED)
+        kind = AgreementKind.TRIAL if status == OptionStatus.TRIAL else AgreementKind.SERVICE
         made = self.record(lambda c: actions.record_agreement(
-            actions.set_option_status(c, option_id, OptionStatus.TRIAL if kind == AgreementKind.TRIAL
-                                      else OptionStatus.AGREED),
-            self.live.session.id, option.text, kind, option_id), "agreement from option")
+            actions.set_option_status(c, option_id, status),
+            self.live.session.id, option.text, kind, option_id), f"option {status.value}, with its agreement")
         if made is not None:
             self.edit_agreement(made.id)  # type: ignore[attr-defined]
 
@@ -592,6 +646,9 @@ class BoardScreen(Screen):
                 value = values[name].strip()
                 if value and not _valid_date(value):
                     return f"{name.capitalize()} date must be a real date written YYYY-MM-DD"
+            start, review = values["start"].strip(), values["review"].strip()
+            if start and review and review < start:
+                return "The review date comes before the start date"
             return None
 
         def done(values: dict[str, str] | None) -> None:
@@ -661,6 +718,7 @@ class BoardScreen(Screen):
 
         def done(party_id: str | None) -> None:
             if party_id:
+                desk.before_caucus = (desk.party, desk.kind)
                 desk.caucus_party, desk.caucus_notes = party_id, []
                 desk.party, desk.kind = party_id, "note"
                 self.live.save_desk()
@@ -681,7 +739,10 @@ class BoardScreen(Screen):
                 return  # still in caucus
             if shared:
                 self.change("shared with consent", lambda c: actions.share_with_consent(c, shared))
-            desk.caucus_party, desk.caucus_notes, desk.kind = None, [], "statement"
+            desk.caucus_party, desk.caucus_notes = None, []
+            desk.party, desk.kind = desk.before_caucus or (MEDIATOR, "statement")
+            if desk.party not in self.party_choices():
+                desk.party = MEDIATOR
             self.live.save_desk()
             self.refresh_choice()
             self.refresh_header()
@@ -725,6 +786,10 @@ class BoardScreen(Screen):
         self.app.notify(f"Saved to {path}", title=f"{kind.capitalize()} exported", timeout=8, markup=False)
 
     def action_next_session(self) -> None:
+        if self.live.desk.caucus_party:
+            self.app.notify("Leave caucus first (F6).", markup=False, timeout=4)
+            return
+
         def done(yes: bool | None) -> None:
             if yes:
                 if self.change("next session", lambda c: next_session(c, on=date.today())):
@@ -765,8 +830,8 @@ class BoardScreen(Screen):
         for kind in KINDS:
             yield f"Capture as {kind}", "What the capture line records (F3)", lambda kind=kind: self._set_kind(kind)
         for number in range(3):
-            yield (f"Use reframe {number + 1}", f"Record the statement with suggestion {number + 1} (alt+{number + 1})",
-                   lambda number=number: self.action_use_suggestion(number))
+            yield (f"Use reframe {number + 1}", f"Record the statement with suggestion {number + 1} (↓ then Enter)",
+                   lambda number=number: self.use_suggestion(number))
         yield "Next agenda item", "Start the next open item and its timer (F5)", self.action_next_item
         yield "Add agenda item", "A new topic for this session (a in the agenda)", self.action_add_agenda_item
         for status in AgendaStatus:

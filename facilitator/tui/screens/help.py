@@ -18,7 +18,7 @@ The line shows *who* is speaking and *what kind* of entry it is.
 | F2 / shift+F2 | who is speaking: each party, or you (mediator) |
 | F3 / shift+F3 | what the line records: statement, interest, position, option, agreement, note, follow-up, parking lot |
 | Enter | record the line |
-| ↓ ↑ then Enter | when words sound like blame, quiet reframes appear under the line: ↓ ↑ choose one, Enter records the statement with it (alt+1, alt+2, alt+3 do it in one key where the terminal sends alt) |
+| ↓ ↑ then Enter | when words sound like blame, quiet reframes appear under the line: ↓ ↑ choose one, Enter records the statement with it |
 | F5 | next agenda item: starts it and its timer |
 | F4 | edit the selected row: link an option to interests, add agreement details, fix words |
 | F6 | caucus: meet one party in private; everything you write there is a private note; press F6 again to leave and tick what they agree to share |
@@ -32,6 +32,8 @@ The line shows *who* is speaking and *what kind* of entry it is.
 | ctrl+q | quit (everything is already saved) |
 
 ## In the panels
+
+Agenda marks: ▶ being discussed · • open · ✓ resolved · ‖ parked · ? needs data · → referred to the IEP team · ↩ carried from an earlier session. Delete removes the selected row in any panel (ctrl+z brings it back).
 
 - **Agenda**: Enter starts an item · r resolved · p parked · d needs data · f referred · o open · a add · e edit · [ and ] move
 - **Interests**: Enter or e edits the interest and the position behind it · ✓ means an agreed option or agreement serves it

@@ -15,6 +15,18 @@ if TYPE_CHECKING:
 # What a line on the capture bar can become, in the order F3 walks through them.
 KINDS = ("statement", "interest", "position", "option", "agreement", "note", "follow-up", "parking lot")
 
+# How each cue kind reads to a mediator glancing down mid-sentence.
+CUE_WORDS = {
+    "blame-you": "blame",
+    "blame-third": "blame",
+    "absolute": "always/never",
+    "loaded-verb": "loaded word",
+    "character": "about the person",
+    "sarcasm": "sarcasm",
+    "threat": "threat",
+    "accusing-question": "accusing question",
+}
+
 PLACEHOLDERS = {
     "statement": "what was said, word for word",
     "interest": "what this party needs, and why it matters to them",
@@ -22,7 +34,7 @@ PLACEHOLDERS = {
     "option": "a possible solution (link the interests it serves with F4)",
     "agreement": "what everyone agrees on (F4 adds the details)",
     "note": "your own note",
-    "follow-up": "who does what next; end with a date like 2026-12-05 to set the due date",
+    "follow-up": "who does what next, ending with a due date like 2026-12-05 or 12/5/2026",
     "parking lot": "a topic to come back to later",
 }
 
@@ -55,17 +67,19 @@ class CaptureBar(Vertical):
             self.remove_class("flagged")
             return
         self.add_class("flagged")
+        # Plain words for what the engine noticed, each named once, on one line.
+        seen: dict[str, str] = {}
+        for cue in analysis.cues:
+            seen.setdefault(CUE_WORDS.get(cue.kind, cue.kind), " ".join(cue.text.split())[:40])
         parts: list[Content | str | tuple[str, str]] = [(" ! ", "bold")]
-        for index, cue in enumerate(analysis.cues):
-            if index:
-                parts.append(" · ")
-            parts.extend([(f"{cue.kind}: ", "dim"), f"“{cue.text}”"])
+        for index, (word, text) in enumerate(seen.items()):
+            parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{text}”"])
+        parts.append(("   ↓ ↑ choose a reframe, Enter records the statement with it", "dim"))
         cues.update(Content.assemble(*parts))
         lines = []
         for index, suggestion in enumerate(analysis.suggestions):
             if index == chosen:
-                lines.append(Content.assemble((" ▸ ", "bold"), (suggestion, "reverse"), ("  Enter records with this", "dim")))
+                lines.append(Content.assemble((" ▸ ", "bold"), (suggestion, "reverse")))
             else:
                 lines.append(Content.assemble((f" {index + 1} ", "dim"), suggestion))
-        hint = Content.styled(" ↓ ↑ choose a reframe, Enter records the statement with it", "dim")
-        suggestions.update(Content("\n").join([*lines, hint] if chosen is None else lines))
+        suggestions.update(Content("\n").join(lines))

@@ -47,18 +47,18 @@ class SessionHeader(Horizontal):
         self.query_one("#header-case", Static).update(left)
         timer = time_left(session, now)
         if session.status == "closed":
-            right = Content.styled("this session is closed · F9 starts the next one ", "dim")
+            right = Content.styled(" this session is closed · F9 starts the next one ", "dim")
         elif timer is None:
-            right = Content.styled("no item active · F5 starts the next ", "dim")
+            right = Content.styled(" no item active · F5 starts the next ", "dim")
         else:
             title, seconds_left, used = timer
             title = " ".join(title.split())[:40]
             if seconds_left is None:
-                right = Content.assemble(("▶ ", "bold"), title, f"  {_clock(used)} ")
+                right = Content.assemble((" ▶ ", "bold"), title, f"  {_clock(used)} ")
             elif seconds_left >= 0:
-                right = Content.assemble(("▶ ", "bold"), title, (f"  {_clock(seconds_left)} left ", "bold"))
+                right = Content.assemble((" ▶ ", "bold"), title, (f"  {_clock(seconds_left)} left ", "bold"))
             else:
-                right = Content.assemble(("▶ ", "bold"), title,
+                right = Content.assemble((" ▶ ", "bold"), title,
                                          (f"  {_clock(seconds_left)} over ", "bold reverse"))
         # The clock sits at the far right, where a narrow terminal never cuts it off.
         clock = Content.styled(f" {local:%H:%M} ", "bold reverse")

@@ -6,6 +6,7 @@ name like ``[b`` or ``[@click=app.quit]`` shows exactly as typed.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -48,12 +49,12 @@ OPTION_STYLES = {
 MAX_CELL = 400  # a very long line is cut for the table; the record keeps every word
 
 
-def cell(text: str, style: str = "", wrap: bool = False, indent: str = "") -> Text:
-    """A table cell showing user text literally (on one line unless ``wrap``)."""
+def cell(text: str, style: str = "", indent: str = "") -> Text:
+    """A table cell showing user text literally, on one line (wrapping tables wrap it)."""
     flat = " ".join(text.split())
     if len(flat) > MAX_CELL:
         flat = flat[: MAX_CELL - 1] + "…"
-    return Text(indent + flat, style=style, no_wrap=not wrap, overflow="ellipsis")
+    return Text(indent + flat, style=style, no_wrap=True, overflow="ellipsis")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class RecordTable(DataTable):
     def __init__(self, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, show_header=False, **kwargs)
         self._shown: list[Row] = []
+        self._drawn: dict[str, Text] = {}  # the first cell of each row, as the table holds it
         self._text_width = 10
 
     def on_mount(self) -> None:
@@ -97,15 +99,31 @@ class RecordTable(DataTable):
         self._text_width = column.width
         self.refresh()
 
-    def _height(self, row: Row) -> int:
+    def _display(self, row: Row) -> tuple[Text, ...]:
+        """The cells as drawn: in a wrapping table, long text wraps under its own start."""
         if self.WRAP_LINES == 1:
-            return 1
-        index = next(i for i, name in enumerate(self.COLUMNS) if name not in self.WIDTHS)
-        length = len(row.cells[index].plain)
-        return max(1, min(self.WRAP_LINES, -(-length // max(1, self._text_width))))
+            return row.cells
+        first = row.cells[0]
+        plain = first.plain
+        hang = " " * (len(plain) - len(plain.lstrip(" ")) + 2)  # past the indent and the bullet
+        lines = textwrap.wrap(plain, width=max(10, self._text_width), subsequent_indent=hang) or [""]
+        if len(lines) > self.WRAP_LINES:
+            lines = lines[: self.WRAP_LINES]
+            lines[-1] = lines[-1][: max(1, self._text_width - 1)] + "…"
+        wrapped = Text("\n".join(lines), style=first.style, no_wrap=True, overflow="ellipsis")
+        return (wrapped, *row.cells[1:])
 
-    def _add(self, row: Row) -> None:
-        self.add_row(*row.cells, key=row.key, height=self._height(row))
+    def _put(self, row: Row, new: bool) -> None:
+        cells = self._display(row)
+        if new:
+            self.add_row(*cells, key=row.key, height=len(cells[0].plain.split("\n")))
+        else:
+            for column, value in zip(self.COLUMNS, cells, strict=True):
+                self.update_cell(row.key, column, value)
+        self._drawn[row.key] = cells[0]
+
+    def _height(self, row: Row) -> int:
+        return len(self._display(row)[0].plain.split("\n")) if self.WRAP_LINES > 1 else 1
 
     @property
     def selected_key(self) -> str | None:
@@ -129,26 +147,26 @@ class RecordTable(DataTable):
         for row in rows:
             before = shown.get(row.key)
             if before is None:
-                self._add(row)
+                self._put(row, new=True)
                 final.append(row)
             elif before.cells != row.cells:
-                for column, value in zip(self.COLUMNS, row.cells, strict=True):
-                    self.update_cell(row.key, column, value)
+                self._put(row, new=False)
                 final.append(row)
             else:
                 final.append(before)
         if [row.key for row in final] != kept + [row.key for row in rows if row.key not in shown]:
             # New rows went in at the end; put them where they belong. The table sorts the
-            # cell values it holds, which are these very objects.
-            place = {id(row.cells[0]): index for index, row in enumerate(final)}
+            # cell values it holds, which are the very objects in ``_drawn``.
+            place = {id(self._drawn[row.key]): index for index, row in enumerate(final)}
             self.sort(key=lambda values: place[id(values[0])])
         self._shown = final
 
     def _rebuild(self, rows: list[Row]) -> None:
         selected = self.selected_key
         self.clear()
+        self._drawn.clear()
         for row in rows:
-            self._add(row)
+            self._put(row, new=True)
         self._shown = list(rows)
         keys = [r.key for r in rows]
         if selected in keys:
@@ -214,10 +232,10 @@ class InterestsTable(RecordTable):
             rows.append(Row(f"party:{party.id}", (cell(f"{party.name} · {party.role}", "bold"),)))
             for interest in by_party.get(party.id, ()):
                 mark = "✓" if interest.id in addressed else "•"
-                rows.append(Row(interest.id, (cell(f"{mark} {interest.text}", wrap=True, indent=" "),)))
+                rows.append(Row(interest.id, (cell(f"{mark} {interest.text}", indent=" "),)))
                 if interest.position:
                     rows.append(Row(f"{interest.id}#position",
-                                    (cell(f"position: {interest.position}", "dim italic", wrap=True, indent="   "),)))
+                                    (cell(f"position: {interest.position}", "dim italic", indent="   "),)))
         return rows
 
 
