@@ -197,6 +197,14 @@ PARKING_STATUS_WORDS = {
 _SETTLED_AGENDA = frozenset({AgendaStatus.RESOLVED, AgendaStatus.REFERRED})
 _UNDECIDED_OPTIONS = frozenset({OptionStatus.PROPOSED, OptionStatus.DISCUSSING, OptionStatus.PARKED})
 
+# A resolution meeting is not a mediation: the regulation gives it no confidentiality of its
+# own, so the document says what covers it rather than borrowing mediation's protection.
+RESOLUTION_CONFIDENTIALITY = (
+    "This was a resolution meeting (34 CFR 300.510), not a mediation. The law does not by itself "
+    "make what is said in a resolution meeting confidential; it stays confidential only as far "
+    "as the parties agreed to keep it so."
+)
+
 CONFIDENTIALITY = (
     "Discussions that happen during the mediation process are confidential. Under federal "
     "special-education law (34 CFR 300.506(b)(6)(i)), they may not be used as evidence in any "
@@ -450,6 +458,8 @@ def _consensus(case: Case, session: Session, today: date) -> str:
 
     doc.heading(2, "Confidentiality")
     doc.paragraph(CONFIDENTIALITY)
+    if session.kind == SessionKind.RESOLUTION:
+        doc.paragraph(RESOLUTION_CONFIDENTIALITY)
 
     if session.kind == SessionKind.RESOLUTION:
         doc.heading(2, "Time to change your mind")
