@@ -243,10 +243,11 @@ class DurableStorage(Storage):
     disk as one atomic write when the batch ends.
     """
 
-    def __init__(self, path: Path, before_replace: Any = None) -> None:
+    def __init__(self, path: Path, before_replace: Any = None, after_write: Any = None) -> None:
         self.path = path
         self._document: dict[str, Any] | None = None
         self._batching = False
+        self._after_write = after_write
         self._dirty = False
         self._before_replace = before_replace
 
@@ -285,6 +286,8 @@ class DurableStorage(Storage):
         if self._before_replace:
             self._before_replace()
         write_private(self.path, payload)
+        if self._after_write:
+            self._after_write(payload)
 
     def close(self) -> None:
         self._document = None
@@ -461,6 +464,7 @@ class Store:
                 if backup is not None or not existed:
                     undo_replace(path, backup)
                 raise
+            self._keep_copy(case.id, payload)
 
     def _sweep_temp_files(self, case_id: str) -> None:
         """Remove the temporary files a killed writer left behind (call with the lock held)."""
@@ -539,6 +543,30 @@ class Store:
             write_private(path, chosen.path.read_bytes())
         return chosen
 
+    def _keep_copy(self, case_id: str, payload: bytes) -> Path | None:
+        """Keep a state just written in the backup ring, as a file of its own.
+
+        A copy, not a link: a program that overwrites the case file in place must not
+        damage its backup too. Not fsynced (the case file is); a backup torn by a power cut
+        is skipped by ``restore``.
+        """
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        try:
+            folder = private_folder(self.backup_folder(case_id))
+            target = folder / f"{stamp}.json"
+            with open(target, "xb") as handle:  # inside a 0700 folder, made 0600 before any byte
+                if os.name == "posix":
+                    os.fchmod(handle.fileno(), FILE_MODE)
+                handle.write(payload)
+        except (OSError, StoreError):
+            return None  # a backup is a convenience; the save itself decides success
+        self._prune_backups(folder)
+        return target
+
+    def _prune_backups(self, folder: Path) -> None:
+        for stale in sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)[BACKUPS_KEPT:]:
+            _remove_quietly(stale)
+
     def _keep_backup(self, case_id: str, path: Path) -> Path | None:
         """Keep the file's current state in the backup ring (a hard link when possible).
 
@@ -559,9 +587,7 @@ class Store:
                 write_private(target, path.read_bytes())
         except (OSError, StoreError):
             return None
-        old = sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)[BACKUPS_KEPT:]
-        for stale in old:
-            _remove_quietly(stale)
+        self._prune_backups(folder)
         return target
 
     # ---- locking
@@ -668,7 +694,9 @@ class CaseFile:
         self._lock = store._acquire(case_id)
         try:
             store._sweep_temp_files(case_id)
-            self._storage = DurableStorage(self.path, before_replace=self._before_replace)
+            self._last_copy: Path | None = None
+            self._storage = DurableStorage(self.path, before_replace=self._before_replace,
+                                           after_write=self._after_write)
             self._db = TinyDB(storage=lambda: self._storage)
             self._reload()
             owner = {"pid": os.getpid(), "since": datetime.now().astimezone().isoformat(timespec="seconds")}
@@ -705,7 +733,13 @@ class CaseFile:
             raise WriteFailed(
                 f"{self.path.name} was changed outside this window; nothing was saved. Reopen the case."
             )
-        self._backup = self.store._keep_backup(self.case_id, self.path)
+        if self._last_copy is not None and self._last_copy.exists():
+            self._backup = self._last_copy  # the state on disk, kept when it was written
+        else:
+            self._backup = self.store._keep_backup(self.case_id, self.path)
+
+    def _after_write(self, payload: bytes) -> None:
+        self._last_copy = self.store._keep_copy(self.case_id, payload)
 
     def save(self, new: Case) -> None:
         """Make ``new`` the saved case, durably, or raise StoreError and change nothing."""

@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -121,7 +122,8 @@ def test_create_refuses_an_existing_case(store, leo):
         store.create(leo)
     store.create(leo.model_copy(update={"title": "New title"}), replace=True)
     assert store.read(LEO).title == "New title"
-    assert len(store.backups(LEO)) == 1  # the replaced case is kept
+    newest, replaced = [_read(b.path) for b in store.backups(LEO)]  # the replaced case is kept
+    assert (newest.title, replaced.title) == ("New title", leo.title)
 
 
 def test_missing_case_is_named(store, run_cli):
@@ -248,15 +250,16 @@ def test_damaged_file_is_refused_left_untouched_and_restorable(damage, store, hi
     listing = run_cli("restore", LEO, "--list")
     assert listing.code == 0, listing.err
     rows = listing.out.splitlines()
-    assert len(rows) == 3 and all(re.match(r"^\d+\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\s+good$", r) for r in rows)
+    # Every saved state is kept (created, then three saves), newest first.
+    assert len(rows) == 4 and all(re.match(r"^\d+\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\s+good$", r) for r in rows)
 
     restored = run_cli("restore", LEO)
     assert restored.code == 0, restored.err
     assert restored.out.startswith("restored backup 1 from ")
-    # The newest backup holds the state before the last save; it reads fine.
-    assert store.read(LEO) == history[-2]
+    # The newest backup holds the last saved state: nothing saved is lost.
+    assert store.read(LEO) == history[-1]
     with store.open(LEO) as case_file:
-        case_file.save(history[-1])
+        case_file.save(add_interest(history[-1], 4))
     # The damaged file is kept aside, privately.
     asides = list(path.parent.glob(f"{LEO}.json.replaced-*"))
     assert [a.read_bytes() for a in asides] == [damage]
@@ -264,7 +267,7 @@ def test_damaged_file_is_refused_left_untouched_and_restorable(damage, store, hi
 
 
 def test_restore_a_chosen_backup(store, history, run_cli):
-    assert run_cli("restore", LEO, "--from", 3).code == 0
+    assert run_cli("restore", LEO, "--from", 4).code == 0
     assert store.read(LEO) == history[0]
     line = run_cli("restore", LEO, "--from", 99).error_line()
     assert "no backup 99" in line
@@ -279,11 +282,19 @@ def test_restore_skips_damaged_backups(store, history, run_cli):
     line = run_cli("restore", LEO, "--from", 1).error_line()
     assert "cannot be used" in line
     assert run_cli("restore", LEO).code == 0
-    assert store.read(LEO) == history[-3]
+    assert store.read(LEO) == history[-2]
+
+
+def test_a_new_case_can_be_restored_at_once(store, leo, run_cli):
+    store.create(leo)
+    store.case_path(LEO).write_bytes(b"garbage")  # overwritten in place by another program
+    assert run_cli("restore", LEO).code == 0
+    assert store.read(LEO) == leo
 
 
 def test_restore_without_backups_says_so(store, leo, run_cli):
     store.create(leo)
+    shutil.rmtree(store.backup_folder(LEO))
     assert "no backups" in run_cli("restore", LEO).error_line()
     assert "no backups" in run_cli("restore", LEO, "--list").error_line()
 
@@ -301,8 +312,8 @@ def test_backups_are_private_and_the_ring_is_bounded(store, leo):
     assert all(b.good for b in backups)
     assert private(store.backup_folder(LEO))
     assert all(private(b.path) for b in backups)
-    # Newest first: the state before the last save, and so on back.
-    expected = states[-2:-2 - BACKUPS_KEPT:-1]
+    # Newest first: the last saved state, and so on back.
+    expected = states[-1:-1 - BACKUPS_KEPT:-1]
     assert [_read(b.path) for b in backups] == expected
 
 
@@ -483,7 +494,7 @@ def test_delete_leaves_nothing_of_the_case(store, history, run_cli, leo_document
         if path.is_file():
             assert LEO.encode() not in path.read_bytes(), path
     assert store.read("maya-reading").title == "Reading for Maya"
-    assert len(store.backups("maya-reading")) == 0
+    assert len(store.backups("maya-reading")) == 1  # its own, untouched
     assert 'no case "leo-at-2026"' in run_cli("delete", LEO, "--yes").error_line()
 
 

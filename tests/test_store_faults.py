@@ -310,4 +310,5 @@ def test_a_full_disk_does_not_keep_the_case_closed(home, leo, monkeypatch):
         monkeypatch.setattr(store_module, "os", os)
         case_file.save(add_interest(leo, 9))
     assert store.read(leo.id) == add_interest(leo, 9)
-    assert store.backups(leo.id)[0].path.read_bytes() == before
+    newest, previous = (b.path.read_bytes() for b in store.backups(leo.id)[:2])
+    assert (newest, previous) == (store.case_path(leo.id).read_bytes(), before)
