@@ -16,7 +16,7 @@ from pathlib import Path
 
 from facilitator import __version__
 
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
 class UserError(Exception):

@@ -30,9 +30,9 @@ FORMAT = "facilitator-case/1"
 MEDIATOR = "mediator"
 CASE_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
-# Limits keep one runaway paste from making the case file unusable.
-MAX_TEXT = 50_000
-MAX_NAME = 500
+# One runaway paste (megabytes in one field) is refused; anything a person writes fits.
+MAX_TEXT = 1_000_000
+MAX_NAME = MAX_TEXT
 
 
 class Role(StrEnum):
@@ -196,7 +196,7 @@ class AgendaItem(Record):
     id: RecordId
     title: Name
     status: _enum(AgendaStatus)
-    minutes: Annotated[int, Field(gt=0, le=24 * 60)] | None = None
+    minutes: Annotated[int, Field(gt=0)] | None = None
     prompts: list[Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_storable)]] | None = None
     carried_from: Ref | None = None
     started_at: Timestamp | None = None
@@ -523,13 +523,28 @@ def parse_case(text: str | bytes) -> Case:
     """Validate a case file document completely; CaseError with one line if it is not valid."""
     import json
 
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")  # UTF-8 only (a byte-order mark is fine)
+        except UnicodeDecodeError as exc:
+            raise CaseError(f"not UTF-8 text (byte {exc.start} cannot be read)") from None
     try:
-        document = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
+        document = json.loads(text, object_pairs_hook=_no_repeated_keys)
+    except ValueError as exc:
         raise CaseError(f"not valid JSON ({exc})") from None
     except RecursionError:
         raise CaseError("not a case file: the JSON is nested too deeply") from None
     return case_from_document(document)
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # With a key written twice, which value counts is a guess; refuse rather than guess.
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise ValueError(f'the key "{key}" appears twice in one object')
+        document[key] = value
+    return document
 
 
 def case_from_document(document: Any) -> Case:

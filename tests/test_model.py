@@ -247,7 +247,7 @@ rule("blank-title", at("agenda item", "title", "\t"), NAMES["agenda item"], "tit
 # Wrong types: no coercion of "10" to 10 or 0 to false.
 WRONG_TYPES = [
     ("agenda item", "minutes", "10"), ("agenda item", "minutes", 10.5), ("agenda item", "minutes", True),
-    ("agenda item", "minutes", 0), ("agenda item", "minutes", -5), ("agenda item", "minutes", 100_000),
+    ("agenda item", "minutes", 0), ("agenda item", "minutes", -5), ("agenda item", "minutes", 2.5),
     ("agenda item", "prompts", "Confidentiality"),
     ("session", "number", "1"), ("session", "number", 0), ("session", "agenda", {}),
     ("follow-up", "done", 0), ("follow-up", "done", "false"), ("follow-up", "done", None),
@@ -263,7 +263,7 @@ rule("nul-in-text", at("interest", "text", "a\x00b"), NAMES["interest"], "text",
 rule("nul-in-id", at("party", "id", "p\x00"), "parties[0]", "id")
 rule("lone-surrogate", at("statement", "text", "\ud800"), NAMES["statement"], "text")
 rule("huge-text", at("interest", "text", "x" * 3_000_000), NAMES["interest"], "text")
-rule("huge-name", at("party", "name", "x" * 10_000), NAMES["party"], "name")
+rule("huge-name", at("party", "name", "x" * 3_000_000), NAMES["party"], "name")
 rule("record-not-object", lambda d: d["interests"].__setitem__(0, "i1"), "interests[0]")
 rule("list-not-list", at("case", "notes", {"n1": {}}), "notes")
 
@@ -301,7 +301,7 @@ def test_every_rule_kind_is_covered():
 @pytest.mark.parametrize("content, expected", [
     (b"", "not valid JSON"),
     (b'{"format": "facilitator-case/1", "id": ', "not valid JSON"),
-    (b"\xff\xfe{}", "not valid JSON"),
+    (b"\xff\xfe{}", "not UTF-8"),
     (b"[]", "one JSON object"),
     (b"null", "one JSON object"),
     (b'"leo"', "one JSON object"),

@@ -570,7 +570,7 @@ def _refuse(*args, **kwargs):
 
 def test_bad_new_case_writes_nothing(store, leo, home):
     with pytest.raises(RefusedValue, match="title"):
-        store.create(leo.model_copy(update={"title": "x" * 1000}))
+        store.create(leo.model_copy(update={"title": "x" * 2_000_000}))
     assert not home.exists()
 
 
