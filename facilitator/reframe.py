@@ -1771,12 +1771,58 @@ def _acceptable(sentence: str, charge_words: set[str]) -> bool:
 # =============================================================================================
 
 
+# A statement longer than this (a pasted letter, say) is read a few sentences at a time, so
+# the time taken grows with its length and no more: the board checks on every keystroke.
+LONG_TEXT = 1_000
+
+
 def analyze(text: str, student: str | None = None) -> Analysis:
     """Is the statement accusatory; which spans say so; what could the mediator say instead."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     student = " ".join(student.split()) if student else None
     student = student or None
+    if not text.strip():
+        return Analysis(text, False, (), ())
+    if len(text) <= LONG_TEXT:
+        return _analyze_one(text, student)
+    cues: list[Cue] = []
+    suggestions: tuple[str, ...] = ()
+    for start, end in _pieces(text):
+        part = _analyze_one(text[start:end], student)
+        if part.accusatory:
+            cues.extend(Cue(c.kind, c.text, c.start + start, c.end + start) for c in part.cues)
+            suggestions = suggestions or part.suggestions  # one coherent set: the first flagged part's
+    return Analysis(text, bool(cues), tuple(cues), suggestions if cues else ())
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of whole sentences, each at most LONG_TEXT long (a longer sentence is cut at a space)."""
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for end in bounds[1:]:
+        if end - start <= LONG_TEXT:
+            continue
+        previous = max((b for b in bounds if start < b < end), default=start)
+        if previous > start:
+            pieces.append((start, previous))
+            start = previous
+        while end - start > LONG_TEXT:
+            cut = text.rfind(" ", start + 1, start + LONG_TEXT) + 1 or start + LONG_TEXT
+            if cut <= start:
+                cut = start + LONG_TEXT
+            pieces.append((start, cut))
+            start = cut
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
+
+
+def _analyze_one(text: str, student: str | None) -> Analysis:
     if not text.strip():
         return Analysis(text, False, (), ())
     scan = _Scan(text, student)
