@@ -12,6 +12,8 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from facilitator.model import (
     FORMAT,
     AgendaItem,
@@ -34,6 +36,7 @@ from facilitator.model import (
     Side,
     Statement,
     Visibility,
+    describe_error,
     find_problem,
     parse_timestamp,
 )
@@ -96,7 +99,10 @@ def parse_party(spec: str, number: int) -> Party:
         raise ValueError(f'"{spec}": role must be one of {", ".join(r.value for r in Role)}')
     if side.lower() not in {s.value for s in Side}:
         raise ValueError(f'"{spec}": side must be one of {", ".join(s.value for s in Side)}')
-    return Party(id=f"p{number}", name=name, role=role.lower(), side=side.lower())
+    try:
+        return Party(id=f"p{number}", name=name, role=role.lower(), side=side.lower())
+    except ValidationError as exc:
+        raise ValueError(f'"{spec}": {describe_error(exc, None)}') from None
 
 
 def case_slug(title: str) -> str:

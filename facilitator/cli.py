@@ -38,8 +38,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"facilitator: error: {message}", file=sys.stderr)
+    print(f"facilitator: error: {_clean(message)}", file=sys.stderr)
     return 1
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    """User text made safe for a terminal line: no escape codes, no line breaks."""
+    return _CONTROL.sub("\ufffd", re.sub(r"[\r\n\t]+", " ", text))
 
 
 def _one_line(exc: Exception) -> str:
@@ -199,14 +207,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         parties = [parse_party(spec, n) for n, spec in enumerate(args.party, start=1)]
     except ValueError as exc:
-        raise UserError(f"--party {exc}") from None
-    if not parties:
-        print("facilitator: note: no --party given; the mediator is listed until you add the parties",
-              file=sys.stderr)
+        raise UserError(f"--party {_one_line(exc)}") from None
     case_id = args.case_id or store.free_id(case_slug(args.title))
+    if store.exists(case_id):
+        raise UserError(f'a case "{case_id}" already exists; choose another --id')
     case = new_case(case_id, args.title, args.student, parties, template, args.date or date.today())
     store.create(case)
     _print(case.id)
+    if not parties:
+        print("facilitator: note: no --party given; the mediator is listed until you add the parties",
+              file=sys.stderr)
     return 0
 
 
@@ -243,6 +253,7 @@ def _single_line(text: str) -> str:
 def _print_columns(rows: list[tuple[str, ...]]) -> None:
     if not rows:
         return
+    rows = [tuple(_clean(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
@@ -331,6 +342,10 @@ def cmd_next(args: argparse.Namespace) -> int:
     store = _store()
     template = find_template(args.agenda, store.home) if args.agenda else None
     with store.open(args.case_id) as case_file:
+        latest = case_file.case.latest
+        if args.date and args.date.isoformat() < latest.date:
+            raise UserError(f"session {latest.number + 1} cannot come before session {latest.number} "
+                            f"({latest.date})")
         case = next_session(
             case_file.case,
             on=args.date or date.today(),

@@ -384,10 +384,10 @@ class Case(Record):
 
     def who(self, party_id: str | None) -> str:
         """A party's name for display, 'mediator' for the mediator."""
-        if party_id == MEDIATOR:
-            return "mediator"
-        party = self.party(party_id or "")
-        return party.name if party else (party_id or "")
+        party = self.party(party_id or "")  # a party whose id is "mediator" is still that party
+        if party is not None:
+            return party.name
+        return "mediator" if party_id == MEDIATOR else (party_id or "")
 
 
 def find_problem(case: Case) -> str | None:

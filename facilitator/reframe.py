@@ -40,6 +40,7 @@ Pure functions, no I/O. What the engine knows (words, phrases, templates) lives 
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -1781,9 +1782,13 @@ def analyze(text: str, student: str | None = None) -> Analysis:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     student = " ".join(student.split()) if student else None
-    student = student or None
+    student = student if student and _name_ok(student) else None
     if not text.strip():
         return Analysis(text, False, (), ())
+    if student:
+        found = analyze(text)  # a name like "Never" or "Hope" must not change what is heard
+        if not found.accusatory or _words(student) & {w for c in found.cues for w in _words(c.text)}:
+            return found
     if len(text) <= LONG_TEXT:
         return _analyze_one(text, student)
     cues: list[Cue] = []
@@ -1794,6 +1799,19 @@ def analyze(text: str, student: str | None = None) -> Analysis:
             cues.extend(Cue(c.kind, c.text, c.start + start, c.end + start) for c in part.cues)
             suggestions = suggestions or part.suggestions  # one coherent set: the first flagged part's
     return Analysis(text, bool(cues), tuple(cues), suggestions if cues else ())
+
+
+@functools.lru_cache(maxsize=64)
+def _name_ok(name: str) -> bool:
+    """A student's name the suggestions may use: short, has letters, and is not itself a charge."""
+    return (
+        len(name) <= 60 and len(name.split()) <= 4 and name.isprintable()
+        and any(ch.isalpha() for ch in name) and not _analyze_one(name, None).accusatory
+    )
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")

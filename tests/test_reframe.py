@@ -498,3 +498,12 @@ def test_a_pasted_letter_is_read_in_time_linear_in_its_length():
     assert all(letter[c.start:c.end] == c.text for c in found.cues)
     assert any(c.text == "never" and c.start > 2000 for c in found.cues)
     assert not analyze("We would like to talk about the reading plan. " * 400).accusatory
+
+
+def test_a_student_name_never_changes_what_is_heard_or_brings_in_a_charge() -> None:
+    for student, text in [("Never", "You never answer my emails"), ("Always", "You always lie to us")]:
+        analysis = analyze(text, student=student)
+        assert analysis.accusatory == analyze(text).accusatory
+        assert all(student.lower() not in s.lower().split() for s in analysis.suggestions)
+    hostile = analyze("You never answer my emails", student="You liar")
+    assert hostile.accusatory and not any("liar" in s for s in hostile.suggestions)
