@@ -23,7 +23,6 @@ from facilitator.export import (
     words_list,
 )
 from facilitator.model import (
-    MAX_NAME,
     MEDIATOR,
     AgendaItem,
     AgendaStatus,
@@ -407,7 +406,7 @@ def _check_in_prompts(case: Case, latest: Session) -> list[str]:
 
 
 # A parking-lot text longer than an agenda title may be is shortened, ending with "…".
-TITLE_LIMIT = MAX_NAME
+TITLE_LIMIT = 500  # a parking-lot entry longer than this keeps its full text as a prompt
 
 
 def _parking_item(item_id: str, parked: ParkingItem) -> dict[str, Any]:

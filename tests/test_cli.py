@@ -90,7 +90,7 @@ def test_new_case_with_chosen_id_and_odd_title(run_cli, home, agendas):
     assert case.title == title
     assert case.parties[0].name == "Ana: Ruiz"  # only the last two colons separate role and side
     assert run_cli("new", "Other", "--student", "X", "--agenda", "check-in", "--id", "lea-1",
-                   "--party", "A:parent:family").error_line().endswith("use --replace to overwrite it")
+                   "--party", "A:parent:family").error_line().endswith("choose another --id")
 
 
 def test_new_case_without_parties_says_so(run_cli, home, agendas):
