@@ -21,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     Strict,
     ValidationError,
     model_validator,
@@ -321,6 +322,7 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "notes": Note,
 }
 HEADER_FIELDS = ("format", "id", "title", "student", "created")
+OPTIONAL_LISTS = ("interests", "options", "agreements", "follow_ups", "parking_lot", "statements", "notes")
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -351,6 +353,28 @@ class Case(Record):
     parking_lot: Records[ParkingItem] = []
     statements: Records[Statement] = []
     notes: Records[Note] = []
+
+    # Record lists the file wrote as null: read as empty, written back as null while empty,
+    # so that an import followed by a dump gives back the same document.
+    _null_lists: frozenset[str] = PrivateAttr(default_factory=frozenset)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_null_lists(cls, data: Any, handler: Any) -> Case:
+        nulls = frozenset(
+            name for name in OPTIONAL_LISTS if isinstance(data, dict) and name in data and data[name] is None
+        )
+        case = handler(data)
+        if nulls:
+            case._null_lists = nulls
+        return case
+
+    def dump(self) -> dict[str, Any]:
+        document = super().dump()
+        for name in self._null_lists:
+            if document.get(name) == []:
+                document[name] = None
+        return document
 
     @model_validator(mode="after")
     def _check_rules(self) -> Case:

@@ -48,6 +48,7 @@ BACKUPS_KEPT = 10
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 CASE_TABLE = "case"
+NULL_LISTS = "null_lists"  # in the header: record lists the case file wrote as null
 
 
 class StoreError(Exception):
@@ -323,12 +324,16 @@ def case_from_database(document: dict[str, Any], path: Path) -> tuple[Case, dict
     if not isinstance(header, dict):
         raise CorruptCase(f"{path} is not a facilitator case file; it was left untouched")
     case_document: dict[str, Any] = {k: header[k] for k in HEADER_FIELDS if k in header}
+    null_lists = header.get(NULL_LISTS) or []
     doc_ids: dict[str, list[int]] = {}
     for list_name in RECORD_LISTS:
         table = document.get(list_name)
         if table is None:
-            # A list the case file left out stays out (DESIGN: import -> dump is the same document).
+            # A list the case file left out stays out, one it wrote as null stays null
+            # (DESIGN: import -> dump is the same document).
             doc_ids[list_name] = []
+            if list_name in null_lists:
+                case_document[list_name] = None
             continue
         try:
             ordered = sorted(table.items(), key=lambda pair: int(pair[0]))
@@ -642,9 +647,13 @@ class Store:
 def database_of(case: Case) -> dict[str, Any]:
     """The TinyDB document of a whole case: a header table and one table per record list."""
     dumped = case.dump()
-    document: dict[str, Any] = {CASE_TABLE: {"1": {k: dumped[k] for k in HEADER_FIELDS}}}
+    header = {k: dumped[k] for k in HEADER_FIELDS}
+    nulls = [name for name in RECORD_LISTS if name in dumped and dumped[name] is None]
+    if nulls:
+        header[NULL_LISTS] = nulls
+    document: dict[str, Any] = {CASE_TABLE: {"1": header}}
     for list_name in RECORD_LISTS:
-        if list_name in dumped:  # a list the case left out gets no table
+        if dumped.get(list_name) is not None:  # a list the case left out (or wrote null) gets no table
             records = dumped[list_name]
             document[list_name] = {str(n): record for n, record in enumerate(records, start=1)}
     return document

@@ -272,3 +272,15 @@ def test_the_installed_command_runs_as_a_module(run_process, tmp_path, leo_docum
     assert usage.code == 2 and usage.err.startswith("usage: facilitator dump")
     assert os.name != "posix" or stat.S_IMODE(home.stat().st_mode) == 0o700
     assert sorted(os.listdir(home)) == ["backups", "cases"]
+
+
+def test_record_lists_written_null_come_back_null(run_cli, home, leo_document, tmp_path):
+    for name in ("interests", "statements", "notes", "parking_lot"):
+        leo_document[name] = None
+    leo_document["options"][0]["addresses"] = []
+    leo_document["agreements"][0].pop("option")
+    source = tmp_path / "nulls.json"
+    source.write_text(json.dumps(leo_document), "utf-8")
+    assert run_cli("import", source).code == 0
+    dumped = run_cli("dump", leo_document["id"])
+    assert json.loads(dumped.out) == leo_document
