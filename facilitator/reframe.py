@@ -1785,8 +1785,10 @@ def analyze(text: str, student: str | None = None) -> Analysis:
     student = student if student and _name_ok(student) else None
     if not text.strip():
         return Analysis(text, False, (), ())
-    if student:
-        found = analyze(text)  # a name like "Never" or "Hope" must not change what is heard
+    if student and _words(student) & _lexicon_words() and any(w in text.lower() for w in _words(student)):
+        # A name that is also a word the engine listens for ("Never", "Hope") must not change
+        # what is heard, nor bring that word into a suggestion.
+        found = analyze(text)
         if not found.accusatory or _words(student) & {w for c in found.cues for w in _words(c.text)}:
             return found
     if len(text) <= LONG_TEXT:
@@ -1810,8 +1812,33 @@ def _name_ok(name: str) -> bool:
     )
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+@functools.cache
+def _lexicon_words() -> frozenset[str]:
+    """Every word that appears anywhere in the lexicon."""
+    import facilitator.reframe_lexicon as lexicon
+
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.update(re.findall(r"[a-z]+", value.lower()))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item)
+
+    for name, value in vars(lexicon).items():
+        if name.isupper():
+            walk(value)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
