@@ -558,6 +558,7 @@ class Store:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         try:
             folder = private_folder(self.backup_folder(case_id))
+            self._prune_backups(folder, room_for=1)  # first, so a kill never leaves one too many
             target = folder / f"{stamp}.json"
             with open(target, "xb") as handle:  # inside a 0700 folder, made 0600 before any byte
                 if os.name == "posix":
@@ -565,11 +566,11 @@ class Store:
                 handle.write(payload)
         except (OSError, StoreError):
             return None  # a backup is a convenience; the save itself decides success
-        self._prune_backups(folder)
         return target
 
-    def _prune_backups(self, folder: Path) -> None:
-        for stale in sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)[BACKUPS_KEPT:]:
+    def _prune_backups(self, folder: Path, room_for: int = 0) -> None:
+        kept = BACKUPS_KEPT - room_for
+        for stale in sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)[kept:]:
             _remove_quietly(stale)
 
     def _keep_backup(self, case_id: str, path: Path) -> Path | None:
@@ -585,6 +586,7 @@ class Store:
             if ring and _same_content(ring[0], path):
                 # Already kept: saves refused one after another must not push older states out.
                 return ring[0]
+            self._prune_backups(folder, room_for=1)
             target = folder / f"{stamp}.json"
             try:
                 os.link(path, target)
@@ -592,7 +594,6 @@ class Store:
                 write_private(target, path.read_bytes())
         except (OSError, StoreError):
             return None
-        self._prune_backups(folder)
         return target
 
     # ---- locking
