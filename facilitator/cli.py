@@ -173,7 +173,7 @@ def _print(text: str) -> None:
 
 def cmd_board(args: argparse.Namespace) -> int:
     store = _store()
-    return _run_board(store, store.last_opened())
+    return _run_board(store, store.last_opened(), fall_back_to_list=True)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -189,10 +189,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run_board(store, DEMO_ID)
 
 
-def _run_board(store, case_id: str | None) -> int:
+def _run_board(store, case_id: str | None, fall_back_to_list: bool = False) -> int:
     from facilitator.tui.app import run_board
 
-    return run_board(store, case_id)
+    return run_board(store, case_id, fall_back_to_list=fall_back_to_list)
 
 
 # ---------------------------------------------------------------- cases

@@ -500,3 +500,24 @@ async def test_a_new_interest_appears_under_its_party(store: Store):
         assert shown == [row.key for row in table._shown]  # what is drawn is what the panel knows
         first_cell = " ".join(str(table.get_row_at(shown.index(new_id))[0]).split())
         assert "Maya keeps reading over the winter break" in first_cell
+
+
+async def test_a_case_open_elsewhere_is_refused_from_the_case_list_without_leaving_it(store: Store):
+    from facilitator.live import LiveSession
+    from facilitator.tui.screens.cases import CaseListScreen
+
+    store.create(small_case())
+    holder = LiveSession(store, "leo")  # another window has it
+    try:
+        app = make_app(store, None, clock=lambda: NOW)
+        told: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **kwargs: (told.append(message), notify(message, **kwargs))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, CaseListScreen)
+            assert any("open in another facilitator window" in message for message in told)
+    finally:
+        holder.close()

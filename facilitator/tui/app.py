@@ -36,6 +36,7 @@ class FacilitatorApp(App):
         self.clock = clock
         self.live = live
         self.problem: str | None = None
+        self.notice: str | None = None  # why the case list shows instead of the last case
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
@@ -45,6 +46,9 @@ class FacilitatorApp(App):
             self.open_case(self.case_id)
         else:
             self.push_screen(CaseListScreen(self.store))
+            if self.notice:
+                self.notify(self.notice, title="Could not reopen the last case", severity="warning",
+                            timeout=10, markup=False)
 
     def open_case(self, case_id: str) -> None:
         if self.live is not None:
@@ -53,7 +57,10 @@ class FacilitatorApp(App):
         try:
             self.live = LiveSession(self.store, case_id)
         except StoreError as exc:
-            # Refused (open elsewhere, damaged file): say so and leave, touching nothing.
+            # Refused (open elsewhere, damaged file): say so, touching nothing.
+            if len(self.screen_stack) > 1:  # from the case list: stay there
+                self.notify(str(exc), title="Cannot open this case", severity="error", timeout=10, markup=False)
+                return
             self.problem = str(exc)
             self.exit(return_code=1, message=None)
             return
@@ -95,22 +102,26 @@ def make_app(store: Store, case_id: str | None = None, clock: Clock = _now,
     return FacilitatorApp(store, case_id, clock, live)
 
 
-def run_board(store: Store, case_id: str | None) -> int:
+def run_board(store: Store, case_id: str | None, *, fall_back_to_list: bool = False) -> int:
     """Run the board until the mediator quits; one-line error and 1 when it cannot open.
 
     The case is opened (locked and read) before the screen changes, so a refusal is a
-    plain line in the terminal rather than a flash of the board.
+    plain line in the terminal rather than a flash of the board. Resuming the last case
+    (``fall_back_to_list``) shows the case list instead, with the reason.
     """
     import sys
 
-    live = None
+    live, notice = None, None
     if case_id:
         try:
             live = LiveSession(store, case_id)
         except StoreError as exc:
-            print(f"facilitator: error: {' '.join(str(exc).split())}", file=sys.stderr)
-            return 1
+            if not fall_back_to_list:
+                print(f"facilitator: error: {' '.join(str(exc).split())}", file=sys.stderr)
+                return 1
+            case_id, notice = None, str(exc)
     app = make_app(store, case_id, live=live)
+    app.notice = notice
     app.run()
     if app.problem:
         print(f"facilitator: error: {' '.join(app.problem.split())}", file=sys.stderr)
