@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 # What a line on the capture bar can become, in the order F3 walks through them.
 KINDS = ("statement", "interest", "position", "option", "agreement", "note", "follow-up", "parking lot")
 
+# Shown under the line while nothing needs a reframe: the keys a first session needs.
+IDLE_HINT = Content.styled(
+    " F2 who is speaking · F3 what it is · Enter records · F5 next item · F1 all keys", "dim"
+)
+
 # How each cue kind reads to a mediator glancing down mid-sentence.
 CUE_WORDS = {
     "blame-you": "blame",
@@ -62,7 +67,7 @@ class CaptureBar(Vertical):
         cues = self.query_one("#capture-cues", Static)
         suggestions = self.query_one("#capture-suggestions", Static)
         if analysis is None or not analysis.accusatory:
-            cues.update("")
+            cues.update(IDLE_HINT)
             suggestions.update("")
             self.remove_class("flagged")
             return
