@@ -521,3 +521,24 @@ async def test_a_case_open_elsewhere_is_refused_from_the_case_list_without_leavi
             assert any("open in another facilitator window" in message for message in told)
     finally:
         holder.close()
+
+
+async def test_adding_a_party_from_the_board(store: Store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f10")
+        form = app.screen
+        assert isinstance(form, FormModal)
+        form.query_one("#field-name", Input).value = "Priya Shah"
+        form.query_one("#field-role").value = "district"
+        form.query_one("#field-side").value = "family"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "school side" in str(form.query_one("#form-error").render())
+        form.query_one("#field-role").value = "advocate"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert app.screen.live.desk.party == "p3"  # the capture line now speaks for her
+        assert "Priya Shah · advocate" in table_text(app, "family")
+    assert store.read("leo").party("p3").name == "Priya Shah"

@@ -703,11 +703,19 @@ class BoardScreen(Screen):
                     self.live.desk.party = made.id  # type: ignore[attr-defined]
                     self.refresh_choice()
 
+        def validate(values: dict[str, str]) -> str | None:
+            # Some roles have only one side; advocates, attorneys and specialists may sit on either.
+            expected = {"parent": "family", "guardian": "family", "student": "family", "district": "school"}
+            side = expected.get(values["role"])
+            if side and values["side"] != side:
+                return f"A {values['role']} sits on the {side} side"
+            return None
+
         self.app.push_screen(FormModal("Add a party", [
             Field("name", "Name", required=True),
             Field("role", "Role", "parent", choices=[(r.value, r.value) for r in Role]),
             Field("side", "Side", "family", choices=[(s.value, s.value) for s in Side]),
-        ]), done)
+        ], validate), done)
 
     def action_caucus(self) -> None:
         desk = self.live.desk
