@@ -42,26 +42,17 @@ def _fail(message: str) -> int:
     return 1
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
 def _clean(text: str) -> str:
     """User text made safe for a terminal line: no escape codes, no line breaks."""
-    return _CONTROL.sub("\ufffd", re.sub(r"[\r\n\t]+", " ", text))
+    from facilitator.export import plain_inline
+
+    return plain_inline(text)
 
 
 def _one_line(exc: Exception) -> str:
-    from pydantic import ValidationError
+    from facilitator.model import explain
 
-    from facilitator.model import describe_error
-
-    if isinstance(exc, ValidationError):
-        text = describe_error(exc, None)
-    elif isinstance(exc, OSError) and exc.strerror:
-        text = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
-    else:
-        text = str(exc) or type(exc).__name__
-    return " ".join(text.split())
+    return explain(exc)
 
 
 def _utf8_streams() -> None:

@@ -23,6 +23,8 @@ from functools import lru_cache
 
 from facilitator.model import (
     MEDIATOR,
+    SETTLED_AGENDA,
+    UNDECIDED_OPTIONS,
     AgendaStatus,
     Agreement,
     AgreementKind,
@@ -192,10 +194,6 @@ PARKING_STATUS_WORDS = {
     ParkingStatus.DONE: "done",
 }
 
-# "Items still open" in a consensus export: the session's agenda items not settled and its
-# options not decided (the same statuses as `review.unresolved`, scoped to one session).
-_SETTLED_AGENDA = frozenset({AgendaStatus.RESOLVED, AgendaStatus.REFERRED})
-_UNDECIDED_OPTIONS = frozenset({OptionStatus.PROPOSED, OptionStatus.DISCUSSING, OptionStatus.PARKED})
 
 # A resolution meeting is not a mediation: the regulation gives it no confidentiality of its
 # own, so the document says what covers it rather than borrowing mediation's protection.
@@ -507,10 +505,10 @@ def _follow_up_text(case: Case, follow_up: FollowUp, session: Session) -> str:
 
 def _still_open(case: Case, session: Session) -> Iterator[str]:
     for item in session.agenda:
-        if item.status not in _SETTLED_AGENDA:
+        if item.status not in SETTLED_AGENDA:
             yield f"{_label('Topic', escape_inline(item.title))} ({AGENDA_STATUS_WORDS[item.status]})"
     for option in case.options:
-        if option.session == session.id and option.status in _UNDECIDED_OPTIONS:
+        if option.session == session.id and option.status in UNDECIDED_OPTIONS:
             yield f"{_label('Idea', escape_inline(option.text))} ({OPTION_STATUS_WORDS[option.status]})"
     for parked in case.parking_lot:
         if parked.session == session.id and parked.status != ParkingStatus.DONE:

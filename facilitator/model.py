@@ -98,6 +98,13 @@ class ParkingStatus(StrEnum):
     DONE = "done"
 
 
+# What DESIGN section 9 counts as settled, still undecided, and serving interests; review,
+# export and the board all ask these.
+SETTLED_AGENDA = frozenset({AgendaStatus.RESOLVED, AgendaStatus.REFERRED})
+UNDECIDED_OPTIONS = frozenset({OptionStatus.PROPOSED, OptionStatus.DISCUSSING, OptionStatus.PARKED})
+ADDRESSING_OPTIONS = frozenset({OptionStatus.AGREED, OptionStatus.TRIAL})
+
+
 class Visibility(StrEnum):
     JOINT = "joint"
     CAUCUS = "caucus"
@@ -124,13 +131,22 @@ def _not_blank(value: str) -> str:
     return value
 
 
-def _calendar_date(value: str) -> str:
+def is_calendar_date(value: str) -> bool:
+    """A real date written YYYY-MM-DD, as every date of a case file must be."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError("must be a calendar date written YYYY-MM-DD")
+        return False
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise ValueError("is not a real calendar date") from None
+        return False
+    return True
+
+
+def _calendar_date(value: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a calendar date written YYYY-MM-DD")
+    if not is_calendar_date(value):
+        raise ValueError("is not a real calendar date")
     return value
 
 
@@ -406,6 +422,16 @@ class Case(Record):
     def agenda_item(self, item_id: str) -> AgendaItem | None:
         return next((item for _, item in self.agenda_items() if item.id == item_id), None)
 
+    def addressed_interests(self) -> set[str]:
+        """Ids of interests that an agreed or trial option, or an agreement, lists as served."""
+        served: set[str] = set()
+        for option in self.options:
+            if option.status in ADDRESSING_OPTIONS:
+                served.update(option.addresses or [])
+        for agreement in self.agreements:
+            served.update(agreement.addresses or [])
+        return served
+
     def who(self, party_id: str | None) -> str:
         """A party's name for display, 'mediator' for the mediator."""
         party = self.party(party_id or "")  # a party whose id is "mediator" is still that party
@@ -541,6 +567,19 @@ def describe_error(error: ValidationError, document: Any) -> str:
     if first.get("type") == "missing":
         message = "is required"
     return f"{record_name}: {field}: {message}" if field else f"{record_name}: {message}"
+
+
+def explain(error: Exception) -> str:
+    """Any error a user can cause, as one line of plain words (for the command line and the board)."""
+    if isinstance(error, ValidationError):
+        text = describe_error(error, None)
+    elif isinstance(error, OSError) and error.strerror:
+        text = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    elif isinstance(error, KeyError) and error.args:
+        text = str(error.args[0])  # str() of a KeyError adds quotes
+    else:
+        text = str(error) or type(error).__name__
+    return " ".join(text.split())
 
 
 def parse_case(text: str | bytes) -> Case:

@@ -24,15 +24,15 @@ from facilitator.export import (
 )
 from facilitator.model import (
     MEDIATOR,
+    SETTLED_AGENDA,
+    UNDECIDED_OPTIONS,
     AgendaItem,
     AgendaStatus,
     Agreement,
-    AgreementKind,
     Case,
     FollowUp,
     Interest,
     Option,
-    OptionStatus,
     ParkingItem,
     ParkingStatus,
     Session,
@@ -40,15 +40,6 @@ from facilitator.model import (
     SessionStatus,
     case_from_document,
 )
-
-# Agenda items with these statuses are settled; every other status is carried forward.
-SETTLED_AGENDA = frozenset({AgendaStatus.RESOLVED, AgendaStatus.REFERRED})
-# Options still waiting for a decision.
-UNDECIDED_OPTIONS = frozenset({OptionStatus.PROPOSED, OptionStatus.DISCUSSING, OptionStatus.PARKED})
-# Options whose interests count as addressed.
-ADDRESSING_OPTIONS = frozenset({OptionStatus.AGREED, OptionStatus.TRIAL})
-# Agreements that can be incomplete.
-DETAILED_AGREEMENTS = frozenset({AgreementKind.SERVICE, AgreementKind.TRIAL})
 
 CHECK_IN_TITLE = "Check-in on follow-ups from session {number}"
 CHECK_IN_MINUTES = 10
@@ -89,12 +80,7 @@ GROUPS = {
 
 def unresolved(case: Case) -> Unresolved:
     """Everything DESIGN section 9 calls unresolved, in file order."""
-    addressed: set[str] = set()
-    for option in case.options:
-        if option.status in ADDRESSING_OPTIONS:
-            addressed.update(option.addresses or [])
-    for agreement in case.agreements:
-        addressed.update(agreement.addresses or [])
+    addressed = case.addressed_interests()
     latest = case.latest
     return Unresolved(
         case_id=case.id,
@@ -103,7 +89,7 @@ def unresolved(case: Case) -> Unresolved:
         open_options=[o for o in case.options if o.status in UNDECIDED_OPTIONS],
         unaddressed_interests=[i for i in case.interests if i.id not in addressed],
         incomplete_agreements=[
-            a for a in case.agreements if a.kind in DETAILED_AGREEMENTS and a.missing()
+            a for a in case.agreements if a.missing()
         ],
         open_follow_ups=[f for f in case.follow_ups if not f.done],
         parking_lot=[k for k in case.parking_lot if k.status == ParkingStatus.OPEN],

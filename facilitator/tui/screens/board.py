@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,7 +34,8 @@ from facilitator.model import (
     Role,
     Side,
     Visibility,
-    describe_error,
+    explain,
+    is_calendar_date,
 )
 from facilitator.review import in_play, next_session
 from facilitator.store import StoreError, private_folder, write_private
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from facilitator.reframe import Analysis
 
 DUE_AT_END = re.compile(r"(?:\s+(?:due|by))?\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # What each kind of capture line becomes, by panel (F4 on the capture line edits it).
 RECORD_PANELS = {"interest": "family", "position": "family", "option": "options", "agreement": "agreements",
@@ -100,19 +99,9 @@ def split_due_date(text: str) -> tuple[str, str | None, str | None]:
     else:
         month, day, year = us.groups()  # type: ignore[union-attr]
         candidate = f"{year}-{int(month):02d}-{int(day):02d}"
-    if not _valid_date(candidate):
+    if not is_calendar_date(candidate):
         return text, None, f'"{written}" is not a date on the calendar; the follow-up has no due date'
     return text[: match.start()].strip(), candidate, None
-
-
-def _valid_date(value: str) -> bool:
-    if not DATE.fullmatch(value):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -312,7 +301,7 @@ class BoardScreen(Screen):
             self.show_store_problem(f"{exc} Your words are still on the capture line; press Enter to try again.")
             return False
         except (ValueError, KeyError) as exc:
-            self.app.notify(_one_line(exc), title="Not recorded", severity="warning", markup=False)
+            self.app.notify(explain(exc)[:300], title="Not recorded", severity="warning", markup=False)
             return False
         self.show_store_problem(None)
         self.refresh_board()
@@ -644,7 +633,7 @@ class BoardScreen(Screen):
         def validate(values: dict[str, str]) -> str | None:
             for name in ("start", "review"):
                 value = values[name].strip()
-                if value and not _valid_date(value):
+                if value and not is_calendar_date(value):
                     return f"{name.capitalize()} date must be a real date written YYYY-MM-DD"
             start, review = values["start"].strip(), values["review"].strip()
             if start and review and review < start:
@@ -674,7 +663,7 @@ class BoardScreen(Screen):
 
         def validate(values: dict[str, str]) -> str | None:
             due = values["due"].strip()
-            return None if not due or _valid_date(due) else "Due date must be a real date written YYYY-MM-DD"
+            return None if not due or is_calendar_date(due) else "Due date must be a real date written YYYY-MM-DD"
 
         def done(values: dict[str, str] | None) -> None:
             if values:
@@ -891,10 +880,3 @@ def _check_minutes(values: dict[str, str]) -> str | None:
     if minutes and (not minutes.isdigit() or not 0 < int(minutes) <= 1440):
         return "The time box must be a whole number of minutes, from 1 to 1440"
     return None
-
-
-def _one_line(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        return describe_error(exc, None)[:300]
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text.strip("'\"")[:300]

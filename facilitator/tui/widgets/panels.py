@@ -224,7 +224,7 @@ class InterestsTable(RecordTable):
         by_party: dict[str, list[Interest]] = {}
         for interest in interests:
             by_party.setdefault(interest.party, []).append(interest)
-        addressed = _addressed(case)
+        addressed = case.addressed_interests()
         rows = []
         for party in case.parties:
             if party.side not in wanted:
@@ -237,16 +237,6 @@ class InterestsTable(RecordTable):
                     rows.append(Row(f"{interest.id}#position",
                                     (cell(f"position: {interest.position}", "dim italic", indent="   "),)))
         return rows
-
-
-def _addressed(case: Case) -> set[str]:
-    served = set()
-    for option in case.options:
-        if option.status in (OptionStatus.AGREED, OptionStatus.TRIAL):
-            served.update(option.addresses or [])
-    for agreement in case.agreements:
-        served.update(agreement.addresses or [])
-    return served
 
 
 class OptionsTable(RecordTable):
