@@ -386,10 +386,6 @@ def record_statement(case: Case, session_id: str, party_id: str, text: str, flag
     return _append(case, "statements", statement), statement
 
 
-def use_reframe(case: Case, statement_id: str, reframe: str) -> Case:
-    return _set(case, "statements", statement_id, reframe=reframe)
-
-
 def record_note(case: Case, session_id: str, text: str, caucus_party: str | None = None) -> tuple[Case, Note]:
     """A mediator's note: joint, or caucus-visible when written in caucus with a party."""
     visibility = Visibility.CAUCUS if caucus_party else Visibility.JOINT
