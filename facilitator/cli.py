@@ -204,6 +204,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise UserError(f'a case "{case_id}" already exists; choose another --id')
     case = new_case(case_id, args.title, args.student, parties, template, args.date or date.today())
     store.create(case)
+    store.remember(case.id)  # `facilitator` alone opens the case just made
     _print(case.id)
     if not parties:
         print("facilitator: note: no --party given; the mediator is listed until you add the parties",

@@ -284,3 +284,9 @@ def test_record_lists_written_null_come_back_null(run_cli, home, leo_document, t
     assert run_cli("import", source).code == 0
     dumped = run_cli("dump", leo_document["id"])
     assert json.loads(dumped.out) == leo_document
+
+
+def test_facilitator_alone_opens_the_case_just_made(run_cli, home):
+    made = run_cli("new", "Speech for Sam", "--student", "Sam", "--agenda", "check-in", "--party", "A:parent:family")
+    assert made.code == 0
+    assert Store(home).last_opened() == made.out.strip()
