@@ -97,7 +97,7 @@ def progress(message: str) -> None:
 # Both runners stop at their first painted screen and say so on stdout. In headless mode the
 # compositor still renders every widget; only writing escape codes to a terminal is skipped,
 # for both alike. App._display is the one place every paint goes through.
-_FIRST_PAINT = '''
+_FIRST_PAINT = """
 def stop_at_first_paint(app, painted_screen):
     import os
     display = app._display
@@ -111,9 +111,11 @@ def stop_at_first_paint(app, painted_screen):
             app.exit()
 
     app._display = first_paint
-'''
+"""
 
-BOARD_RUNNER = _FIRST_PAINT + '''
+BOARD_RUNNER = (
+    _FIRST_PAINT
+    + """
 import sys
 from pathlib import Path
 
@@ -125,9 +127,12 @@ app = make_app(Store(Path(sys.argv[1])), sys.argv[2])
 stop_at_first_paint(app, lambda screen: isinstance(screen, BoardScreen))
 app.run(headless=True, size=(120, 36))
 sys.exit(1 if app.problem else 0)
-'''
+"""
+)
 
-BARE_RUNNER = _FIRST_PAINT + '''
+BARE_RUNNER = (
+    _FIRST_PAINT
+    + """
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
 
@@ -148,14 +153,16 @@ class Bare(App):
 app = Bare()
 stop_at_first_paint(app, lambda screen: True)
 app.run(headless=True, size=(120, 36))
-'''
+"""
+)
 
 
 def _cold_start(runner: Path, args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds from spawning a new interpreter to its first paint, and to its exit."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, str(runner), *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(runner), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
     painted = None
     assert child.stdout is not None
     for line in child.stdout:
@@ -166,8 +173,10 @@ def _cold_start(runner: Path, args: list[str], env: dict[str, str]) -> tuple[flo
     ended = time.perf_counter() - start
     if painted is None or child.returncode != 0:
         message = err.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"{runner.name} exited {child.returncode} without painting: "
-                           f"{message[-1] if message else '(no output)'}")
+        raise RuntimeError(
+            f"{runner.name} exited {child.returncode} without painting: "
+            f"{message[-1] if message else '(no output)'}"
+        )
     return painted, ended
 
 
@@ -308,12 +317,12 @@ def bench_reframe(plan: Plan) -> tuple[float, dict[str, Any]]:
     rates, flagged = [], 0
     with one_core() as pinned:
         for run in range(plan.reframe_runs):
-            batch = texts[warm_up + run * plan.reframe_batch: warm_up + (run + 1) * plan.reframe_batch]
+            batch = texts[warm_up + run * plan.reframe_batch : warm_up + (run + 1) * plan.reframe_batch]
             start = time.perf_counter()
             for text in batch:
                 analyze(text, student=STUDENT)
             rates.append(len(batch) / (time.perf_counter() - start))
-    for text in texts[warm_up: warm_up + plan.reframe_batch]:
+    for text in texts[warm_up : warm_up + plan.reframe_batch]:
         flagged += bool(analyze(text, student=STUDENT).accusatory)
     lengths = [len(t) for t in texts]
     return median(rates), {
@@ -350,8 +359,9 @@ def bench_render(folder: Path, plan: Plan) -> dict[str, Any]:
     return {
         "export_s": _median_time(lambda: render_export(case, today=today), plan.render),
         "details": {
-            "export_summary_s": _median_time(lambda: render_export(case, kind="summary", today=today),
-                                             plan.render),
+            "export_summary_s": _median_time(
+                lambda: render_export(case, kind="summary", today=today), plan.render
+            ),
             "review_json_s": _median_time(lambda: render_review(case, "json"), plan.render),
             "review_markdown_s": _median_time(lambda: render_review(case, "markdown"), plan.render),
             "load_case_s": _median_time(lambda: store.read(CASE_ID), plan.render),
@@ -462,9 +472,14 @@ def machine() -> dict[str, Any]:
         textual = version("textual")
     except Exception:
         textual = "?"
-    return {"cpus": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "implementation": platform.python_implementation(), "system": platform.platform(),
-            "textual": textual}
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "system": platform.platform(),
+        "textual": textual,
+    }
 
 
 def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
@@ -509,8 +524,15 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
         measure(["keystroke_ratio"], lambda: bench_keystroke(folder / "keystroke", plan))
 
     missed = [key for key, value in result.items() if value is not None and not meets(key, value)]
-    return {**result, "details": details, "errors": errors, "missed": missed,
-            "runs": {k: v for k, v in plan.__dict__.items()}, "quick": plan is QUICK, "machine": machine()}
+    return {
+        **result,
+        "details": details,
+        "errors": errors,
+        "missed": missed,
+        "runs": {k: v for k, v in plan.__dict__.items()},
+        "quick": plan is QUICK,
+        "machine": machine(),
+    }
 
 
 def meets(key: str, value: float) -> bool:
@@ -533,22 +555,32 @@ def explain(key: str, d: dict[str, Any]) -> str:
     """The figures behind a ratio, for the table."""
     try:
         if key == "startup_ratio":
-            return (f"board {ms(d['startup_board_s'])} / bare {ms(d['startup_bare_s'])} to first paint "
-                    f"(to exit: {d['startup_exit_ratio']:.2f}x)")
+            return (
+                f"board {ms(d['startup_board_s'])} / bare {ms(d['startup_bare_s'])} to first paint "
+                f"(to exit: {d['startup_exit_ratio']:.2f}x)"
+            )
         if key == "save_ratio":
-            return (f"store {ms(d['save_s'])} / by hand {ms(d['save_by_hand_s'])} (an interest), "
-                    f"{d['case_file_bytes'] / 1024:,.0f} KiB file; a statement {d['save_statement_ratio']:.2f}x")
+            return (
+                f"store {ms(d['save_s'])} / by hand {ms(d['save_by_hand_s'])} (an interest), "
+                f"{d['case_file_bytes'] / 1024:,.0f} KiB file; a statement {d['save_statement_ratio']:.2f}x"
+            )
         if key == "reframe_per_s":
-            return (f"{d['reframe_statements_per_run']} distinct statements a run, "
-                    f"{d['reframe_mean_chars']:.0f} chars on average, "
-                    f"{d['reframe_flagged_share']:.0%} flagged, {d['reframe_core']}")
+            return (
+                f"{d['reframe_statements_per_run']} distinct statements a run, "
+                f"{d['reframe_mean_chars']:.0f} chars on average, "
+                f"{d['reframe_flagged_share']:.0%} flagged, {d['reframe_core']}"
+            )
         if key == "export_s":
-            return f"consensus; summary {d['export_summary_s']:.4f} s; loading the case {d['load_case_s']:.4f} s"
+            return (
+                f"consensus; summary {d['export_summary_s']:.4f} s; loading the case {d['load_case_s']:.4f} s"
+            )
         if key == "review_s":
             return f"text; json {d['review_json_s']:.4f} s, markdown {d['review_markdown_s']:.4f} s"
         if key == "keystroke_ratio":
-            return (f"large {ms(d['keystroke_large_s'])} / demo {ms(d['keystroke_demo_s'])} to repaint; "
-                    f"cpu {d['keystroke_cpu_ratio']:.2f}x, pilot {d['keystroke_pilot_ratio']:.2f}x")
+            return (
+                f"large {ms(d['keystroke_large_s'])} / demo {ms(d['keystroke_demo_s'])} to repaint; "
+                f"cpu {d['keystroke_cpu_ratio']:.2f}x, pilot {d['keystroke_pilot_ratio']:.2f}x"
+            )
     except KeyError:
         pass
     return ""
@@ -573,8 +605,11 @@ def table(found: dict[str, Any]) -> str:
             verdict = "ok" if meets(key, value) else "MISSED"
             lines.append(f"{key:<16} {shown(key, value):>11}  {goal:<9} {verdict:<6} {explain(key, d)}")
     m = found["machine"]
-    lines += ["", f"machine: {m['cpus']} CPUs, {m['cpu']}, {m['implementation']} {m['python']}, "
-                  f"Textual {m['textual']}, {m['system']}"]
+    lines += [
+        "",
+        f"machine: {m['cpus']} CPUs, {m['cpu']}, {m['implementation']} {m['python']}, "
+        f"Textual {m['textual']}, {m['system']}",
+    ]
     return "\n".join(lines)
 
 
@@ -583,7 +618,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument("--quick", action="store_true", help="few repetitions: rough figures, fast")
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
-    parser.add_argument("--dir", type=Path, help="where to make the temporary data folder (default: system temp)")
+    parser.add_argument(
+        "--dir", type=Path, help="where to make the temporary data folder (default: system temp)"
+    )
     args = parser.parse_args(argv)
     found = run(QUICK if args.quick else FULL, args.dir)
     if args.json:

@@ -55,24 +55,67 @@ FAMILY = [p[0] for p in PARTIES if p[3] == "family"]
 SCHOOL = [p[0] for p in PARTIES if p[3] == "school"]
 
 TOPICS = [
-    "reading intervention", "speech-language minutes", "occupational therapy", "the one-to-one aide",
-    "transportation", "the behavior intervention plan", "assistive technology", "extended school year",
-    "compensatory services", "the independent evaluation", "math support", "social skills group",
-    "the transition to middle school", "counseling", "progress reporting", "testing accommodations",
-    "the sensory break schedule", "homework load", "the classroom placement", "parent training",
+    "reading intervention",
+    "speech-language minutes",
+    "occupational therapy",
+    "the one-to-one aide",
+    "transportation",
+    "the behavior intervention plan",
+    "assistive technology",
+    "extended school year",
+    "compensatory services",
+    "the independent evaluation",
+    "math support",
+    "social skills group",
+    "the transition to middle school",
+    "counseling",
+    "progress reporting",
+    "testing accommodations",
+    "the sensory break schedule",
+    "homework load",
+    "the classroom placement",
+    "parent training",
 ]
 SUBJECTS = [
-    "the speech minutes", "the reading block", "the IEP draft", "the progress reports", "the aide schedule",
-    "the bus pickup", "the OT sessions", "the behavior data", "the evaluation report", "the math probes",
-    "the chromebook", "the summer program", "the counseling notes", "the fluency scores", "the team meeting",
+    "the speech minutes",
+    "the reading block",
+    "the IEP draft",
+    "the progress reports",
+    "the aide schedule",
+    "the bus pickup",
+    "the OT sessions",
+    "the behavior data",
+    "the evaluation report",
+    "the math probes",
+    "the chromebook",
+    "the summer program",
+    "the counseling notes",
+    "the fluency scores",
+    "the team meeting",
 ]
-PEOPLE = ["the case manager", "the district", "the team", "the principal", "the aide", "the therapist",
-          "the family", "the advocate", "the teacher", "the speech pathologist"]
+PEOPLE = [
+    "the case manager",
+    "the district",
+    "the team",
+    "the principal",
+    "the aide",
+    "the therapist",
+    "the family",
+    "the advocate",
+    "the teacher",
+    "the speech pathologist",
+]
 MONTHS = ["September", "October", "November", "December", "January", "February", "March", "April", "May"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 FREQUENCIES = ["4 times a week", "twice a week", "daily", "once a week", "3 times a week", "every other day"]
-DURATIONS = ["30 minutes a session", "45 minutes, for 12 weeks", "20 minutes, through June",
-             "6 weeks", "one semester", "the rest of the school year"]
+DURATIONS = [
+    "30 minutes a session",
+    "45 minutes, for 12 weeks",
+    "20 minutes, through June",
+    "6 weeks",
+    "one semester",
+    "the rest of the school year",
+]
 STATUS_AGENDA_CLOSED = ["resolved", "resolved", "resolved", "referred", "needs-data", "parked", "open"]
 
 
@@ -95,7 +138,9 @@ def _fill(rng: random.Random, template: str) -> str:
     )
 
 
-def _sentence(rng: random.Random, openings: Sequence[str], extensions: Sequence[str], low: int, high: int) -> str:
+def _sentence(
+    rng: random.Random, openings: Sequence[str], extensions: Sequence[str], low: int, high: int
+) -> str:
     """One realistic line between ``low`` and ``high`` characters: an opening, then clauses."""
     text = _fill(rng, _pick(rng, openings))
     end = "?" if text.endswith("?") else "."
@@ -278,16 +323,23 @@ def large_case_document(seed: int = 2026, counts: dict[str, int] | None = None) 
             titles.append((f"Check-in on follow-ups from session {number - 1}", None))
         titles += [(item["title"], item["id"]) for item in unresolved[: rng.randint(1, 3)]]
         while len(titles) < rng.randint(6, 10):
-            titles.append((_fill(rng, "{topic}").capitalize() + _pick(rng, ["", " (continued)", ": next steps"]), None))
+            titles.append(
+                (_fill(rng, "{topic}").capitalize() + _pick(rng, ["", " (continued)", ": next steps"]), None)
+            )
         clock = start
         active_at = rng.randrange(1, len(titles)) if live else -1
         for index, (title, carried) in enumerate(titles):
             agenda_number += 1
-            item: dict[str, Any] = {"id": f"a{agenda_number}", "title": title,
-                                    "minutes": _pick(rng, [10, 15, 20, 30, 45, 60])}
+            item: dict[str, Any] = {
+                "id": f"a{agenda_number}",
+                "title": title,
+                "minutes": _pick(rng, [10, 15, 20, 30, 45, 60]),
+            }
             if index % 3 == 0:
-                item["prompts"] = [_fill(rng, "Where {subject} is now, in each side's words"),
-                                   _fill(rng, "What has helped with {topic}, and what has not")]
+                item["prompts"] = [
+                    _fill(rng, "Where {subject} is now, in each side's words"),
+                    _fill(rng, "What has helped with {topic}, and what has not"),
+                ]
             if carried:
                 item["carried_from"] = carried
             if live:
@@ -309,10 +361,13 @@ def large_case_document(seed: int = 2026, counts: dict[str, int] | None = None) 
             agenda.append(item)
         unresolved = [i for i in agenda if i["status"] not in ("resolved", "referred")]
         session: dict[str, Any] = {
-            "id": f"s{number}", "number": number, "date": day.isoformat(),
+            "id": f"s{number}",
+            "number": number,
+            "date": day.isoformat(),
             "status": "live" if live else "closed",
             "kind": "resolution" if number == 1 else "mediation",
-            "started_at": _stamp(start), "agenda": agenda,
+            "started_at": _stamp(start),
+            "agenda": agenda,
         }
         if not live:
             session["ended_at"] = _stamp(clock)
@@ -330,9 +385,13 @@ def large_case_document(seed: int = 2026, counts: dict[str, int] | None = None) 
 
     interests: list[dict[str, Any]] = []
     for n, (session, _) in enumerate(placed("interests"), start=1):
-        record = {"id": f"i{n}", "party": _pick(rng, party_ids), "session": session["id"],
-                  "agenda_item": agenda_of(session),
-                  "text": _sentence(rng, INTEREST_OPENINGS, INTEREST_EXTENSIONS, 40, 160)}
+        record = {
+            "id": f"i{n}",
+            "party": _pick(rng, party_ids),
+            "session": session["id"],
+            "agenda_item": agenda_of(session),
+            "text": _sentence(rng, INTEREST_OPENINGS, INTEREST_EXTENSIONS, 40, 160),
+        }
         if rng.random() < 0.4:
             record["position"] = _fill(rng, _pick(rng, POSITIONS))
         interests.append(record)
@@ -341,11 +400,15 @@ def large_case_document(seed: int = 2026, counts: dict[str, int] | None = None) 
     statuses = ["proposed", "discussing", "agreed", "declined", "parked", "trial"]
     for n, (session, _) in enumerate(placed("options"), start=1):
         so_far = [i["id"] for i in interests if int(i["session"][1:]) <= session["number"]]
-        record = {"id": f"o{n}", "session": session["id"], "agenda_item": agenda_of(session),
-                  "proposed_by": _pick(rng, [*party_ids, MEDIATOR]),
-                  "text": _sentence(rng, OPTION_OPENINGS, OPTION_EXTENSIONS, 40, 200),
-                  "status": _pick(rng, statuses),
-                  "addresses": sorted(rng.sample(so_far, rng.randint(1, 4)), key=lambda i: int(i[1:]))}
+        record = {
+            "id": f"o{n}",
+            "session": session["id"],
+            "agenda_item": agenda_of(session),
+            "proposed_by": _pick(rng, [*party_ids, MEDIATOR]),
+            "text": _sentence(rng, OPTION_OPENINGS, OPTION_EXTENSIONS, 40, 200),
+            "status": _pick(rng, statuses),
+            "addresses": sorted(rng.sample(so_far, rng.randint(1, 4)), key=lambda i: int(i[1:])),
+        }
         if options and rng.random() < 0.1:
             record["revises"] = _pick(rng, options)["id"]
         options.append(record)
@@ -354,9 +417,13 @@ def large_case_document(seed: int = 2026, counts: dict[str, int] | None = None) 
     kinds = ["principle", "principle", "service", "service", "service", "trial", "trial", "procedural"]
     for n, (session, moment) in enumerate(placed("agreements"), start=1):
         kind = _pick(rng, kinds)
-        record: dict[str, Any] = {"id": f"g{n}", "session": session["id"], "agenda_item": agenda_of(session),
-                                  "kind": kind,
-                                  "text": _sentence(rng, AGREEMENT_OPENINGS, AGREEMENT_EXTENSIONS, 50, 200)}
+        record: dict[str, Any] = {
+            "id": f"g{n}",
+            "session": session["id"],
+            "agenda_item": agenda_of(session),
+            "kind": kind,
+            "text": _sentence(rng, AGREEMENT_OPENINGS, AGREEMENT_EXTENSIONS, 50, 200),
+        }
         agreed = [o for o in options if o["session"] == session["id"] and o["status"] in ("agreed", "trial")]
         if agreed and kind != "principle":
             option = _pick(rng, agreed)
@@ -367,8 +434,15 @@ def large_case_document(seed: int = 2026, counts: dict[str, int] | None = None) 
                 "service": _fill(rng, "{topic}").capitalize() + " in a small group",
                 "frequency": _pick(rng, FREQUENCIES),
                 "duration": _pick(rng, DURATIONS),
-                "responsible": _pick(rng, ["Tom Bergström, specialist", "Ms. Carla Jessup, case manager",
-                                           "the speech-language pathologist", "the district AT team"]),
+                "responsible": _pick(
+                    rng,
+                    [
+                        "Tom Bergström, specialist",
+                        "Ms. Carla Jessup, case manager",
+                        "the speech-language pathologist",
+                        "the district AT team",
+                    ],
+                ),
                 "goal": _fill(rng, "Meets {m}% of the {topic} goal on weekly probes by {month}"),
                 "start": (moment.date() + timedelta(days=rng.randint(3, 20))).isoformat(),
             }
@@ -382,42 +456,62 @@ def large_case_document(seed: int = 2026, counts: dict[str, int] | None = None) 
 
     follow_ups = []
     for n, (session, moment) in enumerate(placed("follow_ups"), start=1):
-        record = {"id": f"f{n}", "session": session["id"],
-                  "text": _sentence(rng, FOLLOW_UP_OPENINGS, FOLLOW_UP_EXTENSIONS, 30, 120),
-                  "owner": _pick(rng, [*party_ids, MEDIATOR]),
-                  "done": session["number"] < SESSIONS - 1 and rng.random() < 0.8}
+        record = {
+            "id": f"f{n}",
+            "session": session["id"],
+            "text": _sentence(rng, FOLLOW_UP_OPENINGS, FOLLOW_UP_EXTENSIONS, 30, 120),
+            "owner": _pick(rng, [*party_ids, MEDIATOR]),
+            "done": session["number"] < SESSIONS - 1 and rng.random() < 0.8,
+        }
         if rng.random() < 0.85:
             record["due"] = (moment.date() + timedelta(days=rng.randint(2, 21))).isoformat()
         follow_ups.append(record)
 
     parking_lot = [
-        {"id": f"k{n}", "session": session["id"],
-         "text": _sentence(rng, PARKING_OPENINGS, PARKING_EXTENSIONS, 20, 90),
-         "status": _pick(rng, ["open", "scheduled", "done"]) if session["number"] < SESSIONS else "open"}
+        {
+            "id": f"k{n}",
+            "session": session["id"],
+            "text": _sentence(rng, PARKING_OPENINGS, PARKING_EXTENSIONS, 20, 90),
+            "status": _pick(rng, ["open", "scheduled", "done"]) if session["number"] < SESSIONS else "open",
+        }
         for n, (session, _) in enumerate(placed("parking_lot"), start=1)
     ]
 
     texts = statement_texts(counts["statements"], seed=seed + 1)
     statements = []
     for n, ((session, moment), text) in enumerate(zip(placed("statements"), texts, strict=True), start=1):
-        record = {"id": f"st{n}", "session": session["id"], "party": _pick(rng, party_ids),
-                  "at": _stamp(moment), "text": text}
+        record = {
+            "id": f"st{n}",
+            "session": session["id"],
+            "party": _pick(rng, party_ids),
+            "at": _stamp(moment),
+            "text": text,
+        }
         if rng.random() < 0.3:
             record["flagged"] = True
-            record["reframe"] = _fill(rng, _pick(rng, [
-                "Getting {subject} on time matters a lot to you.",
-                "What would help make sure {subject} reaches you before the meeting from now on?",
-                "Can you say more about what {topic} would make possible for {student}?",
-            ]))
+            record["reframe"] = _fill(
+                rng,
+                _pick(
+                    rng,
+                    [
+                        "Getting {subject} on time matters a lot to you.",
+                        "What would help make sure {subject} reaches you before the meeting from now on?",
+                        "Can you say more about what {topic} would make possible for {student}?",
+                    ],
+                ),
+            )
         else:
             record["flagged"] = False
         statements.append(record)
 
     notes = []
     for n, (session, moment) in enumerate(placed("notes"), start=1):
-        record: dict[str, Any] = {"id": f"n{n}", "session": session["id"],
-                                  "text": _sentence(rng, NOTE_OPENINGS, NOTE_EXTENSIONS, 60, 400),
-                                  "at": _stamp(moment)}
+        record: dict[str, Any] = {
+            "id": f"n{n}",
+            "session": session["id"],
+            "text": _sentence(rng, NOTE_OPENINGS, NOTE_EXTENSIONS, 60, 400),
+            "at": _stamp(moment),
+        }
         if rng.random() < 0.3:
             record["visibility"] = "caucus"
             record["party"] = _pick(rng, party_ids)

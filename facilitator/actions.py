@@ -116,16 +116,31 @@ def case_slug(title: str) -> str:
 PLACEHOLDER_PARTY = {"name": "Mediator", "role": Role.OTHER, "side": Side.NEUTRAL}
 
 
-def new_case(case_id: str, title: str, student: str, parties: list[Party], template: Template,
-             on: date) -> Case:
+def new_case(
+    case_id: str, title: str, student: str, parties: list[Party], template: Template, on: date
+) -> Case:
     """A case with session 1 planned from an agenda template."""
     from facilitator.agenda import agenda_items  # markdown-it loads only when a case is made
+
     if not parties:
         parties = [Party(id="p1", **PLACEHOLDER_PARTY)]
-    session = Session(id="s1", number=1, date=on.isoformat(), status=SessionStatus.PLANNED,
-                      kind=template.kind, agenda=agenda_items(template))
-    return Case(format=FORMAT, id=case_id, title=title.strip(), student=student.strip(), created=now_stamp(),
-                parties=parties, sessions=[session])
+    session = Session(
+        id="s1",
+        number=1,
+        date=on.isoformat(),
+        status=SessionStatus.PLANNED,
+        kind=template.kind,
+        agenda=agenda_items(template),
+    )
+    return Case(
+        format=FORMAT,
+        id=case_id,
+        title=title.strip(),
+        student=student.strip(),
+        created=now_stamp(),
+        parties=parties,
+        sessions=[session],
+    )
 
 
 # ---------------------------------------------------------------- building blocks
@@ -220,9 +235,7 @@ def next_item(case: Case, session_id: str) -> tuple[Case, AgendaItem | None]:
     agenda = session.agenda
     current = next((i for i, item in enumerate(agenda) if item.status == AgendaStatus.ACTIVE), -1)
     waiting = [
-        item
-        for item in agenda[current + 1 :] + agenda[: max(current, 0)]
-        if item.status == AgendaStatus.OPEN
+        item for item in agenda[current + 1 :] + agenda[: max(current, 0)] if item.status == AgendaStatus.OPEN
     ]
     if not waiting:
         if current >= 0:
@@ -235,8 +248,9 @@ def next_item(case: Case, session_id: str) -> tuple[Case, AgendaItem | None]:
 def add_agenda_item(case: Case, session_id: str, title: str, minutes: int | None = None) -> Case:
     session = case.session(session_id)
     assert session is not None
-    item = AgendaItem(id=next_id(case, "agenda"), title=title.strip(), status=AgendaStatus.OPEN,
-                      **_fields(minutes=minutes))
+    item = AgendaItem(
+        id=next_id(case, "agenda"), title=title.strip(), status=AgendaStatus.OPEN, **_fields(minutes=minutes)
+    )
     return _session_with(case, revise(session, agenda=[*(a.dump() for a in session.agenda), item.dump()]))
 
 
@@ -276,27 +290,40 @@ def _latest_interest(case: Case, party_id: str, session_id: str) -> Interest | N
     return mine[-1] if mine else None
 
 
-def record_interest(case: Case, session_id: str, party_id: str, text: str,
-                    agenda_item: str | None = None) -> tuple[Case, Interest]:
+def record_interest(
+    case: Case, session_id: str, party_id: str, text: str, agenda_item: str | None = None
+) -> tuple[Case, Interest]:
     """Record an interest; it names the party's position-only entry if one is waiting."""
     latest = _latest_interest(case, party_id, session_id)
     if latest is not None and latest.text == UNNAMED_INTEREST:
         named = revise(latest, text=text.strip())
         return _replace(case, "interests", named), named
-    interest = Interest(id=next_id(case, "interests"), party=party_id, session=session_id,
-                        text=text.strip(), **_fields(agenda_item=agenda_item))
+    interest = Interest(
+        id=next_id(case, "interests"),
+        party=party_id,
+        session=session_id,
+        text=text.strip(),
+        **_fields(agenda_item=agenda_item),
+    )
     return _append(case, "interests", interest), interest
 
 
-def record_position(case: Case, session_id: str, party_id: str, text: str,
-                    agenda_item: str | None = None) -> tuple[Case, Interest]:
+def record_position(
+    case: Case, session_id: str, party_id: str, text: str, agenda_item: str | None = None
+) -> tuple[Case, Interest]:
     """Record a position behind the party's latest interest, or waiting for its interest."""
     latest = _latest_interest(case, party_id, session_id)
     if latest is not None and not latest.position:
         placed = revise(latest, position=text.strip())
         return _replace(case, "interests", placed), placed
-    interest = Interest(id=next_id(case, "interests"), party=party_id, session=session_id,
-                        text=UNNAMED_INTEREST, position=text.strip(), **_fields(agenda_item=agenda_item))
+    interest = Interest(
+        id=next_id(case, "interests"),
+        party=party_id,
+        session=session_id,
+        text=UNNAMED_INTEREST,
+        position=text.strip(),
+        **_fields(agenda_item=agenda_item),
+    )
     return _append(case, "interests", interest), interest
 
 
@@ -307,11 +334,22 @@ def edit_interest(case: Case, interest_id: str, text: str, position: str | None)
 # ---------------------------------------------------------------- options and agreements
 
 
-def record_option(case: Case, session_id: str, proposed_by: str, text: str,
-                  agenda_item: str | None = None, addresses: list[str] | None = None) -> tuple[Case, Option]:
-    option = Option(id=next_id(case, "options"), session=session_id, proposed_by=proposed_by,
-                    text=text.strip(), status=OptionStatus.PROPOSED,
-                    **_fields(agenda_item=agenda_item, addresses=addresses or None))
+def record_option(
+    case: Case,
+    session_id: str,
+    proposed_by: str,
+    text: str,
+    agenda_item: str | None = None,
+    addresses: list[str] | None = None,
+) -> tuple[Case, Option]:
+    option = Option(
+        id=next_id(case, "options"),
+        session=session_id,
+        proposed_by=proposed_by,
+        text=text.strip(),
+        status=OptionStatus.PROPOSED,
+        **_fields(agenda_item=agenda_item, addresses=addresses or None),
+    )
     return _append(case, "options", option), option
 
 
@@ -323,23 +361,36 @@ def link_option(case: Case, option_id: str, interest_ids: list[str]) -> Case:
     return _set(case, "options", option_id, addresses=list(interest_ids))
 
 
-def record_agreement(case: Case, session_id: str, text: str, kind: AgreementKind = AgreementKind.PRINCIPLE,
-                     option_id: str | None = None, agenda_item: str | None = None) -> tuple[Case, Agreement]:
+def record_agreement(
+    case: Case,
+    session_id: str,
+    text: str,
+    kind: AgreementKind = AgreementKind.PRINCIPLE,
+    option_id: str | None = None,
+    agenda_item: str | None = None,
+) -> tuple[Case, Agreement]:
     """Record an area of agreement; made from an option, it serves that option's interests."""
     addresses = None
     if option_id:
         option = _find(case, "options", option_id)
         addresses = option.addresses or None
         agenda_item = agenda_item or option.agenda_item
-    agreement = Agreement(id=next_id(case, "agreements"), session=session_id, kind=kind, text=text.strip(),
-                          **_fields(option=option_id, agenda_item=agenda_item, addresses=addresses))
+    agreement = Agreement(
+        id=next_id(case, "agreements"),
+        session=session_id,
+        kind=kind,
+        text=text.strip(),
+        **_fields(option=option_id, agenda_item=agenda_item, addresses=addresses),
+    )
     return _append(case, "agreements", agreement), agreement
 
 
 AGREEMENT_DETAILS = ("service", "frequency", "duration", "responsible", "goal", "start", "review")
 
 
-def edit_agreement(case: Case, agreement_id: str, text: str, kind: AgreementKind, **details: str | None) -> Case:
+def edit_agreement(
+    case: Case, agreement_id: str, text: str, kind: AgreementKind, **details: str | None
+) -> Case:
     unknown = set(details) - set(AGREEMENT_DETAILS)
     if unknown:
         raise KeyError(f"not agreement details: {sorted(unknown)}")
@@ -350,10 +401,17 @@ def edit_agreement(case: Case, agreement_id: str, text: str, kind: AgreementKind
 # ---------------------------------------------------------------- follow-ups and parking lot
 
 
-def record_follow_up(case: Case, session_id: str, owner: str, text: str,
-                     due: str | None = None) -> tuple[Case, FollowUp]:
-    follow_up = FollowUp(id=next_id(case, "follow_ups"), session=session_id, text=text.strip(), owner=owner,
-                         done=False, **_fields(due=due))
+def record_follow_up(
+    case: Case, session_id: str, owner: str, text: str, due: str | None = None
+) -> tuple[Case, FollowUp]:
+    follow_up = FollowUp(
+        id=next_id(case, "follow_ups"),
+        session=session_id,
+        text=text.strip(),
+        owner=owner,
+        done=False,
+        **_fields(due=due),
+    )
     return _append(case, "follow_ups", follow_up), follow_up
 
 
@@ -367,8 +425,9 @@ def toggle_follow_up(case: Case, follow_up_id: str) -> Case:
 
 
 def park(case: Case, session_id: str, text: str) -> tuple[Case, ParkingItem]:
-    item = ParkingItem(id=next_id(case, "parking_lot"), session=session_id, text=text.strip(),
-                       status=ParkingStatus.OPEN)
+    item = ParkingItem(
+        id=next_id(case, "parking_lot"), session=session_id, text=text.strip(), status=ParkingStatus.OPEN
+    )
     return _append(case, "parking_lot", item), item
 
 
@@ -379,18 +438,32 @@ def set_parking_status(case: Case, item_id: str, status: ParkingStatus) -> Case:
 # ---------------------------------------------------------------- statements and notes
 
 
-def record_statement(case: Case, session_id: str, party_id: str, text: str, flagged: bool,
-                     reframe: str | None = None) -> tuple[Case, Statement]:
-    statement = Statement(id=next_id(case, "statements"), session=session_id, party=party_id,
-                          at=now_stamp(), text=text.strip(), flagged=flagged, **_fields(reframe=reframe))
+def record_statement(
+    case: Case, session_id: str, party_id: str, text: str, flagged: bool, reframe: str | None = None
+) -> tuple[Case, Statement]:
+    statement = Statement(
+        id=next_id(case, "statements"),
+        session=session_id,
+        party=party_id,
+        at=now_stamp(),
+        text=text.strip(),
+        flagged=flagged,
+        **_fields(reframe=reframe),
+    )
     return _append(case, "statements", statement), statement
 
 
 def record_note(case: Case, session_id: str, text: str, caucus_party: str | None = None) -> tuple[Case, Note]:
     """A mediator's note: joint, or caucus-visible when written in caucus with a party."""
     visibility = Visibility.CAUCUS if caucus_party else Visibility.JOINT
-    note = Note(id=next_id(case, "notes"), session=session_id, text=text.strip(), visibility=visibility,
-                at=now_stamp(), **_fields(party=caucus_party))
+    note = Note(
+        id=next_id(case, "notes"),
+        session=session_id,
+        text=text.strip(),
+        visibility=visibility,
+        at=now_stamp(),
+        **_fields(party=caucus_party),
+    )
     return _append(case, "notes", note), note
 
 
@@ -419,6 +492,8 @@ def remove(case: Case, list_name: str, record_id: str) -> Case:
         records = [r for r in getattr(case, list_name) if r.id != record_id]
         new = case.model_copy(update={list_name: records})
     if find_problem(new):
-        raise ValueError("It cannot be removed while other records refer to it "
-                         "(an option that revises it, an agreement made from it, an interest it serves).")
+        raise ValueError(
+            "It cannot be removed while other records refer to it "
+            "(an option that revises it, an agreement made from it, an interest it serves)."
+        )
     return new

@@ -84,8 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("title", metavar="TITLE")
     p.add_argument("--student", required=True, metavar="NAME")
     p.add_argument("--agenda", required=True, metavar="TEMPLATE", help="see `facilitator agendas`")
-    p.add_argument("--party", action="append", default=[], metavar="NAME:ROLE:SIDE",
-                   help='repeatable, e.g. --party "Ana Ruiz:parent:family"')
+    p.add_argument(
+        "--party",
+        action="append",
+        default=[],
+        metavar="NAME:ROLE:SIDE",
+        help='repeatable, e.g. --party "Ana Ruiz:parent:family"',
+    )
     p.add_argument("--id", dest="case_id", metavar="SLUG", help="case id (default: made from the title)")
     p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of session 1 (default: today)")
 
@@ -101,14 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("next", cmd_next, "start the next session from the previous state; prints its number")
     p.add_argument("case_id", metavar="CASE")
-    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of the new session (default: today)")
+    p.add_argument(
+        "--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of the new session (default: today)"
+    )
     p.add_argument("--agenda", metavar="TEMPLATE", help="add this template's items after the carried ones")
 
     p = command("export", cmd_export, "Markdown export of a session")
     p.add_argument("case_id", metavar="CASE")
     p.add_argument("--session", type=int, metavar="N", help="session number (default: the latest)")
     p.add_argument("--kind", choices=["consensus", "summary"], default="consensus")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (private to you) instead of stdout")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (private to you) instead of stdout"
+    )
 
     p = command("import", cmd_import, "import a case file (format facilitator-case/1)")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -126,7 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("restore", cmd_restore, "list a case's backups or restore one")
     p.add_argument("case_id", metavar="CASE")
     p.add_argument("--list", action="store_true", help="list the backups, newest first")
-    p.add_argument("--from", dest="number", type=int, metavar="N", help="restore backup N (default: newest good)")
+    p.add_argument(
+        "--from", dest="number", type=int, metavar="N", help="restore backup N (default: newest good)"
+    )
 
     p = command("delete", cmd_delete, "remove a case, its backups and lock files")
     p.add_argument("case_id", metavar="CASE")
@@ -207,8 +218,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     store.remember(case.id)  # `facilitator` alone opens the case just made
     _print(case.id)
     if not parties:
-        print("facilitator: note: no --party given; the mediator is listed until you add the parties",
-              file=sys.stderr)
+        print(
+            "facilitator: note: no --party given; the mediator is listed until you add the parties",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -225,13 +238,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             rows.append((case_id, f"(cannot be read: {_one_line(exc)})", "", "", ""))
             continue
         count = len(case.sessions)
-        rows.append((
-            case.id,
-            _single_line(case.title),
-            f"{count} session{'s' if count != 1 else ''}",
-            case.latest.date,
-            f"{unresolved(case).count} open",
-        ))
+        rows.append(
+            (
+                case.id,
+                _single_line(case.title),
+                f"{count} session{'s' if count != 1 else ''}",
+                case.latest.date,
+                f"{unresolved(case).count} open",
+            )
+        )
     if not rows:
         print("no cases yet: try `facilitator demo` or `facilitator new`", file=sys.stderr)
     _print_columns(rows)
@@ -257,7 +272,12 @@ def cmd_agendas(args: argparse.Namespace) -> int:
 
     templates, problems = list_templates(_store().home)
     rows = [
-        (t.name, t.kind.value, f"{len(t.items)} items", _single_line(t.title) + ("" if t.shipped else "  (yours)"))
+        (
+            t.name,
+            t.kind.value,
+            f"{len(t.items)} items",
+            _single_line(t.title) + ("" if t.shipped else "  (yours)"),
+        )
         for t in templates
     ]
     _print_columns(rows)
@@ -336,8 +356,9 @@ def cmd_next(args: argparse.Namespace) -> int:
     with store.open(args.case_id) as case_file:
         latest = case_file.case.latest
         if args.date and args.date.isoformat() < latest.date:
-            raise UserError(f"session {latest.number + 1} cannot come before session {latest.number} "
-                            f"({latest.date})")
+            raise UserError(
+                f"session {latest.number + 1} cannot come before session {latest.number} ({latest.date})"
+            )
         case = next_session(
             case_file.case,
             on=args.date or date.today(),

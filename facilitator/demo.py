@@ -120,7 +120,10 @@ def demo_case(today: date, now: datetime | None = None) -> Case:
                 title="Independent reading evaluation",
                 minutes=30,
                 status=AgendaStatus.NEEDS_DATA,
-                prompts=["What the district's winter screening showed", "What an outside evaluation would add"],
+                prompts=[
+                    "What the district's winter screening showed",
+                    "What an outside evaluation would add",
+                ],
                 started_at=at(14, 20),
                 ended_at=at(14, 50),
             ),

@@ -111,8 +111,18 @@ def escape_inline(text: str) -> str:
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -212,7 +222,7 @@ CONFIDENTIALITY = (
 
 
 def words_list(words: Iterable[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     items = list(words)
     if len(items) <= 1:
         return "".join(items)
@@ -420,11 +430,13 @@ def _consensus(case: Case, session: Session, today: date) -> str:
         f"Areas of agreement from session {session.number}, a {SESSION_KIND_WORDS[session.kind]} "
         f"on {long_date(session.date)}, written down for everyone who took part."
     )
-    doc.bullets([
-        _label("Student", escape_inline(case.student)),
-        _label("Session", _session_line(session)),
-        _label("Written", long_date(today)),
-    ])
+    doc.bullets(
+        [
+            _label("Student", escape_inline(case.student)),
+            _label("Session", _session_line(session)),
+            _label("Written", long_date(today)),
+        ]
+    )
 
     doc.heading(2, "Who took part")
     doc.bullets(_party_line(party) for party in case.parties)
@@ -440,9 +452,10 @@ def _consensus(case: Case, session: Session, today: date) -> str:
     doc.heading(2, "Follow-ups")
     follow_ups = _consensus_follow_ups(case, session)
     if follow_ups:
-        doc.table(["What", "Who", "Due"], [
-            [_follow_up_text(case, f, session), _escaped_name(case, f.owner), _due(f)] for f in follow_ups
-        ])
+        doc.table(
+            ["What", "Who", "Due"],
+            [[_follow_up_text(case, f, session), _escaped_name(case, f.owner), _due(f)] for f in follow_ups],
+        )
     else:
         doc.paragraph("No follow-ups were set.")
 
@@ -468,17 +481,19 @@ def _consensus(case: Case, session: Session, today: date) -> str:
         )
 
     doc.heading(2, "Signatures")
-    doc.paragraph("By signing, each person confirms that this document records the areas of agreement reached.")
-    family = [
-        p for p in case.parties if p.side == Side.FAMILY and p.role in (Role.PARENT, Role.GUARDIAN)
-    ]
+    doc.paragraph(
+        "By signing, each person confirms that this document records the areas of agreement reached."
+    )
+    family = [p for p in case.parties if p.side == Side.FAMILY and p.role in (Role.PARENT, Role.GUARDIAN)]
     for party in family:
         doc.paragraph(f"{ROLE_WORDS[party.role].capitalize()}: {escape_inline(party.name)}")
         doc.paragraph(_SIGNATURE_LINE)
     if not family:
         doc.paragraph("Parent or guardian, name: ______________________________")
         doc.paragraph(_SIGNATURE_LINE)
-    doc.paragraph("District representative with authority to bind the district, name: ______________________________")
+    doc.paragraph(
+        "District representative with authority to bind the district, name: ______________________________"
+    )
     doc.paragraph(_SIGNATURE_LINE)
     return doc.text()
 
@@ -490,7 +505,8 @@ def _consensus_follow_ups(case: Case, session: Session) -> list[FollowUp]:
     """This session's follow-ups, and earlier ones not done yet."""
     numbers = {s.id: s.number for s in case.sessions}
     return [
-        f for f in case.follow_ups
+        f
+        for f in case.follow_ups
         if f.session == session.id or (numbers.get(f.session, 0) < session.number and not f.done)
     ]
 
@@ -606,11 +622,18 @@ def _summary(case: Case, session: Session, today: date) -> str:
     doc.heading(2, "Follow-ups")
     follow_ups = [f for f in case.follow_ups if f.session == session.id]
     if follow_ups:
-        doc.table(["What", "Who", "Due", "Done"], [
-            [escape_inline(f.text), _escaped_name(case, f.owner),
-             long_date(f.due) if f.due else "", "yes" if f.done else "no"]
-            for f in follow_ups
-        ])
+        doc.table(
+            ["What", "Who", "Due", "Done"],
+            [
+                [
+                    escape_inline(f.text),
+                    _escaped_name(case, f.owner),
+                    long_date(f.due) if f.due else "",
+                    "yes" if f.done else "no",
+                ]
+                for f in follow_ups
+            ],
+        )
     else:
         doc.paragraph("None recorded.")
 

@@ -150,9 +150,7 @@ def _calendar_date(value: str) -> str:
     return value
 
 
-_RFC3339 = re.compile(
-    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})"
-)
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 
 
 def _timestamp(value: str) -> str:
@@ -173,10 +171,16 @@ def _case_id(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_storable), AfterValidator(_not_blank)]
-Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME), AfterValidator(_storable), AfterValidator(_not_blank)]
+Text = Annotated[
+    str, Field(min_length=1, max_length=MAX_TEXT), AfterValidator(_storable), AfterValidator(_not_blank)
+]
+Name = Annotated[
+    str, Field(min_length=1, max_length=MAX_NAME), AfterValidator(_storable), AfterValidator(_not_blank)
+]
 Detail = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_storable)]
-RecordId = Annotated[str, Field(min_length=1, max_length=MAX_NAME), AfterValidator(_storable), AfterValidator(_not_blank)]
+RecordId = Annotated[
+    str, Field(min_length=1, max_length=MAX_NAME), AfterValidator(_storable), AfterValidator(_not_blank)
+]
 Ref = RecordId
 CaseDate = Annotated[str, AfterValidator(_calendar_date)]
 Timestamp = Annotated[str, AfterValidator(_timestamp)]
@@ -467,7 +471,10 @@ def find_problem(case: Case) -> str | None:
             agenda_session[item.id] = session.number
 
     parties, sessions, interests, options = (
-        ids["parties"], ids["sessions"], ids["interests"], ids["options"]
+        ids["parties"],
+        ids["sessions"],
+        ids["interests"],
+        ids["options"],
     )
 
     def where(list_name: str, index: int, record: Record) -> str:
@@ -540,7 +547,7 @@ def describe_error(error: ValidationError, document: Any) -> str:
     if first.get("type") == "value_error":
         message = str(first.get("ctx", {}).get("error", message))
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     if not loc:
         return message
     # Walk the document along the error's path to name the record by its id.
@@ -619,4 +626,3 @@ def case_from_document(document: Any) -> Case:
         raise CaseError(describe_error(exc, document)) from None
     except RecursionError:
         raise CaseError("the document is nested too deeply") from None
-

@@ -1807,8 +1807,11 @@ def analyze(text: str, student: str | None = None) -> Analysis:
 def _name_ok(name: str) -> bool:
     """A student's name the suggestions may use: short, has letters, and is not itself a charge."""
     return (
-        len(name) <= 60 and len(name.split()) <= 4 and name.isprintable()
-        and any(ch.isalpha() for ch in name) and not _analyze_one(name, None).accusatory
+        len(name) <= 60
+        and len(name.split()) <= 4
+        and name.isprintable()
+        and any(ch.isalpha() for ch in name)
+        and not _analyze_one(name, None).accusatory
     )
 
 

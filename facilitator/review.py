@@ -88,9 +88,7 @@ def unresolved(case: Case) -> Unresolved:
         open_agenda=[item for item in latest.agenda if item.status not in SETTLED_AGENDA],
         open_options=[o for o in case.options if o.status in UNDECIDED_OPTIONS],
         unaddressed_interests=[i for i in case.interests if i.id not in addressed],
-        incomplete_agreements=[
-            a for a in case.agreements if a.missing()
-        ],
+        incomplete_agreements=[a for a in case.agreements if a.missing()],
         open_follow_ups=[f for f in case.follow_ups if not f.done],
         parking_lot=[k for k in case.parking_lot if k.status == ParkingStatus.OPEN],
     )
@@ -316,24 +314,31 @@ def next_session(
             parking_lot.append(parked)
             continue
         agenda.append(AgendaItem.model_validate(_parking_item(next(ids), parked)))
-        parking_lot.append(ParkingItem.model_validate({**parked.dump(), "status": ParkingStatus.SCHEDULED.value}))
+        parking_lot.append(
+            ParkingItem.model_validate({**parked.dump(), "status": ParkingStatus.SCHEDULED.value})
+        )
 
     for template_item in items_after or []:
         data = {
-            key: value for key, value in template_item.dump().items()
+            key: value
+            for key, value in template_item.dump().items()
             if key not in ("carried_from", "started_at", "ended_at")
         }
         data.update(id=next(ids), status=AgendaStatus.OPEN.value)
         agenda.append(AgendaItem.model_validate(data))
 
-    sessions.append(Session.model_validate({
-        "id": next_id(case, "sessions"),
-        "number": max(s.number for s in case.sessions) + 1,
-        "date": on.isoformat(),
-        "status": SessionStatus.PLANNED.value,
-        "kind": SessionKind(kind or latest.kind).value,
-        "agenda": [item.dump() for item in agenda],
-    }))
+    sessions.append(
+        Session.model_validate(
+            {
+                "id": next_id(case, "sessions"),
+                "number": max(s.number for s in case.sessions) + 1,
+                "date": on.isoformat(),
+                "status": SessionStatus.PLANNED.value,
+                "kind": SessionKind(kind or latest.kind).value,
+                "agenda": [item.dump() for item in agenda],
+            }
+        )
+    )
     update: dict[str, Any] = {"sessions": sessions}
     if parking_lot != list(case.parking_lot):
         update["parking_lot"] = parking_lot
@@ -354,12 +359,14 @@ def _stop(session: Session) -> Session:
                 data["ended_at"] = stamp
             item = AgendaItem.model_validate(data)
         agenda.append(item.dump())
-    return Session.model_validate({
-        **session.dump(),
-        "status": SessionStatus.CLOSED.value,
-        "ended_at": stamp,
-        "agenda": agenda,
-    })
+    return Session.model_validate(
+        {
+            **session.dump(),
+            "status": SessionStatus.CLOSED.value,
+            "ended_at": stamp,
+            "agenda": agenda,
+        }
+    )
 
 
 def _fresh_agenda_ids(case: Case) -> Iterator[str]:

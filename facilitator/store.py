@@ -534,7 +534,9 @@ class Store:
         else:
             chosen = next((b for b in backups if b.number == number), None)
             if chosen is None:
-                raise StoreError(f'case "{case_id}" has no backup {number}; see `facilitator restore {case_id} --list`')
+                raise StoreError(
+                    f'case "{case_id}" has no backup {number}; see `facilitator restore {case_id} --list`'
+                )
             if not chosen.good:
                 raise StoreError(f"backup {number} cannot be used: {chosen.problem}")
         private_folder(self.cases_folder)
@@ -681,9 +683,11 @@ def check_values(new: Case, old: Case | None = None) -> None:
             known = {id(record) for record in before or ()}
             record_type = RECORD_LISTS[list_name]
             document[list_name] = [
-                record if id(record) in known and type(record) is record_type
+                record
+                if id(record) in known and type(record) is record_type
                 else record.model_dump(mode="json", exclude_unset=True, warnings=False)
-                if isinstance(record, Record) else record
+                if isinstance(record, Record)
+                else record
                 for record in records
             ]
     except Exception:  # a value that cannot even be written as JSON
@@ -705,8 +709,9 @@ class CaseFile:
         try:
             store._sweep_temp_files(case_id)
             self._last_copy: Path | None = None
-            self._storage = DurableStorage(self.path, before_replace=self._before_replace,
-                                           after_write=self._after_write)
+            self._storage = DurableStorage(
+                self.path, before_replace=self._before_replace, after_write=self._after_write
+            )
             self._db = TinyDB(storage=lambda: self._storage)
             self._reload()
             owner = {"pid": os.getpid(), "since": datetime.now().astimezone().isoformat(timespec="seconds")}
@@ -853,4 +858,3 @@ def _replace_with(document: dict[str, Any]) -> Any:
         doc.update(document)
 
     return transform
-

@@ -96,7 +96,10 @@ def run_process(home: Path):
         env = {**os.environ, "FACILITATOR_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
         done = subprocess.run(
             [sys.executable, "-m", "facilitator", *map(str, args)],
-            input=stdin.encode("utf-8"), capture_output=True, env=env, timeout=timeout,
+            input=stdin.encode("utf-8"),
+            capture_output=True,
+            env=env,
+            timeout=timeout,
         )
         return Result(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
 

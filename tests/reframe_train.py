@@ -81,7 +81,9 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def fit(examples: list[Example], vocab: set[str] | None = None, seed: int = 0) -> tuple[dict[str, float], float]:
+def fit(
+    examples: list[Example], vocab: set[str] | None = None, seed: int = 0
+) -> tuple[dict[str, float], float]:
     if vocab is None:
         df = Counter(f for e in examples for f in set(e.feats))
         vocab = {f for f, n in df.items() if n >= MIN_DF}
@@ -271,7 +273,9 @@ def evaluate(data: dict[str, list[Example]]) -> None:
         p1, r1 = scores(held, fires)
         plus = sum(1 for e in held if e.target and not e.rules and fires(e) and e.label)
         minus = sum(1 for e in held if e.target and not e.rules and fires(e) and not e.label)
-        print(f"{test:18} {len(held):4} {t:5.2f}  {p0:6.3f}/{r0:.3f}  {p1:8.3f}/{r1:.3f}     +{plus}/-{minus}")
+        print(
+            f"{test:18} {len(held):4} {t:5.2f}  {p0:6.3f}/{r0:.3f}  {p1:8.3f}/{r1:.3f}     +{plus}/-{minus}"
+        )
         sys.stdout.flush()
 
 
@@ -296,7 +300,9 @@ def write(data: dict[str, list[Example]]) -> None:
     for f in sorted(shipped, key=lambda f: (-w[f], f)):
         lines.append(f"{f}\t{w[f]:.4f}\t{kind_of(f, w[f])}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.name}: {len(shipped)} features, threshold p={t:.2f} (log-odds {logit:.3f}), bias {b:.3f}")
+    print(
+        f"wrote {OUT.name}: {len(shipped)} features, threshold p={t:.2f} (log-odds {logit:.3f}), bias {b:.3f}"
+    )
 
 
 def main() -> None:

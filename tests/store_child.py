@@ -30,21 +30,30 @@ def change(case: Case, n: int) -> Case:
     """Change number ``n``: touches the header and adds, updates, removes and reorders records."""
     title = _NUMBER.sub("", case.title) + f" (change {n})"
     interests = list(case.interests)
-    interests.append(Interest(
-        id=next_id(case, "interests"), party=("p-mom", "p-dir")[n % 2], session="s1",
-        # Sizes vary so that a kill can land anywhere inside a write.
-        text=f"change {n} " + "·" * (n * 97 % 4000),
-    ))
+    interests.append(
+        Interest(
+            id=next_id(case, "interests"),
+            party=("p-mom", "p-dir")[n % 2],
+            session="s1",
+            # Sizes vary so that a kill can land anywhere inside a write.
+            text=f"change {n} " + "·" * (n * 97 % 4000),
+        )
+    )
     if n % 5 == 0 or len(interests) > 30:
         del interests[1]  # the oldest added; i1 stays, option o1 addresses it
     update: dict = {"title": title, "interests": interests}
     if n % 3 == 0:
         follow_up = case.follow_ups[0]
-        update["follow_ups"] = [follow_up.model_copy(update={"text": f"Send the data (change {n})",
-                                                             "done": n % 2 == 0})]
+        update["follow_ups"] = [
+            follow_up.model_copy(update={"text": f"Send the data (change {n})", "done": n % 2 == 0})
+        ]
     if n % 7 == 0:
-        parking = [*case.parking_lot, ParkingItem(id=next_id(case, "parking_lot"), session="s1",
-                                                  text=f"Raised at change {n}", status="open")]
+        parking = [
+            *case.parking_lot,
+            ParkingItem(
+                id=next_id(case, "parking_lot"), session="s1", text=f"Raised at change {n}", status="open"
+            ),
+        ]
         if n % 14 == 0:
             parking.reverse()
         update["parking_lot"] = parking[-5:]

@@ -44,9 +44,15 @@ def test_one_item_is_active_at_a_time(leo: Case):
 def test_a_resumed_item_keeps_the_time_it_used(leo: Case):
     start = datetime.now(timezone.utc) - timedelta(minutes=30)
     session = leo.sessions[0]
-    item = actions.revise(session.agenda[1], status="open", started_at=start.isoformat(),
-                          ended_at=(start + timedelta(minutes=5)).isoformat())
-    case = leo.model_copy(update={"sessions": [actions.revise(session, agenda=[session.agenda[0].dump(), item.dump()])]})
+    item = actions.revise(
+        session.agenda[1],
+        status="open",
+        started_at=start.isoformat(),
+        ended_at=(start + timedelta(minutes=5)).isoformat(),
+    )
+    case = leo.model_copy(
+        update={"sessions": [actions.revise(session, agenda=[session.agenda[0].dump(), item.dump()])]}
+    )
     case = actions.set_item_status(case, "a2", "active")
     resumed = case.sessions[0].agenda[1]
     used = datetime.now(timezone.utc) - parse_timestamp(resumed.started_at)
@@ -74,10 +80,28 @@ def test_agenda_items_added_and_moved(leo: Case):
 def test_an_agreement_from_an_option_serves_its_interests(leo: Case):
     case, agreement = actions.record_agreement(leo, "s1", "Six-week trial", "trial", option_id="o1")
     assert agreement.addresses == ["i1"] and agreement.agenda_item == "a2"
-    assert agreement.missing() == ["service", "frequency", "duration", "responsible", "goal", "start", "review"]
-    case = actions.edit_agreement(case, agreement.id, "Six-week trial", "trial", service="AT", frequency="daily",
-                                  duration="6 weeks", responsible="AT specialist", goal="80%",
-                                  start="2026-12-01", review="2027-01-15")
+    assert agreement.missing() == [
+        "service",
+        "frequency",
+        "duration",
+        "responsible",
+        "goal",
+        "start",
+        "review",
+    ]
+    case = actions.edit_agreement(
+        case,
+        agreement.id,
+        "Six-week trial",
+        "trial",
+        service="AT",
+        frequency="daily",
+        duration="6 weeks",
+        responsible="AT specialist",
+        goal="80%",
+        start="2026-12-01",
+        review="2027-01-15",
+    )
     assert case.agreements[-1].missing() == []
     valid(case)
 
@@ -104,10 +128,15 @@ def test_a_note_written_in_caucus_is_private(leo: Case):
     valid(case)
 
 
-@pytest.mark.parametrize("spec, problem", [
-    ("Ana Ruiz", "Name:role:side"), ("Ana:mom:family", "role must be"), ("Ana:parent:home", "side must be"),
-    (":parent:family", "Name:role:side"),
-])
+@pytest.mark.parametrize(
+    "spec, problem",
+    [
+        ("Ana Ruiz", "Name:role:side"),
+        ("Ana:mom:family", "role must be"),
+        ("Ana:parent:home", "side must be"),
+        (":parent:family", "Name:role:side"),
+    ],
+)
 def test_party_specs_are_checked(spec: str, problem: str):
     with pytest.raises(ValueError, match=problem):
         actions.parse_party(spec, 1)

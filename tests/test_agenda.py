@@ -305,7 +305,9 @@ def test_bad_time_box(tmp_path, box):
 
 def test_time_box_longer_than_a_day(tmp_path):
     assert parse_template("## Long day (1440 min)\n", "t").items[0].minutes == 1440
-    assert parse_template("## Retreat (2880 min)\n", "t").items[0].minutes == 2880  # any positive whole number
+    assert (
+        parse_template("## Retreat (2880 min)\n", "t").items[0].minutes == 2880
+    )  # any positive whole number
 
 
 def test_unknown_kind(tmp_path):

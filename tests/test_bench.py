@@ -39,7 +39,8 @@ def test_large_case_is_valid_and_large() -> None:
     assert all(60 <= len(s.text) <= 250 for s in case.statements)
     assert any(n.visibility == "caucus" for n in case.notes)
     assert any(g.missing() for g in case.agreements) and any(
-        not g.missing() for g in case.agreements if g.kind in ("service", "trial"))
+        not g.missing() for g in case.agreements if g.kind in ("service", "trial")
+    )
     assert all(o.addresses for o in case.options)
     # Deterministic: the same seed gives the same document.
     assert large.large_case_document() == document
@@ -49,7 +50,10 @@ def test_bench_quick_json(tmp_path: Path) -> None:
     env = {**os.environ, "FACILITATOR_HOME": str(tmp_path / "unused-home")}
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / "bench.py"), "--json", "--quick", "--dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=180, env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
     )
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line.strip()]
@@ -60,8 +64,9 @@ def test_bench_quick_json(tmp_path: Path) -> None:
     for key in BUDGET_KEYS:
         value = found[key]
         # A figure is a positive number, or null with the reason in "errors".
-        assert (isinstance(value, (int, float)) and value > 0) or (value is None and key in found["errors"]), (
-            key, value, found["errors"].get(key))
+        assert (isinstance(value, (int, float)) and value > 0) or (
+            value is None and key in found["errors"]
+        ), (key, value, found["errors"].get(key))
     # What does not depend on a colleague's module must always be measured.
     for key in ("save_ratio", "export_s", "review_s"):
         assert found[key] is not None, found["errors"].get(key)

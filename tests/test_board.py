@@ -48,14 +48,28 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
 def small_case(party_names: tuple[str, str] = ("Ana Ruiz", "Dr. Kim")) -> Case:
     family, school = party_names
     return Case(
-        format=FORMAT, id="leo", title="Assistive technology for Leo", student="Leo",
+        format=FORMAT,
+        id="leo",
+        title="Assistive technology for Leo",
+        student="Leo",
         created="2026-11-01T09:00:00+00:00",
-        parties=[Party(id="p1", name=family, role="parent", side="family"),
-                 Party(id="p2", name=school, role="district", side="school")],
-        sessions=[Session(id="s1", number=1, date="2026-11-28", status="planned", kind="mediation", agenda=[
-            AgendaItem(id="a1", title="Opening and ground rules", status="open", minutes=10),
-            AgendaItem(id="a2", title="Assistive technology", status="open", minutes=45),
-        ])],
+        parties=[
+            Party(id="p1", name=family, role="parent", side="family"),
+            Party(id="p2", name=school, role="district", side="school"),
+        ],
+        sessions=[
+            Session(
+                id="s1",
+                number=1,
+                date="2026-11-28",
+                status="planned",
+                kind="mediation",
+                agenda=[
+                    AgendaItem(id="a1", title="Opening and ground rules", status="open", minutes=10),
+                    AgendaItem(id="a2", title="Assistive technology", status="open", minutes=45),
+                ],
+            )
+        ],
     )
 
 
@@ -121,9 +135,12 @@ async def test_a_whole_session_is_saved_and_comes_back(store: Store):
         form = app.screen
         assert isinstance(form, FormModal)
         for key, value in {
-            "service": "Assistive technology trial", "frequency": "daily in ELA and science",
-            "duration": "6 weeks", "responsible": "AT specialist",
-            "goal": "Completes 80% of reading work independently", "start": "2026-12-01",
+            "service": "Assistive technology trial",
+            "frequency": "daily in ELA and science",
+            "duration": "6 weeks",
+            "responsible": "AT specialist",
+            "goal": "Completes 80% of reading work independently",
+            "start": "2026-12-01",
             "review": "2027-01-15",
         }.items():
             form.query_one(f"#field-{key}", Input).value = value
@@ -273,8 +290,16 @@ async def test_a_second_window_is_refused(store: Store):
         assert second.problem and "open in another facilitator window" in second.problem
 
 
-MARKUP = ["[b", "[/]", "[TODO]", "[@click=app.quit]Quit[/]", "[bold red]loud", "💥 émoji ✓", "# heading | a | b <!--",
-          "x" * 3000]
+MARKUP = [
+    "[b",
+    "[/]",
+    "[TODO]",
+    "[@click=app.quit]Quit[/]",
+    "[bold red]loud",
+    "💥 émoji ✓",
+    "# heading | a | b <!--",
+    "x" * 3000,
+]
 
 
 async def test_user_text_is_shown_literally_everywhere(store: Store):
@@ -331,7 +356,10 @@ async def test_agenda_items_can_be_added_moved_and_marked(store: Store):
         await pilot.pause()
     agenda = store.read("leo").latest.agenda
     assert [(i.title, i.minutes) for i in agenda] == [
-        ("Opening and ground rules", 10), ("Transportation", 15), ("Assistive technology", 45)]
+        ("Opening and ground rules", 10),
+        ("Transportation", 15),
+        ("Assistive technology", 45),
+    ]
     assert agenda[2].status == "resolved"
 
 
@@ -356,8 +384,17 @@ async def test_the_command_palette_lists_the_board_actions(store: Store):
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
-    for title in ["Next agenda item", "Link option to interests", "Caucus", "Export consensus points",
-                  "Start the next session", "Undo", "Add a party", "Review what is unresolved", "Help"]:
+    for title in [
+        "Next agenda item",
+        "Link option to interests",
+        "Caucus",
+        "Export consensus points",
+        "Start the next session",
+        "Undo",
+        "Add a party",
+        "Review what is unresolved",
+        "Help",
+    ]:
         assert title in titles
 
 
@@ -402,7 +439,9 @@ async def test_a_new_case_from_the_case_list(store: Store):
         assert "Speech services for Sam" in str(app.screen.query_one("#header-case").render())
     case = store.read("speech-services-for-sam")
     assert [(p.name, p.role, p.side) for p in case.parties] == [
-        ("Lena Ortiz", "parent", "family"), ("Mr. Adams", "district", "school")]
+        ("Lena Ortiz", "parent", "family"),
+        ("Mr. Adams", "district", "school"),
+    ]
     assert case.student == "Sam" and case.latest.kind == "mediation" and len(case.latest.agenda) >= 4
     assert store.last_opened() == "speech-services-for-sam"
 
@@ -452,8 +491,14 @@ async def test_agreement_details_typed_with_the_keyboard_only(store: Store):
         assert isinstance(app.screen, FormModal)
         assert app.screen.focused.id == "field-text"  # typing starts in the form, not behind it
         await pilot.press("tab", "enter", "down", "enter")  # kind: service
-        for text in ["Speech therapy", "2 x 30 min a week", "Until June", "Ms. Cho", "Understood in 80% of turns",
-                     "2026-12-07"]:
+        for text in [
+            "Speech therapy",
+            "2 x 30 min a week",
+            "Until June",
+            "Ms. Cho",
+            "Understood in 80% of turns",
+            "2026-12-07",
+        ]:
             await pilot.press("tab", *text)
         await pilot.press("enter")
         await pilot.pause()
@@ -461,7 +506,11 @@ async def test_agreement_details_typed_with_the_keyboard_only(store: Store):
         assert "complete" in table_text(app, "agreements")
     (agreement,) = store.read("leo").agreements
     assert agreement.kind == "service" and agreement.missing() == []
-    assert (agreement.service, agreement.responsible, agreement.start) == ("Speech therapy", "Ms. Cho", "2026-12-07")
+    assert (agreement.service, agreement.responsible, agreement.start) == (
+        "Speech therapy",
+        "Ms. Cho",
+        "2026-12-07",
+    )
 
 
 async def test_words_typed_but_not_recorded_survive_a_restart(store: Store):

@@ -43,9 +43,20 @@ def agendas():
 
 def test_new_case_with_parties_and_an_agenda(run_cli, home, agendas):
     result = run_cli(
-        "new", "Reading services for Maya", "--student", "Maya", "--agenda", "iep-mediation",
-        "--party", "Tomás Okafor:parent:family", "--party", "Ms. Lindqvist:district:school",
-        "--party", "Priya Shah: Advocate : FAMILY", "--date", "2026-11-10",
+        "new",
+        "Reading services for Maya",
+        "--student",
+        "Maya",
+        "--agenda",
+        "iep-mediation",
+        "--party",
+        "Tomás Okafor:parent:family",
+        "--party",
+        "Ms. Lindqvist:district:school",
+        "--party",
+        "Priya Shah: Advocate : FAMILY",
+        "--date",
+        "2026-11-10",
     )
     assert result.code == 0, result.err
     assert result.err == ""
@@ -71,10 +82,26 @@ def test_new_case_with_parties_and_an_agenda(run_cli, home, agendas):
 
 
 def test_new_case_gets_a_free_id_and_today_by_default(run_cli, home, agendas):
-    first = run_cli("new", "Reading for Maya", "--student", "Maya", "--agenda", "resolution-meeting",
-                    "--party", "A:parent:family")
-    second = run_cli("new", "Reading for Maya", "--student", "Maya", "--agenda", "resolution-meeting",
-                     "--party", "A:parent:family")
+    first = run_cli(
+        "new",
+        "Reading for Maya",
+        "--student",
+        "Maya",
+        "--agenda",
+        "resolution-meeting",
+        "--party",
+        "A:parent:family",
+    )
+    second = run_cli(
+        "new",
+        "Reading for Maya",
+        "--student",
+        "Maya",
+        "--agenda",
+        "resolution-meeting",
+        "--party",
+        "A:parent:family",
+    )
     assert (first.out, second.out) == ("reading-for-maya\n", "reading-for-maya-2\n")
     case = Store(home).read("reading-for-maya-2")
     assert case.sessions[0].date == date.today().isoformat()
@@ -83,14 +110,38 @@ def test_new_case_gets_a_free_id_and_today_by_default(run_cli, home, agendas):
 
 def test_new_case_with_chosen_id_and_odd_title(run_cli, home, agendas):
     title = "# [b]Léa's[/b] | case `one` <!-- \\"
-    result = run_cli("new", title, "--student", "Léa", "--agenda", "check-in", "--id", "lea-1",
-                     "--party", "Ana: Ruiz:parent:family")
+    result = run_cli(
+        "new",
+        title,
+        "--student",
+        "Léa",
+        "--agenda",
+        "check-in",
+        "--id",
+        "lea-1",
+        "--party",
+        "Ana: Ruiz:parent:family",
+    )
     assert result.code == 0, result.err
     case = Store(home).read("lea-1")
     assert case.title == title
     assert case.parties[0].name == "Ana: Ruiz"  # only the last two colons separate role and side
-    assert run_cli("new", "Other", "--student", "X", "--agenda", "check-in", "--id", "lea-1",
-                   "--party", "A:parent:family").error_line().endswith("choose another --id")
+    assert (
+        run_cli(
+            "new",
+            "Other",
+            "--student",
+            "X",
+            "--agenda",
+            "check-in",
+            "--id",
+            "lea-1",
+            "--party",
+            "A:parent:family",
+        )
+        .error_line()
+        .endswith("choose another --id")
+    )
 
 
 def test_new_case_without_parties_says_so(run_cli, home, agendas):
@@ -100,18 +151,31 @@ def test_new_case_without_parties_says_so(run_cli, home, agendas):
     assert len(Store(home).read("quick-case").parties) == 1
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--party", "Ana Ruiz"], "Name:role:side"),
-    (["--party", ":parent:family"], "Name:role:side"),
-    (["--party", "Ana:mother:family"], "role must be one of"),
-    (["--party", "Ana:parent:home"], "side must be one of"),
-    (["--agenda-x"], None),
-    (["--id", "Not A Slug", "--party", "A:parent:family"], "id"),
-    (["--student", " ", "--party", "A:parent:family"], "student"),
-    (["--student", "x" * 2_000_000, "--party", "A:parent:family"], "student"),
-    (["--party", "x" * 2_000_000 + ":parent:family"], "name"),
-], ids=["no-colons", "no-name", "bad-role", "bad-side", "usage", "bad-id", "blank-student", "long-student",
-        "long-name"])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--party", "Ana Ruiz"], "Name:role:side"),
+        (["--party", ":parent:family"], "Name:role:side"),
+        (["--party", "Ana:mother:family"], "role must be one of"),
+        (["--party", "Ana:parent:home"], "side must be one of"),
+        (["--agenda-x"], None),
+        (["--id", "Not A Slug", "--party", "A:parent:family"], "id"),
+        (["--student", " ", "--party", "A:parent:family"], "student"),
+        (["--student", "x" * 2_000_000, "--party", "A:parent:family"], "student"),
+        (["--party", "x" * 2_000_000 + ":parent:family"], "name"),
+    ],
+    ids=[
+        "no-colons",
+        "no-name",
+        "bad-role",
+        "bad-side",
+        "usage",
+        "bad-id",
+        "blank-student",
+        "long-student",
+        "long-name",
+    ],
+)
 def test_new_case_refuses_bad_input_and_writes_nothing(args, words, run_cli, home, agendas):
     base = ["new", "A title", "--agenda", "iep-mediation"]
     if "--student" not in args:
@@ -197,25 +261,29 @@ def test_dumped_file_imports_on_another_laptop(run_cli, run_process, tmp_path, l
 # ---------------------------------------------------------------- usage and errors
 
 
-@pytest.mark.parametrize("args", [
-    ["no-such-command"],
-    ["new"],
-    ["new", "Title"],
-    ["new", "Title", "--student", "S"],
-    ["dump"],
-    ["import"],
-    ["review"],
-    ["review", LEO, "--format", "pdf"],
-    ["export", LEO, "--session", "two"],
-    ["export", LEO, "--kind", "everything"],
-    ["next", LEO, "--date", "10/11/2026"],
-    ["next", LEO, "--date", "2026-02-30"],
-    ["new", "T", "--student", "S", "--agenda", "a", "--date", "tomorrow"],
-    ["restore", LEO, "--from", "newest"],
-    ["delete"],
-    ["list", "--all"],
-    ["--no-such-option"],
-], ids=lambda args: " ".join(args))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["no-such-command"],
+        ["new"],
+        ["new", "Title"],
+        ["new", "Title", "--student", "S"],
+        ["dump"],
+        ["import"],
+        ["review"],
+        ["review", LEO, "--format", "pdf"],
+        ["export", LEO, "--session", "two"],
+        ["export", LEO, "--kind", "everything"],
+        ["next", LEO, "--date", "10/11/2026"],
+        ["next", LEO, "--date", "2026-02-30"],
+        ["new", "T", "--student", "S", "--agenda", "a", "--date", "tomorrow"],
+        ["restore", LEO, "--from", "newest"],
+        ["delete"],
+        ["list", "--all"],
+        ["--no-such-option"],
+    ],
+    ids=lambda args: " ".join(args),
+)
 def test_usage_errors_exit_2_with_usage(args, run_cli, home):
     result = run_cli(*args)
     assert result.code == 2, (result.code, result.err)
@@ -233,20 +301,24 @@ def test_help_and_version(run_cli):
     assert version.code == 0 and version.out.startswith("facilitator ")
 
 
-@pytest.mark.parametrize("args", [
-    ["dump", "nobody"],
-    ["dump", "../../etc/passwd"],
-    ["dump", ""],
-    ["open", "nobody"],
-    ["review", "nobody"],
-    ["export", "nobody"],
-    ["next", "nobody"],
-    ["restore", "nobody"],
-    ["restore", "nobody", "--list"],
-    ["delete", "nobody", "--yes"],
-    ["import", "/"],
-    ["import", "/nonexistent/case.json"],
-], ids=lambda args: " ".join(args))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["dump", "nobody"],
+        ["dump", "../../etc/passwd"],
+        ["dump", ""],
+        ["open", "nobody"],
+        ["review", "nobody"],
+        ["export", "nobody"],
+        ["next", "nobody"],
+        ["restore", "nobody"],
+        ["restore", "nobody", "--list"],
+        ["delete", "nobody", "--yes"],
+        ["import", "/"],
+        ["import", "/nonexistent/case.json"],
+    ],
+    ids=lambda args: " ".join(args),
+)
 def test_errors_are_one_line_without_traceback(args, run_cli, home):
     line = run_cli(*args).error_line()
     assert len(line) < 300
@@ -287,6 +359,8 @@ def test_record_lists_written_null_come_back_null(run_cli, home, leo_document, t
 
 
 def test_facilitator_alone_opens_the_case_just_made(run_cli, home):
-    made = run_cli("new", "Speech for Sam", "--student", "Sam", "--agenda", "check-in", "--party", "A:parent:family")
+    made = run_cli(
+        "new", "Speech for Sam", "--student", "Sam", "--agenda", "check-in", "--party", "A:parent:family"
+    )
     assert made.code == 0
     assert Store(home).last_opened() == made.out.strip()

@@ -97,7 +97,12 @@ def test_timer_follows_given_now() -> None:
 
 def test_session_one_agenda_has_mixed_statuses(case: Case) -> None:
     statuses = {item.status for item in case.sessions[0].agenda}
-    assert {AgendaStatus.RESOLVED, AgendaStatus.NEEDS_DATA, AgendaStatus.PARKED, AgendaStatus.OPEN} <= statuses
+    assert {
+        AgendaStatus.RESOLVED,
+        AgendaStatus.NEEDS_DATA,
+        AgendaStatus.PARKED,
+        AgendaStatus.OPEN,
+    } <= statuses
     assert 4 <= len(case.sessions[0].agenda) <= 5
 
 

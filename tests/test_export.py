@@ -111,59 +111,144 @@ def rich_document(text: Callable[[str], str] = DEFAULT_TEXTS.__getitem__, kind: 
             {"id": "p-t", "name": t("name.p-t"), "role": "teacher", "side": "school"},
         ],
         "sessions": [
-            {"id": "s1", "number": 1, "date": "2026-11-10", "status": "closed", "kind": "mediation",
-             "agenda": [
-                 {"id": "a1", "title": t("agenda.a1"), "status": "resolved", "minutes": 10},
-                 {"id": "a2", "title": t("agenda.a2"), "status": "open", "minutes": 30},
-             ]},
-            {"id": "s2", "number": 2, "date": "2026-11-25", "status": "live", "kind": kind,
-             "started_at": "2026-11-25T09:00:00+00:00",
-             "agenda": [
-                 {"id": "a4", "title": t("agenda.a4"), "status": "resolved", "minutes": 10},
-                 {"id": "a3", "title": t("agenda.a3"), "status": "needs-data", "carried_from": "a2"},
-                 {"id": "a5", "title": t("agenda.a5"), "status": "active", "minutes": 45,
-                  "started_at": "2026-11-25T09:15:00+00:00"},
-                 {"id": "a6", "title": t("agenda.a6"), "status": "parked"},
-                 {"id": "a7", "title": t("agenda.a7"), "status": "open"},
-                 {"id": "a8", "title": t("agenda.a8"), "status": "referred"},
-             ]},
+            {
+                "id": "s1",
+                "number": 1,
+                "date": "2026-11-10",
+                "status": "closed",
+                "kind": "mediation",
+                "agenda": [
+                    {"id": "a1", "title": t("agenda.a1"), "status": "resolved", "minutes": 10},
+                    {"id": "a2", "title": t("agenda.a2"), "status": "open", "minutes": 30},
+                ],
+            },
+            {
+                "id": "s2",
+                "number": 2,
+                "date": "2026-11-25",
+                "status": "live",
+                "kind": kind,
+                "started_at": "2026-11-25T09:00:00+00:00",
+                "agenda": [
+                    {"id": "a4", "title": t("agenda.a4"), "status": "resolved", "minutes": 10},
+                    {"id": "a3", "title": t("agenda.a3"), "status": "needs-data", "carried_from": "a2"},
+                    {
+                        "id": "a5",
+                        "title": t("agenda.a5"),
+                        "status": "active",
+                        "minutes": 45,
+                        "started_at": "2026-11-25T09:15:00+00:00",
+                    },
+                    {"id": "a6", "title": t("agenda.a6"), "status": "parked"},
+                    {"id": "a7", "title": t("agenda.a7"), "status": "open"},
+                    {"id": "a8", "title": t("agenda.a8"), "status": "referred"},
+                ],
+            },
         ],
         "interests": [
-            {"id": "i1", "party": "p-mom", "session": "s1", "text": t("interest.i1"),
-             "position": t("position.i1"), "agenda_item": "a2"},
-            {"id": "i2", "party": "p-dir", "session": "s2", "text": t("interest.i2"),
-             "position": t("position.i2")},
+            {
+                "id": "i1",
+                "party": "p-mom",
+                "session": "s1",
+                "text": t("interest.i1"),
+                "position": t("position.i1"),
+                "agenda_item": "a2",
+            },
+            {
+                "id": "i2",
+                "party": "p-dir",
+                "session": "s2",
+                "text": t("interest.i2"),
+                "position": t("position.i2"),
+            },
             {"id": "i3", "party": "p-t", "session": "s2", "text": t("interest.i3")},
         ],
         "options": [
-            {"id": "o1", "session": "s1", "proposed_by": "p-dir", "text": t("option.o1"),
-             "status": "trial", "addresses": ["i1"]},
-            {"id": "o2", "session": "s2", "proposed_by": "mediator", "text": t("option.o2"),
-             "status": "proposed", "addresses": ["i2", "i3"], "agenda_item": "a5"},
-            {"id": "o3", "session": "s2", "proposed_by": "p-adv", "text": t("option.o3"),
-             "status": "discussing", "revises": "o2"},
-            {"id": "o4", "session": "s2", "proposed_by": "p-mom", "text": t("option.o4"),
-             "status": "parked"},
-            {"id": "o5", "session": "s2", "proposed_by": "p-mom", "text": t("option.o5"),
-             "status": "declined"},
+            {
+                "id": "o1",
+                "session": "s1",
+                "proposed_by": "p-dir",
+                "text": t("option.o1"),
+                "status": "trial",
+                "addresses": ["i1"],
+            },
+            {
+                "id": "o2",
+                "session": "s2",
+                "proposed_by": "mediator",
+                "text": t("option.o2"),
+                "status": "proposed",
+                "addresses": ["i2", "i3"],
+                "agenda_item": "a5",
+            },
+            {
+                "id": "o3",
+                "session": "s2",
+                "proposed_by": "p-adv",
+                "text": t("option.o3"),
+                "status": "discussing",
+                "revises": "o2",
+            },
+            {"id": "o4", "session": "s2", "proposed_by": "p-mom", "text": t("option.o4"), "status": "parked"},
+            {
+                "id": "o5",
+                "session": "s2",
+                "proposed_by": "p-mom",
+                "text": t("option.o5"),
+                "status": "declined",
+            },
         ],
         "agreements": [
-            {"id": "g1", "session": "s1", "kind": "trial", "option": "o1", "text": t("agreement.g1"),
-             "service": t("service.g1"), "frequency": t("frequency.g1"), "duration": t("duration.g1"),
-             "responsible": t("responsible.g1"), "goal": t("goal.g1"),
-             "start": "2026-11-16", "review": "2027-01-11"},
-            {"id": "g2", "session": "s2", "kind": "service", "text": t("agreement.g2"),
-             "service": t("service.g2"), "duration": t("duration.g2"),
-             "responsible": t("responsible.g2"), "goal": t("goal.g2")},
-            {"id": "g3", "session": "s2", "kind": "principle", "text": t("agreement.g3"),
-             "addresses": ["i3"]},
+            {
+                "id": "g1",
+                "session": "s1",
+                "kind": "trial",
+                "option": "o1",
+                "text": t("agreement.g1"),
+                "service": t("service.g1"),
+                "frequency": t("frequency.g1"),
+                "duration": t("duration.g1"),
+                "responsible": t("responsible.g1"),
+                "goal": t("goal.g1"),
+                "start": "2026-11-16",
+                "review": "2027-01-11",
+            },
+            {
+                "id": "g2",
+                "session": "s2",
+                "kind": "service",
+                "text": t("agreement.g2"),
+                "service": t("service.g2"),
+                "duration": t("duration.g2"),
+                "responsible": t("responsible.g2"),
+                "goal": t("goal.g2"),
+            },
+            {
+                "id": "g3",
+                "session": "s2",
+                "kind": "principle",
+                "text": t("agreement.g3"),
+                "addresses": ["i3"],
+            },
             {"id": "g4", "session": "s2", "kind": "procedural", "text": t("agreement.g4")},
         ],
         "follow_ups": [
-            {"id": "f1", "session": "s1", "text": t("follow_up.f1"), "owner": "p-dir",
-             "due": "2026-12-05", "done": False},
-            {"id": "f2", "session": "s2", "text": t("follow_up.f2"), "owner": "mediator",
-             "due": "2026-11-30", "done": True},
+            {
+                "id": "f1",
+                "session": "s1",
+                "text": t("follow_up.f1"),
+                "owner": "p-dir",
+                "due": "2026-12-05",
+                "done": False,
+            },
+            {
+                "id": "f2",
+                "session": "s2",
+                "text": t("follow_up.f2"),
+                "owner": "mediator",
+                "due": "2026-11-30",
+                "done": True,
+            },
             {"id": "f3", "session": "s2", "text": t("follow_up.f3"), "owner": "p-mom", "done": False},
         ],
         "parking_lot": [
@@ -171,17 +256,42 @@ def rich_document(text: Callable[[str], str] = DEFAULT_TEXTS.__getitem__, kind: 
             {"id": "k2", "session": "s2", "text": t("parking.k2"), "status": "done"},
         ],
         "statements": [
-            {"id": "st1", "session": "s2", "party": "p-mom", "at": "2026-11-25T10:12:00+00:00",
-             "text": t("statement.st1"), "flagged": True, "reframe": t("reframe.st1")},
-            {"id": "st2", "session": "s2", "party": "p-dir", "at": "2026-11-25T10:14:00+00:00",
-             "text": t("statement.st2")},
+            {
+                "id": "st1",
+                "session": "s2",
+                "party": "p-mom",
+                "at": "2026-11-25T10:12:00+00:00",
+                "text": t("statement.st1"),
+                "flagged": True,
+                "reframe": t("reframe.st1"),
+            },
+            {
+                "id": "st2",
+                "session": "s2",
+                "party": "p-dir",
+                "at": "2026-11-25T10:14:00+00:00",
+                "text": t("statement.st2"),
+            },
         ],
         "notes": [
             {"id": "n1", "session": "s2", "text": t("note.n1"), "visibility": "joint"},
-            {"id": "n2", "session": "s2", "text": t("note.n2"), "visibility": "caucus",
-             "party": "p-mom", "shared_with_consent": False},
-            {"id": "n3", "session": "s2", "text": t("note.n3"), "visibility": "caucus",
-             "party": "p-dir", "shared_with_consent": True, "consent_at": "2026-11-25T11:00:00+00:00"},
+            {
+                "id": "n2",
+                "session": "s2",
+                "text": t("note.n2"),
+                "visibility": "caucus",
+                "party": "p-mom",
+                "shared_with_consent": False,
+            },
+            {
+                "id": "n3",
+                "session": "s2",
+                "text": t("note.n3"),
+                "visibility": "caucus",
+                "party": "p-dir",
+                "shared_with_consent": True,
+                "consent_at": "2026-11-25T11:00:00+00:00",
+            },
         ],
     }
 
@@ -242,15 +352,27 @@ def test_consensus_of_leo_reads_as_a_document_for_the_parties():
 
 def test_consensus_never_holds_what_was_said_noted_or_reframed():
     text = consensus(rich())
-    for key in ("statement.st1", "statement.st2", "reframe.st1", "note.n1", "note.n2", "note.n3",
-                "position.i1", "position.i2"):
+    for key in (
+        "statement.st1",
+        "statement.st2",
+        "reframe.st1",
+        "note.n1",
+        "note.n2",
+        "note.n3",
+        "position.i1",
+        "position.i2",
+    ):
         assert DEFAULT_TEXTS[key] not in text, key
     for marker in ("STATEMENT", "REFRAME", "NOTE-", "CAUCUS", "POSITION"):
         assert marker not in text
     # Nor in the fixture, whose statement, reframe, caucus note and position are known.
     leo_text = consensus(leo())
-    for said in ("You never answer my emails", "Timely answers to your emails",
-                 "Mom may accept a trial", "The district buys the full software package"):
+    for said in (
+        "You never answer my emails",
+        "Timely answers to your emails",
+        "Mom may accept a trial",
+        "The district buys the full software package",
+    ):
         assert said not in leo_text
 
 
@@ -271,9 +393,9 @@ def test_consensus_numbers_agreements_up_to_the_session_and_marks_earlier_ones()
 
 def test_consensus_says_in_plain_words_what_an_incomplete_agreement_misses():
     text = section(consensus(rich()), "Areas of agreement")
-    g2 = text[text.index("2. AGREEMENT-TWO"):text.index("3. AGREEMENT-THREE")]
+    g2 = text[text.index("2. AGREEMENT-TWO") : text.index("3. AGREEMENT-THREE")]
     assert "**Still to be settled:** How often and a start date" in g2
-    g1 = text[text.index("1. AGREEMENT-ONE"):text.index("2. AGREEMENT-TWO")]
+    g1 = text[text.index("1. AGREEMENT-ONE") : text.index("2. AGREEMENT-TWO")]
     assert "Still to be settled" not in g1
     blank = rich(goal__g1="   ")
     g1 = section(consensus(blank), "Areas of agreement").split("2. AGREEMENT-TWO")[0]
@@ -282,14 +404,22 @@ def test_consensus_says_in_plain_words_what_an_incomplete_agreement_misses():
 
 def test_consensus_follow_ups_name_owner_and_due_date():
     text = section(consensus(rich()), "Follow-ups")
-    assert "| FOLLOWUP-ONE send progress data (from session 1) | Ms Lindqvist | Saturday, December 5, 2026 |" in text
+    assert (
+        "| FOLLOWUP-ONE send progress data (from session 1) | Ms Lindqvist | Saturday, December 5, 2026 |"
+        in text
+    )
     assert "| FOLLOWUP-TWO book the room | the mediator | Monday, November 30, 2026 (done) |" in text
     assert "| FOLLOWUP-THREE ask about bus | Tomas Okafor | no date set |" in text
 
 
 def test_consensus_still_open_lists_the_sessions_unresolved_items_and_undecided_options():
     text = section(consensus(rich()), "Still open")
-    for open_title in ("Independent evaluation again", "Compensatory services", "Transportation", "Summer program"):
+    for open_title in (
+        "Independent evaluation again",
+        "Compensatory services",
+        "Transportation",
+        "Summer program",
+    ):
         assert f"**Topic:** {open_title} (" in text
     assert "Check-in" not in text  # resolved
     assert "Referred to IEP team topic" not in text  # referred
@@ -367,10 +497,28 @@ def test_missing_session_and_unknown_kind_are_one_line_errors():
 def test_summary_holds_everything_of_the_session():
     text = summary(rich())
     assert text.startswith("# Reading services for Maya: mediator's record of session 2\n")
-    for key in ("statement.st1", "statement.st2", "reframe.st1", "note.n1", "position.i2",
-                "interest.i2", "interest.i3", "option.o2", "option.o3", "option.o4", "option.o5",
-                "agreement.g2", "agreement.g3", "agreement.g4", "follow_up.f2", "follow_up.f3",
-                "parking.k1", "parking.k2", "agenda.a3", "agenda.a8"):
+    for key in (
+        "statement.st1",
+        "statement.st2",
+        "reframe.st1",
+        "note.n1",
+        "position.i2",
+        "interest.i2",
+        "interest.i3",
+        "option.o2",
+        "option.o3",
+        "option.o4",
+        "option.o5",
+        "agreement.g2",
+        "agreement.g3",
+        "agreement.g4",
+        "follow_up.f2",
+        "follow_up.f3",
+        "parking.k1",
+        "parking.k2",
+        "agenda.a3",
+        "agenda.a8",
+    ):
         assert DEFAULT_TEXTS[key] in text, key
     # Session 1's records belong to session 1's summary.
     for key in ("interest.i1", "option.o1", "agreement.g1", "follow_up.f1"):
@@ -393,7 +541,10 @@ def test_summary_holds_everything_of_the_session():
 def test_caucus_text_reaches_the_summary_only_with_consent():
     text = summary(rich())
     assert "CAUCUS-PRIVATE" not in text
-    assert "CAUCUS-SHARED district can fund summer (caucus with Ms Lindqvist, shared with consent on Nov 25, 2026)" in text
+    assert (
+        "CAUCUS-SHARED district can fund summer (caucus with Ms Lindqvist, shared with consent on Nov 25, 2026)"
+        in text
+    )
     # Without consent, the shared one disappears too; in the fixture the caucus note is private.
     document = rich_document()
     document["notes"][2]["shared_with_consent"] = False
@@ -433,9 +584,17 @@ def test_void_by_counts_three_business_days(signed, void):
 
 def test_federal_holidays_2026_match_the_opm_calendar():
     assert sorted(federal_holidays(2026)) == [
-        date(2026, 1, 1), date(2026, 1, 19), date(2026, 2, 16), date(2026, 5, 25),
-        date(2026, 6, 19), date(2026, 7, 3), date(2026, 9, 7), date(2026, 10, 12),
-        date(2026, 11, 11), date(2026, 11, 26), date(2026, 12, 25),
+        date(2026, 1, 1),
+        date(2026, 1, 19),
+        date(2026, 2, 16),
+        date(2026, 5, 25),
+        date(2026, 6, 19),
+        date(2026, 7, 3),
+        date(2026, 9, 7),
+        date(2026, 10, 12),
+        date(2026, 11, 11),
+        date(2026, 11, 26),
+        date(2026, 12, 25),
     ]
     assert date(2021, 12, 31) in federal_holidays(2021)  # New Year's Day 2022 was a Saturday
     assert date(2020, 6, 19) not in federal_holidays(2020)  # Juneteenth became a holiday in 2021
@@ -531,8 +690,16 @@ def _texts(tokens) -> list[str]:
 @pytest.mark.parametrize("text", MARKDOWN_TRAPS)
 @pytest.mark.parametrize(
     "template",
-    ["{}", "- {}", "1. {}", "## {}", "### 1. {} (agreed in session 1)", "**Label:** {}",
-     "| {} | x |\n|---|---|\n| {} | {} |", "- **Topic:** {} (still open)"],
+    [
+        "{}",
+        "- {}",
+        "1. {}",
+        "## {}",
+        "### 1. {} (agreed in session 1)",
+        "**Label:** {}",
+        "| {} | x |\n|---|---|\n| {} | {} |",
+        "- **Topic:** {} (still open)",
+    ],
 )
 def test_escape_inline_renders_literally_in_every_context(text, template):
     placeholder = "PLACEHOLDER"

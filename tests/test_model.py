@@ -28,10 +28,16 @@ Document = dict[str, Any]
 
 def with_second_session(doc: Document) -> Document:
     """Add session 2 (id s2) with one agenda item a3 carried from a2."""
-    doc["sessions"].append({
-        "id": "s2", "number": 2, "date": "2026-12-01", "status": "planned", "kind": "follow-up",
-        "agenda": [{"id": "a3", "title": "Assistive technology", "status": "open", "carried_from": "a2"}],
-    })
+    doc["sessions"].append(
+        {
+            "id": "s2",
+            "number": 2,
+            "date": "2026-12-01",
+            "status": "planned",
+            "kind": "follow-up",
+            "agenda": [{"id": "a3", "title": "Assistive technology", "status": "open", "carried_from": "a2"}],
+        }
+    )
     return doc
 
 
@@ -124,18 +130,36 @@ for bad_id in ["Leo-AT", "-leo", "leo at", "", "a" * 65, "léo", "leo_at", 7]:
     rule(f"case-id-{bad_id!r}", at("case", "id", bad_id), "case", "id")
 
 # Ids unique among records of a kind in the whole case.
-rule("duplicate-party", appender("parties", {"id": "p-mom", "name": "B", "role": "parent", "side": "family"}),
-     'parties[2] (id "p-mom")', "id is used twice")
-rule("duplicate-session", lambda d: with_second_session(d)["sessions"][1].update(id="s1"),
-     'sessions[1] (id "s1")', "id is used twice")
-rule("duplicate-session-number", lambda d: with_second_session(d)["sessions"][1].update(number=1),
-     "sessions[1]", "number 1")
-rule("duplicate-agenda-item-in-session",
-     lambda d: d["sessions"][0]["agenda"].append({"id": "a1", "title": "Again", "status": "open"}),
-     'sessions[0].agenda[2] (id "a1")', "id is used twice")
-rule("duplicate-agenda-item-across-sessions",
-     lambda d: with_second_session(d)["sessions"][1]["agenda"][0].update(id="a1", carried_from=None),
-     'sessions[1].agenda[0] (id "a1")', "id is used twice")
+rule(
+    "duplicate-party",
+    appender("parties", {"id": "p-mom", "name": "B", "role": "parent", "side": "family"}),
+    'parties[2] (id "p-mom")',
+    "id is used twice",
+)
+rule(
+    "duplicate-session",
+    lambda d: with_second_session(d)["sessions"][1].update(id="s1"),
+    'sessions[1] (id "s1")',
+    "id is used twice",
+)
+rule(
+    "duplicate-session-number",
+    lambda d: with_second_session(d)["sessions"][1].update(number=1),
+    "sessions[1]",
+    "number 1",
+)
+rule(
+    "duplicate-agenda-item-in-session",
+    lambda d: d["sessions"][0]["agenda"].append({"id": "a1", "title": "Again", "status": "open"}),
+    'sessions[0].agenda[2] (id "a1")',
+    "id is used twice",
+)
+rule(
+    "duplicate-agenda-item-across-sessions",
+    lambda d: with_second_session(d)["sessions"][1]["agenda"][0].update(id="a1", carried_from=None),
+    'sessions[1].agenda[0] (id "a1")',
+    "id is used twice",
+)
 for list_name, extra in [
     ("interests", {"party": "p-dir", "session": "s1", "text": "x"}),
     ("options", {"session": "s1", "proposed_by": "p-mom", "text": "x", "status": "proposed"}),
@@ -145,34 +169,67 @@ for list_name, extra in [
     ("statements", {"session": "s1", "party": "p-dir", "at": "2026-11-10T10:13:00Z", "text": "x"}),
     ("notes", {"session": "s1", "text": "x", "visibility": "joint"}),
 ]:
-    first = {"interests": "i1", "options": "o1", "agreements": "g1",
-                                      "follow_ups": "f1", "parking_lot": "k1", "statements": "st1",
-                                      "notes": "n1"}[list_name]
-    rule(f"duplicate-{list_name}", appender(list_name, {"id": first, **extra}),
-         f'{list_name}[1] (id "{first}")', "id is used twice")
+    first = {
+        "interests": "i1",
+        "options": "o1",
+        "agreements": "g1",
+        "follow_ups": "f1",
+        "parking_lot": "k1",
+        "statements": "st1",
+        "notes": "n1",
+    }[list_name]
+    rule(
+        f"duplicate-{list_name}",
+        appender(list_name, {"id": first, **extra}),
+        f'{list_name}[1] (id "{first}")',
+        "id is used twice",
+    )
 
 # Every reference points at an existing record.
 REFERENCES = [
-    ("interest", "party", "party"), ("interest", "session", "session"),
+    ("interest", "party", "party"),
+    ("interest", "session", "session"),
     ("interest", "agenda_item", "agenda item"),
-    ("option", "session", "session"), ("option", "agenda_item", "agenda item"),
-    ("option", "proposed_by", "party"), ("option", "revises", "option"),
-    ("agreement", "session", "session"), ("agreement", "agenda_item", "agenda item"),
+    ("option", "session", "session"),
+    ("option", "agenda_item", "agenda item"),
+    ("option", "proposed_by", "party"),
+    ("option", "revises", "option"),
+    ("agreement", "session", "session"),
+    ("agreement", "agenda_item", "agenda item"),
     ("agreement", "option", "option"),
-    ("follow-up", "session", "session"), ("follow-up", "owner", "party"),
+    ("follow-up", "session", "session"),
+    ("follow-up", "owner", "party"),
     ("parking item", "session", "session"),
-    ("statement", "session", "session"), ("statement", "party", "party"),
-    ("note", "session", "session"), ("note", "party", "party"),
+    ("statement", "session", "session"),
+    ("statement", "party", "party"),
+    ("note", "session", "session"),
+    ("note", "party", "party"),
 ]
 for kind, field, target in REFERENCES:
-    rule(f"dangling-{kind}-{field}", at(kind, field, "nobody"),
-         NAMES[kind], f'{field} "nobody" does not match any {target}')
-rule("dangling-option-addresses", at("option", "addresses", ["i1", "nobody"]),
-     NAMES["option"], 'addresses "nobody" does not match any interest')
-rule("dangling-agreement-addresses", at("agreement", "addresses", ["nobody"]),
-     NAMES["agreement"], 'addresses "nobody" does not match any interest')
-rule("dangling-carried_from", at("agenda item", "carried_from", "nobody"),
-     NAMES["agenda item"], 'carried_from "nobody" does not match any agenda item')
+    rule(
+        f"dangling-{kind}-{field}",
+        at(kind, field, "nobody"),
+        NAMES[kind],
+        f'{field} "nobody" does not match any {target}',
+    )
+rule(
+    "dangling-option-addresses",
+    at("option", "addresses", ["i1", "nobody"]),
+    NAMES["option"],
+    'addresses "nobody" does not match any interest',
+)
+rule(
+    "dangling-agreement-addresses",
+    at("agreement", "addresses", ["nobody"]),
+    NAMES["agreement"],
+    'addresses "nobody" does not match any interest',
+)
+rule(
+    "dangling-carried_from",
+    at("agenda item", "carried_from", "nobody"),
+    NAMES["agenda item"],
+    'carried_from "nobody" does not match any agenda item',
+)
 rule("references-are-case-sensitive", at("interest", "party", "P-MOM"), NAMES["interest"], "party")
 rule("session-is-not-an-agenda-item", at("interest", "agenda_item", "s1"), NAMES["interest"], "agenda_item")
 rule("option-revises-itself", at("option", "revises", "o1"), NAMES["option"], "revises")
@@ -181,40 +238,86 @@ for kind, field in [("interest", "party"), ("statement", "party"), ("note", "par
     rule(f"mediator-not-allowed-{kind}-{field}", at(kind, field, MEDIATOR), NAMES[kind], field)
 rule("mediator-not-a-session", at("interest", "session", MEDIATOR), NAMES["interest"], "session")
 # carried_from names an agenda item of an earlier session.
-rule("carried_from-later-session",
-     lambda d: with_second_session(d)["sessions"][0]["agenda"][1].update(carried_from="a3"),
-     'sessions[0].agenda[1] (id "a2")', "carried_from", "earlier session")
-rule("carried_from-same-session", at("agenda item", "carried_from", "a1"),
-     'sessions[0].agenda[1] (id "a2")', "carried_from", "earlier session")
+rule(
+    "carried_from-later-session",
+    lambda d: with_second_session(d)["sessions"][0]["agenda"][1].update(carried_from="a3"),
+    'sessions[0].agenda[1] (id "a2")',
+    "carried_from",
+    "earlier session",
+)
+rule(
+    "carried_from-same-session",
+    at("agenda item", "carried_from", "a1"),
+    'sessions[0].agenda[1] (id "a2")',
+    "carried_from",
+    "earlier session",
+)
 rule("carried_from-itself", at("agenda item", "carried_from", "a2"), "carried_from", "earlier session")
 # Caucus notes name their party, joint notes may not.
 rule("caucus-note-without-party", without("note", "party"), NAMES["note"], "party")
 rule("caucus-note-null-party", at("note", "party", None), NAMES["note"], "party")
 rule("joint-note-with-party", at("note", "visibility", "joint"), NAMES["note"], "party")
 # Closed vocabularies.
-for kind, field in [("party", "role"), ("party", "side"), ("session", "status"), ("session", "kind"),
-                    ("agenda item", "status"), ("option", "status"), ("agreement", "kind"),
-                    ("parking item", "status"), ("note", "visibility")]:
+for kind, field in [
+    ("party", "role"),
+    ("party", "side"),
+    ("session", "status"),
+    ("session", "kind"),
+    ("agenda item", "status"),
+    ("option", "status"),
+    ("agreement", "kind"),
+    ("parking item", "status"),
+    ("note", "visibility"),
+]:
     rule(f"bad-{kind}-{field}", at(kind, field, "later"), NAMES[kind], field)
 rule("parking-status-upper-case", at("parking item", "status", "Open"), NAMES["parking item"], "status")
 # Calendar dates YYYY-MM-DD.
-for kind, field in [("session", "date"), ("follow-up", "due"), ("agreement", "start"), ("agreement", "review")]:
+for kind, field in [
+    ("session", "date"),
+    ("follow-up", "due"),
+    ("agreement", "start"),
+    ("agreement", "review"),
+]:
     for value in ["2026-11-31", "2026-1-5", "11/10/2026", "2026-11-10T10:00:00+00:00", "", "20261110"]:
         rule(f"bad-date-{kind}-{field}-{value!r}", at(kind, field, value), NAMES[kind], field)
 # Timestamps carry a UTC offset.
-TIMESTAMPS = [("case", "created"), ("statement", "at"), ("session", "started_at"), ("session", "ended_at"),
-              ("agenda item", "started_at"), ("agenda item", "ended_at"), ("note", "at"),
-              ("note", "consent_at")]
+TIMESTAMPS = [
+    ("case", "created"),
+    ("statement", "at"),
+    ("session", "started_at"),
+    ("session", "ended_at"),
+    ("agenda item", "started_at"),
+    ("agenda item", "ended_at"),
+    ("note", "at"),
+    ("note", "consent_at"),
+]
 for kind, field in TIMESTAMPS:
-    for value in ["2026-11-10T10:12:00", "2026-11-10", "2026-11-10T25:12:00+00:00", "yesterday",
-                  "2026-11-10T10:12:00+0000"]:
-        rule(f"bad-timestamp-{kind}-{field}-{value!r}", at(kind, field, value), NAMES[kind] or "created", field)
+    for value in [
+        "2026-11-10T10:12:00",
+        "2026-11-10",
+        "2026-11-10T25:12:00+00:00",
+        "yesterday",
+        "2026-11-10T10:12:00+0000",
+    ]:
+        rule(
+            f"bad-timestamp-{kind}-{field}-{value!r}", at(kind, field, value), NAMES[kind] or "created", field
+        )
 # Unknown keys are rejected at every level.
 for kind in RECORDS:
-    rule(f"unknown-key-{kind}", at(kind, "colour", "blue"), NAMES[kind] or "case", "colour",
-         "is not a field of the case file format")
+    rule(
+        f"unknown-key-{kind}",
+        at(kind, "colour", "blue"),
+        NAMES[kind] or "case",
+        "colour",
+        "is not a field of the case file format",
+    )
 # Inside a list of values the message points at the value itself.
-rule("prompt-not-text", at("agenda item", "prompts", ["ok", {"text": "x"}]), "sessions[0].agenda[1]", "prompts[1]")
+rule(
+    "prompt-not-text",
+    at("agenda item", "prompts", ["ok", {"text": "x"}]),
+    "sessions[0].agenda[1]",
+    "prompts[1]",
+)
 rule("prompt-number", at("agenda item", "prompts", [1]), "sessions[0].agenda[1]", "prompts[0]")
 rule("address-number", at("option", "addresses", [1]), "options[0]", "addresses[0]")
 # Required fields.
@@ -246,15 +349,29 @@ rule("blank-id", at("interest", "id", " "), "interests[0]", "id")
 rule("blank-title", at("agenda item", "title", "\t"), NAMES["agenda item"], "title")
 # Wrong types: no coercion of "10" to 10 or 0 to false.
 WRONG_TYPES = [
-    ("agenda item", "minutes", "10"), ("agenda item", "minutes", 10.5), ("agenda item", "minutes", True),
-    ("agenda item", "minutes", 0), ("agenda item", "minutes", -5), ("agenda item", "minutes", 2.5),
+    ("agenda item", "minutes", "10"),
+    ("agenda item", "minutes", 10.5),
+    ("agenda item", "minutes", True),
+    ("agenda item", "minutes", 0),
+    ("agenda item", "minutes", -5),
+    ("agenda item", "minutes", 2.5),
     ("agenda item", "prompts", "Confidentiality"),
-    ("session", "number", "1"), ("session", "number", 0), ("session", "agenda", {}),
-    ("follow-up", "done", 0), ("follow-up", "done", "false"), ("follow-up", "done", None),
-    ("statement", "flagged", "yes"), ("note", "shared_with_consent", 1),
-    ("interest", "text", 12), ("interest", "text", ["a"]), ("interest", "party", 1),
-    ("party", "name", {"first": "Ana"}), ("option", "addresses", "i1"),
-    ("case", "title", 5), ("case", "parties", {"p": {}}), ("interest", "position", 3),
+    ("session", "number", "1"),
+    ("session", "number", 0),
+    ("session", "agenda", {}),
+    ("follow-up", "done", 0),
+    ("follow-up", "done", "false"),
+    ("follow-up", "done", None),
+    ("statement", "flagged", "yes"),
+    ("note", "shared_with_consent", 1),
+    ("interest", "text", 12),
+    ("interest", "text", ["a"]),
+    ("interest", "party", 1),
+    ("party", "name", {"first": "Ana"}),
+    ("option", "addresses", "i1"),
+    ("case", "title", 5),
+    ("case", "parties", {"p": {}}),
+    ("interest", "position", 3),
 ]
 for kind, field, value in WRONG_TYPES:
     rule(f"wrong-type-{kind}-{field}-{value!r}", at(kind, field, value), NAMES[kind] or "case", field)
@@ -292,21 +409,40 @@ def test_invalid_file_is_refused_with_one_line_and_writes_nothing(
 
 def test_every_rule_kind_is_covered():
     names = " ".join(name for name, _, _ in RULES)
-    for kind in ["format", "case-id", "duplicate", "dangling", "mediator", "carried_from", "caucus",
-                 "joint", "parking", "bad-date", "bad-timestamp", "unknown-key", "missing", "empty-parties",
-                 "empty-sessions", "wrong-type"]:
+    for kind in [
+        "format",
+        "case-id",
+        "duplicate",
+        "dangling",
+        "mediator",
+        "carried_from",
+        "caucus",
+        "joint",
+        "parking",
+        "bad-date",
+        "bad-timestamp",
+        "unknown-key",
+        "missing",
+        "empty-parties",
+        "empty-sessions",
+        "wrong-type",
+    ]:
         assert kind in names
 
 
-@pytest.mark.parametrize("content, expected", [
-    (b"", "not valid JSON"),
-    (b'{"format": "facilitator-case/1", "id": ', "not valid JSON"),
-    (b"\xff\xfe{}", "not UTF-8"),
-    (b"[]", "one JSON object"),
-    (b"null", "one JSON object"),
-    (b'"leo"', "one JSON object"),
-    (b"[" * 100_000 + b"]" * 100_000, ""),
-], ids=["empty", "cut-short", "not-utf8", "list", "null", "string", "nested-deeply"])
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "not valid JSON"),
+        (b'{"format": "facilitator-case/1", "id": ', "not valid JSON"),
+        (b"\xff\xfe{}", "not UTF-8"),
+        (b"[]", "one JSON object"),
+        (b"null", "one JSON object"),
+        (b'"leo"', "one JSON object"),
+        (b"[" * 100_000 + b"]" * 100_000, ""),
+    ],
+    ids=["empty", "cut-short", "not-utf8", "list", "null", "string", "nested-deeply"],
+)
 def test_unreadable_file_is_refused(content, expected, run_cli, home, tmp_path):
     path = tmp_path / "broken.json"
     path.write_bytes(content)
@@ -337,7 +473,9 @@ def test_valid_variants_are_accepted(leo_document, run_cli, tmp_path):
     doc["sessions"][0]["started_at"] = "2026-11-10T09:00:00+01:00"
     doc["sessions"][0]["agenda"][0]["ended_at"] = None
     doc["notes"][0].update(shared_with_consent=True, consent_at="2026-11-10T11:00:00+00:00", at=None)
-    doc["notes"].append({"id": "n2", "session": "s2", "text": "Room booked", "visibility": "joint", "party": None})
+    doc["notes"].append(
+        {"id": "n2", "session": "s2", "text": "Room booked", "visibility": "joint", "party": None}
+    )
     doc["agreements"][0]["addresses"] = ["i1"]
     for field in ["agenda_item", "position"]:
         doc["interests"][0].pop(field)
@@ -371,9 +509,33 @@ def test_sample_case_round_trips(leo_document, run_cli, tmp_path):
 
 # ---------------------------------------------------------------- any valid case round-trips
 
-MARKUP = ["[b]bold[/b]", "[/]", "[@click=app.quit]x[/]", "[TODO]", "# heading", "1. item", "| a | b |",
-          "<!--", "<b>x</b>", "**", "\\", "`code`", "$name", "{x}", "%s", "\u202eevil", "line\nbreak",
-          "tab\there", "\r\n", "emoji 🧑‍🏫", "ÉÈ ß ﬁ", "\u00a0", "null", "{}", '"quoted"']
+MARKUP = [
+    "[b]bold[/b]",
+    "[/]",
+    "[@click=app.quit]x[/]",
+    "[TODO]",
+    "# heading",
+    "1. item",
+    "| a | b |",
+    "<!--",
+    "<b>x</b>",
+    "**",
+    "\\",
+    "`code`",
+    "$name",
+    "{x}",
+    "%s",
+    "\u202eevil",
+    "line\nbreak",
+    "tab\there",
+    "\r\n",
+    "emoji 🧑‍🏫",
+    "ÉÈ ß ﬁ",
+    "\u00a0",
+    "null",
+    "{}",
+    '"quoted"',
+]
 text_chars = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
 texts = st.one_of(
     st.text(text_chars, min_size=1, max_size=40),
@@ -417,31 +579,58 @@ def case_documents(draw) -> Document:
     }
     party_ids = ids(1, 3)
     doc["parties"] = [
-        {"id": pid, "name": draw(texts), "role": draw(st.sampled_from(
-            ["parent", "guardian", "student", "advocate", "attorney", "district", "teacher", "specialist",
-             "other"])), "side": draw(st.sampled_from(["family", "school", "neutral"]))}
+        {
+            "id": pid,
+            "name": draw(texts),
+            "role": draw(
+                st.sampled_from(
+                    [
+                        "parent",
+                        "guardian",
+                        "student",
+                        "advocate",
+                        "attorney",
+                        "district",
+                        "teacher",
+                        "specialist",
+                        "other",
+                    ]
+                )
+            ),
+            "side": draw(st.sampled_from(["family", "school", "neutral"])),
+        }
         for pid in party_ids
     ]
     session_ids = ids(1, 3)
-    numbers = draw(st.lists(st.integers(1, 10_000), min_size=len(session_ids), max_size=len(session_ids),
-                            unique=True))
+    numbers = draw(
+        st.lists(st.integers(1, 10_000), min_size=len(session_ids), max_size=len(session_ids), unique=True)
+    )
     item_ids = iter(ids(0, 6))
     doc["sessions"] = []
     earlier: list[tuple[int, str]] = []  # (session number, agenda item id)
     all_items: list[str] = []
     for sid, number in zip(session_ids, numbers, strict=True):
-        session = {"id": sid, "number": number, "date": draw(dates),
-                   "status": draw(st.sampled_from(["planned", "live", "closed"])),
-                   "kind": draw(st.sampled_from(["mediation", "facilitated-iep", "resolution", "follow-up"])),
-                   "agenda": []}
+        session = {
+            "id": sid,
+            "number": number,
+            "date": draw(dates),
+            "status": draw(st.sampled_from(["planned", "live", "closed"])),
+            "kind": draw(st.sampled_from(["mediation", "facilitated-iep", "resolution", "follow-up"])),
+            "agenda": [],
+        }
         optional(session, "started_at", timestamps())
         optional(session, "ended_at", timestamps())
         for _ in range(draw(st.integers(0, 2))):
             item_id = next(item_ids, None)
             if item_id is None:
                 break
-            item = {"id": item_id, "title": draw(texts), "status": draw(st.sampled_from(
-                ["open", "active", "resolved", "parked", "needs-data", "referred"]))}
+            item = {
+                "id": item_id,
+                "title": draw(texts),
+                "status": draw(
+                    st.sampled_from(["open", "active", "resolved", "parked", "needs-data", "referred"])
+                ),
+            }
             optional(item, "minutes", st.integers(1, 1440))
             optional(item, "prompts", st.lists(details, max_size=3))
             older = [i for n, i in earlier if n < number]
@@ -472,9 +661,14 @@ def case_documents(draw) -> Document:
     option_ids = ids(0, 3)
     doc["options"] = []
     for oid in option_ids:
-        rec = {"id": oid, "proposed_by": draw(st.sampled_from([*party_ids, MEDIATOR])), "text": draw(texts),
-               "status": draw(st.sampled_from(["proposed", "discussing", "agreed", "declined", "parked",
-                                                "trial"]))}
+        rec = {
+            "id": oid,
+            "proposed_by": draw(st.sampled_from([*party_ids, MEDIATOR])),
+            "text": draw(texts),
+            "status": draw(
+                st.sampled_from(["proposed", "discussing", "agreed", "declined", "parked", "trial"])
+            ),
+        }
         place(rec)
         if interest_ids:
             optional(rec, "addresses", st.lists(st.sampled_from(interest_ids), max_size=3))
@@ -484,8 +678,11 @@ def case_documents(draw) -> Document:
         doc["options"].append(rec)
     doc["agreements"] = []
     for gid in ids(0, 2):
-        rec = {"id": gid, "kind": draw(st.sampled_from(["principle", "service", "trial", "procedural"])),
-               "text": draw(texts)}
+        rec = {
+            "id": gid,
+            "kind": draw(st.sampled_from(["principle", "service", "trial", "procedural"])),
+            "text": draw(texts),
+        }
         place(rec)
         if option_ids:
             optional(rec, "option", st.sampled_from(option_ids))
@@ -498,26 +695,44 @@ def case_documents(draw) -> Document:
         doc["agreements"].append(rec)
     doc["follow_ups"] = []
     for fid in ids(0, 2):
-        rec = {"id": fid, "session": draw(st.sampled_from(session_ids)), "text": draw(texts),
-               "owner": draw(st.sampled_from([*party_ids, MEDIATOR])), "done": draw(st.booleans())}
+        rec = {
+            "id": fid,
+            "session": draw(st.sampled_from(session_ids)),
+            "text": draw(texts),
+            "owner": draw(st.sampled_from([*party_ids, MEDIATOR])),
+            "done": draw(st.booleans()),
+        }
         optional(rec, "due", dates)
         doc["follow_ups"].append(rec)
     doc["parking_lot"] = [
-        {"id": kid, "session": draw(st.sampled_from(session_ids)), "text": draw(texts),
-         "status": draw(st.sampled_from(["open", "scheduled", "done"]))}
+        {
+            "id": kid,
+            "session": draw(st.sampled_from(session_ids)),
+            "text": draw(texts),
+            "status": draw(st.sampled_from(["open", "scheduled", "done"])),
+        }
         for kid in ids(0, 2)
     ]
     doc["statements"] = []
     for stid in ids(0, 2):
-        rec = {"id": stid, "session": draw(st.sampled_from(session_ids)),
-               "party": draw(st.sampled_from(party_ids)), "at": draw(timestamps()), "text": draw(texts)}
+        rec = {
+            "id": stid,
+            "session": draw(st.sampled_from(session_ids)),
+            "party": draw(st.sampled_from(party_ids)),
+            "at": draw(timestamps()),
+            "text": draw(texts),
+        }
         optional(rec, "flagged", st.booleans())
         optional(rec, "reframe", details)
         doc["statements"].append(rec)
     doc["notes"] = []
     for nid in ids(0, 2):
-        rec = {"id": nid, "session": draw(st.sampled_from(session_ids)), "text": draw(texts),
-               "visibility": draw(st.sampled_from(["joint", "caucus"]))}
+        rec = {
+            "id": nid,
+            "session": draw(st.sampled_from(session_ids)),
+            "text": draw(texts),
+            "visibility": draw(st.sampled_from(["joint", "caucus"])),
+        }
         if rec["visibility"] == "caucus":
             rec["party"] = draw(st.sampled_from(party_ids))
             optional(rec, "consent_at", timestamps())
@@ -527,7 +742,15 @@ def case_documents(draw) -> Document:
         optional(rec, "at", timestamps())
         doc["notes"].append(rec)
     # Record lists other than parties and sessions may be left out when empty.
-    for list_name in ["interests", "options", "agreements", "follow_ups", "parking_lot", "statements", "notes"]:
+    for list_name in [
+        "interests",
+        "options",
+        "agreements",
+        "follow_ups",
+        "parking_lot",
+        "statements",
+        "notes",
+    ]:
         if not doc[list_name] and draw(st.booleans()):
             del doc[list_name]
     return doc

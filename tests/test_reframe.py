@@ -492,10 +492,12 @@ def test_templates_are_quiet_for_every_topic_family() -> None:
 
 def test_a_pasted_letter_is_read_in_time_linear_in_its_length():
     # Offsets stay right across the pieces a long text is read in; every sentence is looked at.
-    letter = "We met on Tuesday to go over the plan. " * 60 + "You never answer my emails. " + "Thanks. " * 200
+    letter = (
+        "We met on Tuesday to go over the plan. " * 60 + "You never answer my emails. " + "Thanks. " * 200
+    )
     found = analyze(letter)
     assert found.accusatory and found.suggestions
-    assert all(letter[c.start:c.end] == c.text for c in found.cues)
+    assert all(letter[c.start : c.end] == c.text for c in found.cues)
     assert any(c.text == "never" and c.start > 2000 for c in found.cues)
     assert not analyze("We would like to talk about the reading plan. " * 400).accusatory
 

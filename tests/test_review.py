@@ -29,8 +29,12 @@ from facilitator.review import GROUPS, Unresolved, next_session, render_review, 
 FIXTURE = Path(__file__).parent / "fixtures" / "leo.json"
 ON = date(2026, 12, 8)
 GROUP_KEYS = [
-    "open_agenda", "open_options", "unaddressed_interests", "incomplete_agreements",
-    "open_follow_ups", "parking_lot",
+    "open_agenda",
+    "open_options",
+    "unaddressed_interests",
+    "incomplete_agreements",
+    "open_follow_ups",
+    "parking_lot",
 ]
 
 
@@ -60,18 +64,41 @@ def busy_document() -> dict:
     document = leo_document()
     document["parties"].append({"id": "p-t", "name": "Mr Dube", "role": "teacher", "side": "school"})
     document["sessions"].append(
-        {"id": "s2", "number": 2, "date": "2026-12-08", "status": "live", "kind": "mediation",
-         "started_at": "2026-12-08T09:00:00+00:00",
-         "agenda": [
-             {"id": "a3", "title": "Check-in on follow-ups from session 1", "status": "resolved", "minutes": 10},
-             {"id": "a4", "title": "Assistive technology", "status": "open", "minutes": 45,
-              "prompts": ["Which tools?"], "carried_from": "a2"},
-             {"id": "a5", "title": "Reading data", "status": "needs-data"},
-             {"id": "a6", "title": "Transport", "status": "parked"},
-             {"id": "a7", "title": "Speech", "status": "active", "minutes": 20,
-              "started_at": "2026-12-08T09:30:00+00:00"},
-             {"id": "a8", "title": "Eligibility", "status": "referred"},
-         ]})
+        {
+            "id": "s2",
+            "number": 2,
+            "date": "2026-12-08",
+            "status": "live",
+            "kind": "mediation",
+            "started_at": "2026-12-08T09:00:00+00:00",
+            "agenda": [
+                {
+                    "id": "a3",
+                    "title": "Check-in on follow-ups from session 1",
+                    "status": "resolved",
+                    "minutes": 10,
+                },
+                {
+                    "id": "a4",
+                    "title": "Assistive technology",
+                    "status": "open",
+                    "minutes": 45,
+                    "prompts": ["Which tools?"],
+                    "carried_from": "a2",
+                },
+                {"id": "a5", "title": "Reading data", "status": "needs-data"},
+                {"id": "a6", "title": "Transport", "status": "parked"},
+                {
+                    "id": "a7",
+                    "title": "Speech",
+                    "status": "active",
+                    "minutes": 20,
+                    "started_at": "2026-12-08T09:30:00+00:00",
+                },
+                {"id": "a8", "title": "Eligibility", "status": "referred"},
+            ],
+        }
+    )
     document["interests"] += [
         # addressed by a trial option
         {"id": "i2", "party": "p-dir", "session": "s2", "text": "Sustainable caseload"},
@@ -85,22 +112,57 @@ def busy_document() -> dict:
         {"id": "i6", "party": "p-mom", "session": "s2", "text": "Summer reading"},
     ]
     document["options"] += [
-        {"id": "o2", "session": "s2", "proposed_by": "p-dir", "text": "Small group", "status": "trial",
-         "addresses": ["i2"]},
-        {"id": "o3", "session": "s2", "proposed_by": "mediator", "text": "After school", "status": "proposed",
-         "addresses": ["i3"]},
+        {
+            "id": "o2",
+            "session": "s2",
+            "proposed_by": "p-dir",
+            "text": "Small group",
+            "status": "trial",
+            "addresses": ["i2"],
+        },
+        {
+            "id": "o3",
+            "session": "s2",
+            "proposed_by": "mediator",
+            "text": "After school",
+            "status": "proposed",
+            "addresses": ["i3"],
+        },
         {"id": "o4", "session": "s2", "proposed_by": "p-mom", "text": "Tutor", "status": "discussing"},
         {"id": "o5", "session": "s2", "proposed_by": "p-mom", "text": "Summer camp", "status": "parked"},
-        {"id": "o6", "session": "s2", "proposed_by": "p-mom", "text": "Private school", "status": "declined",
-         "addresses": ["i6"]},
+        {
+            "id": "o6",
+            "session": "s2",
+            "proposed_by": "p-mom",
+            "text": "Private school",
+            "status": "declined",
+            "addresses": ["i6"],
+        },
     ]
     document["agreements"] += [
         {"id": "g2", "session": "s2", "kind": "principle", "text": "Weekly emails", "addresses": ["i4"]},
-        {"id": "g3", "session": "s2", "kind": "service", "text": "Speech block", "service": "Speech",
-         "duration": "30 min", "responsible": "SLP", "goal": "  "},
-        {"id": "g4", "session": "s2", "kind": "trial", "text": "Tool trial", "service": "AT",
-         "frequency": "daily", "duration": "6 weeks", "responsible": "AT specialist", "goal": "80%",
-         "start": "2026-12-10"},
+        {
+            "id": "g3",
+            "session": "s2",
+            "kind": "service",
+            "text": "Speech block",
+            "service": "Speech",
+            "duration": "30 min",
+            "responsible": "SLP",
+            "goal": "  ",
+        },
+        {
+            "id": "g4",
+            "session": "s2",
+            "kind": "trial",
+            "text": "Tool trial",
+            "service": "AT",
+            "frequency": "daily",
+            "duration": "6 weeks",
+            "responsible": "AT specialist",
+            "goal": "80%",
+            "start": "2026-12-10",
+        },
         {"id": "g5", "session": "s2", "kind": "procedural", "text": "Director calls the evaluator"},
     ]
     document["follow_ups"] += [
@@ -197,12 +259,20 @@ def test_review_json_has_exactly_the_contract_shape():
     assert [e["id"] for e in document["incomplete_agreements"]] == ["g3", "g4"]
     assert document["incomplete_agreements"][0]["missing"] == ["frequency", "goal", "start"]
     assert document["open_agenda"][0] == {
-        "id": "a4", "title": "Assistive technology", "status": "open", "minutes": 45,
-        "carried_from": "a2", "session": 2,
+        "id": "a4",
+        "title": "Assistive technology",
+        "status": "open",
+        "minutes": 45,
+        "carried_from": "a2",
+        "session": 2,
     }
     assert document["open_follow_ups"][0] == {
-        "id": "f1", "text": "Send the reading progress data", "owner": "p-dir", "owner_name": "Dr. Kim",
-        "due": "2026-12-05", "session": 1,
+        "id": "f1",
+        "text": "Send the reading progress data",
+        "owner": "p-dir",
+        "owner_name": "Dr. Kim",
+        "due": "2026-12-05",
+        "session": 1,
     }
     assert document["open_options"][0]["proposed_by_name"] == "mediator"
     assert document["unaddressed_interests"][0]["party_name"] == "Mr Dube"
@@ -218,13 +288,29 @@ def test_review_json_of_the_fixture():
     assert document == {
         "case": "leo-at-2026",
         "session": 1,
-        "open_agenda": [{"id": "a2", "title": "Assistive technology", "status": "open", "minutes": 45,
-                         "carried_from": None, "session": 1}],
+        "open_agenda": [
+            {
+                "id": "a2",
+                "title": "Assistive technology",
+                "status": "open",
+                "minutes": 45,
+                "carried_from": None,
+                "session": 1,
+            }
+        ],
         "open_options": [],
         "unaddressed_interests": [],
         "incomplete_agreements": [],
-        "open_follow_ups": [{"id": "f1", "text": "Send the reading progress data", "owner": "p-dir",
-                             "owner_name": "Dr. Kim", "due": "2026-12-05", "session": 1}],
+        "open_follow_ups": [
+            {
+                "id": "f1",
+                "text": "Send the reading progress data",
+                "owner": "p-dir",
+                "owner_name": "Dr. Kim",
+                "due": "2026-12-05",
+                "session": 1,
+            }
+        ],
         "parking_lot": [{"id": "k1", "text": "Bus schedule", "status": "open", "session": 1}],
     }
 
@@ -246,9 +332,14 @@ def test_review_text_groups_what_is_open():
     lines = text.splitlines()
     assert lines[0] == "Assistive technology for Leo (leo-at-2026)"
     assert "16 unresolved." in lines
-    for heading, count in [("Agenda items still open", 4), ("Options not decided", 3),
-                           ("Interests no agreed option or agreement addresses yet", 3),
-                           ("Agreements missing details", 2), ("Follow-ups not done", 2), ("Parking lot", 2)]:
+    for heading, count in [
+        ("Agenda items still open", 4),
+        ("Options not decided", 3),
+        ("Interests no agreed option or agreement addresses yet", 3),
+        ("Agreements missing details", 2),
+        ("Follow-ups not done", 2),
+        ("Parking lot", 2),
+    ]:
         assert f"{heading} ({count})" in lines
     assert "  - Assistive technology — open, 45 min, carried from session 1" in lines
     assert "  - After school — proposed, proposed by the mediator" in lines
@@ -304,14 +395,22 @@ def test_next_session_from_the_fixture():
     assert [s.number for s in case.sessions] == [1, 2]
     first, second = case.sessions
     assert first == leo().sessions[0]  # already closed: untouched
-    assert (second.id, second.status, second.date, second.kind) == ("s2", SessionStatus.PLANNED, "2026-12-08",
-                                                                    SessionKind.MEDIATION)
+    assert (second.id, second.status, second.date, second.kind) == (
+        "s2",
+        SessionStatus.PLANNED,
+        "2026-12-08",
+        SessionKind.MEDIATION,
+    )
     check_in, carried, parked = second.agenda
     assert check_in.title == "Check-in on follow-ups from session 1"
     assert check_in.minutes == 10 and check_in.status == AgendaStatus.OPEN
     assert check_in.prompts == ["Send the reading progress data (Dr. Kim, due Dec 5, 2026)"]
     assert (carried.title, carried.minutes, carried.status, carried.carried_from) == (
-        "Assistive technology", 45, AgendaStatus.OPEN, "a2")
+        "Assistive technology",
+        45,
+        AgendaStatus.OPEN,
+        "a2",
+    )
     assert carried.id not in {"a1", "a2"}
     assert parked.title == "Bus schedule" and parked.status == AgendaStatus.OPEN
     assert case.parking_lot[0].status == ParkingStatus.SCHEDULED
@@ -333,8 +432,15 @@ def test_next_carries_every_unresolved_item_and_nothing_settled():
     assert carried["a4"].prompts == ["Which tools?"] and carried["a4"].minutes == 45
     assert carried["a7"].started_at is None and carried["a7"].ended_at is None
     titles = [item.title for item in new.agenda]
-    assert titles == ["Check-in on follow-ups from session 2", "Assistive technology", "Reading data",
-                      "Transport", "Speech", "Bus schedule", "Bus aide"]
+    assert titles == [
+        "Check-in on follow-ups from session 2",
+        "Assistive technology",
+        "Reading data",
+        "Transport",
+        "Speech",
+        "Bus schedule",
+        "Bus aide",
+    ]
     assert new.agenda[0].prompts == [
         "Send the reading progress data (Dr. Kim, due Dec 5, 2026)",
         "Ask about the bus (Ana Ruiz, no due date)",
@@ -366,7 +472,10 @@ def test_next_twice_makes_two_sessions_and_a_valid_case():
     third = twice.latest.agenda
     # The open check-in of session 2 is carried by the new check-in rather than repeated.
     assert [item.title for item in third] == [
-        "Check-in on follow-ups from session 2", "Assistive technology", "Bus schedule"]
+        "Check-in on follow-ups from session 2",
+        "Assistive technology",
+        "Bus schedule",
+    ]
     assert third[0].carried_from == once.latest.agenda[0].id
     assert third[1].carried_from == once.latest.agenda[1].id
     assert third[2].carried_from == once.latest.agenda[2].id
@@ -439,7 +548,8 @@ def test_next_always_gives_a_valid_case(statuses, session_status, parking, runs)
         {"id": f"x{n}", "title": f"Item {n}", "status": status} for n, status in enumerate(statuses)
     ]
     document["parking_lot"] = [
-        {"id": f"k{n}", "session": "s1", "text": f"Topic {n}", "status": status} for n, status in enumerate(parking)
+        {"id": f"k{n}", "session": "s1", "text": f"Topic {n}", "status": status}
+        for n, status in enumerate(parking)
     ]
     case = case_from_document(document)
     for _ in range(runs):
@@ -447,8 +557,11 @@ def test_next_always_gives_a_valid_case(statuses, session_status, parking, runs)
         case = next_session(case, on=ON)
         assert len(case.sessions) == len(previous.sessions) + 1
         assert previous.latest.number + 1 == case.latest.number
-        open_before = [item.id for item in previous.latest.agenda
-                       if item.status not in (AgendaStatus.RESOLVED, AgendaStatus.REFERRED)]
+        open_before = [
+            item.id
+            for item in previous.latest.agenda
+            if item.status not in (AgendaStatus.RESOLVED, AgendaStatus.REFERRED)
+        ]
         assert {item.carried_from for item in case.latest.agenda if item.carried_from} == set(open_before)
         assert all(k.status != ParkingStatus.OPEN for k in case.parking_lot)
         assert parse_case(json.dumps(case.dump())) == case

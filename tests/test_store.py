@@ -59,9 +59,14 @@ posix_modes = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
 
 def add_interest(case: Case, n: int) -> Case:
-    return case.model_copy(update={"interests": [
-        *case.interests, Interest(id=f"i-{n}", party="p-dir", session="s1", text=f"Interest number {n}"),
-    ]})
+    return case.model_copy(
+        update={
+            "interests": [
+                *case.interests,
+                Interest(id=f"i-{n}", party="p-dir", session="s1", text=f"Interest number {n}"),
+            ]
+        }
+    )
 
 
 @pytest.fixture
@@ -88,13 +93,17 @@ def test_save_then_read_gives_the_same_case(store, leo):
     store.create(leo)
     with store.open(LEO) as case_file:
         assert case_file.case == leo
-        changed = leo.model_copy(update={
-            "title": "Reading and assistive technology for Leo",
-            "follow_ups": [leo.follow_ups[0].model_copy(update={"done": True}),
-                           FollowUp(id="f2", session="s1", text="Book the room", owner="mediator", done=False)],
-            "parking_lot": [],
-            "notes": [*leo.notes, Note(id="n2", session="s1", text="Break at 11", visibility="joint")],
-        })
+        changed = leo.model_copy(
+            update={
+                "title": "Reading and assistive technology for Leo",
+                "follow_ups": [
+                    leo.follow_ups[0].model_copy(update={"done": True}),
+                    FollowUp(id="f2", session="s1", text="Book the room", owner="mediator", done=False),
+                ],
+                "parking_lot": [],
+                "notes": [*leo.notes, Note(id="n2", session="s1", text="Break at 11", visibility="joint")],
+            }
+        )
         case_file.save(changed)
         assert case_file.case == changed
         assert store.read(LEO) == changed
@@ -102,15 +111,19 @@ def test_save_then_read_gives_the_same_case(store, leo):
 
 
 def test_lists_a_file_left_out_stay_out_until_used(store, leo_document):
-    minimal = {k: leo_document[k] for k in ["format", "id", "title", "student", "created", "parties", "sessions"]}
+    minimal = {
+        k: leo_document[k] for k in ["format", "id", "title", "student", "created", "parties", "sessions"]
+    }
     case = parse_case(json.dumps(minimal))
     store.create(case)
     assert store.read(LEO).dump() == minimal
     with store.open(LEO) as case_file:
-        changed = case.model_copy(update={
-            "notes": [Note(id="n1", session="s1", text="Room 4", visibility="joint")],
-            "options": [],
-        })
+        changed = case.model_copy(
+            update={
+                "notes": [Note(id="n1", session="s1", text="Room 4", visibility="joint")],
+                "options": [],
+            }
+        )
         case_file.save(changed)
     assert store.read(LEO).dump() == changed.dump()
     assert "interests" not in changed.dump() and changed.dump()["options"] == []
@@ -156,8 +169,9 @@ def test_any_sequence_of_changes_reads_back(data, leo, tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("home"))
     store.create(leo)
     case = leo
-    text = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1,
-                   max_size=20).filter(str.strip)
+    text = st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=20
+    ).filter(str.strip)
     with store.open(LEO) as case_file:
         for n in range(data.draw(st.integers(1, 12))):
             edit = data.draw(edits)
@@ -168,7 +182,9 @@ def test_any_sequence_of_changes_reads_back(data, leo, tmp_path_factory):
                 parking.pop(data.draw(st.integers(0, len(parking) - 1)))
             elif edit == "change" and parking:
                 i = data.draw(st.integers(0, len(parking) - 1))
-                parking[i] = parking[i].model_copy(update={"text": data.draw(text), "status": ParkingStatus.DONE})
+                parking[i] = parking[i].model_copy(
+                    update={"text": data.draw(text), "status": ParkingStatus.DONE}
+                )
             elif edit == "reorder":
                 parking = data.draw(st.permutations(parking))
             elif edit == "clear":
@@ -185,8 +201,11 @@ def test_any_sequence_of_changes_reads_back(data, leo, tmp_path_factory):
 
 # ---------------------------------------------------------------- damaged files
 
+
 def _good() -> bytes:
-    return json.dumps(database_of(parse_case((Path(__file__).parent / "fixtures/leo.json").read_bytes()))).encode()
+    return json.dumps(
+        database_of(parse_case((Path(__file__).parent / "fixtures/leo.json").read_bytes()))
+    ).encode()
 
 
 def _database(change) -> bytes:
@@ -237,8 +256,11 @@ def test_damaged_file_is_refused_left_untouched_and_restorable(damage, store, hi
         assert listed.code == 0 and "Traceback" not in listed.err
         assert re.search(rf"^{LEO}\s+\(cannot be read: .*{re.escape(path.name)}", listed.out, re.MULTILINE)
     commands = [["dump", LEO], ["open", LEO]]
-    for module, command in [("facilitator.review", ["review", LEO]), ("facilitator.review", ["next", LEO]),
-                            ("facilitator.export", ["export", LEO])]:
+    for module, command in [
+        ("facilitator.review", ["review", LEO]),
+        ("facilitator.review", ["next", LEO]),
+        ("facilitator.export", ["export", LEO]),
+    ]:
         if _importable(module):
             commands.append(command)
     for command in commands:
@@ -251,7 +273,9 @@ def test_damaged_file_is_refused_left_untouched_and_restorable(damage, store, hi
     assert listing.code == 0, listing.err
     rows = listing.out.splitlines()
     # Every saved state is kept (created, then three saves), newest first.
-    assert len(rows) == 4 and all(re.match(r"^\d+\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\s+good$", r) for r in rows)
+    assert len(rows) == 4 and all(
+        re.match(r"^\d+\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\s+good$", r) for r in rows
+    )
 
     restored = run_cli("restore", LEO)
     assert restored.code == 0, restored.err
@@ -313,7 +337,7 @@ def test_backups_are_private_and_the_ring_is_bounded(store, leo):
     assert private(store.backup_folder(LEO))
     assert all(private(b.path) for b in backups)
     # Newest first: the last saved state, and so on back.
-    expected = states[-1:-1 - BACKUPS_KEPT:-1]
+    expected = states[-1 : -1 - BACKUPS_KEPT : -1]
     assert [_read(b.path) for b in backups] == expected
 
 
@@ -338,8 +362,13 @@ sys.stdin.read()
 @pytest.fixture
 def holder(store, history):
     """Another process holding the case open for writing."""
-    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(store.home), LEO],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store.home), LEO],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline() == "ready\n", child.stderr.read()
     yield child
     if child.poll() is None:
@@ -505,6 +534,7 @@ def _bad_interest(**change):
     def make(case: Case) -> Case:
         bad = case.interests[0].model_copy(update={"id": "i9", **change})
         return case.model_copy(update={"interests": [*case.interests, bad]})
+
     return make
 
 
@@ -513,6 +543,7 @@ def _bad_item(**change):
         session = case.sessions[0]
         agenda = [session.agenda[0].model_copy(update=change), *session.agenda[1:]]
         return case.model_copy(update={"sessions": [session.model_copy(update={"agenda": agenda})]})
+
     return make
 
 
@@ -526,15 +557,27 @@ BAD_VALUES = {
     "minutes-as-text": (_bad_item(minutes="10"), "minutes"),
     "minutes-zero": (_bad_item(minutes=0), "minutes"),
     "unknown-status": (_bad_item(status="later"), "status"),
-    "done-as-number": (lambda c: c.model_copy(update={"follow_ups": [c.follow_ups[0].model_copy(
-        update={"done": 0})]}), "done"),
-    "bad-date": (lambda c: c.model_copy(update={"follow_ups": [c.follow_ups[0].model_copy(
-        update={"due": "2026-02-30"})]}), "due"),
-    "timestamp-without-offset": (lambda c: c.model_copy(update={"statements": [c.statements[0].model_copy(
-        update={"at": "2026-11-10T10:12:00"})]}), "at"),
+    "done-as-number": (
+        lambda c: c.model_copy(update={"follow_ups": [c.follow_ups[0].model_copy(update={"done": 0})]}),
+        "done",
+    ),
+    "bad-date": (
+        lambda c: c.model_copy(
+            update={"follow_ups": [c.follow_ups[0].model_copy(update={"due": "2026-02-30"})]}
+        ),
+        "due",
+    ),
+    "timestamp-without-offset": (
+        lambda c: c.model_copy(
+            update={"statements": [c.statements[0].model_copy(update={"at": "2026-11-10T10:12:00"})]}
+        ),
+        "at",
+    ),
     "not-a-record": (lambda c: c.model_copy(update={"interests": [*c.interests, "i9"]}), "interests[1]"),
-    "wrong-record-type": (lambda c: c.model_copy(update={"interests": [*c.interests, c.notes[0]]}),
-                          "interests[1]"),
+    "wrong-record-type": (
+        lambda c: c.model_copy(update={"interests": [*c.interests, c.notes[0]]}),
+        "interests[1]",
+    ),
     "dangling-reference": (_bad_interest(party="nobody"), "party"),
     "duplicate-id": (_bad_interest(id="i1"), "id"),
     "not-json": (_bad_interest(text=object()), "cannot be stored"),
@@ -592,8 +635,12 @@ def test_a_case_id_is_never_a_path(case_id, store, history, run_cli, tmp_path):
     keep.mkdir()
     (keep / "precious.txt").write_text("mine")
     (keep / "precious.json").write_text("{}")
-    for command in (["delete", case_id, "--yes"], ["restore", case_id], ["dump", case_id],
-                    ["restore", case_id, "--list"]):
+    for command in (
+        ["delete", case_id, "--yes"],
+        ["restore", case_id],
+        ["dump", case_id],
+        ["restore", case_id, "--list"],
+    ):
         line = run_cli(*command).error_line()
         assert "no case" in line, line
     for attempt in (store.read, store.open, store.delete, store.backups):

@@ -62,7 +62,9 @@ def test_killed_writer_leaves_the_previous_or_the_next_state(home, leo):
     for round_number in range(KILL_ROUNDS):
         child = subprocess.Popen(
             [sys.executable, str(CHILD), str(home), leo.id, "400"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         reported = on_disk
         if round_number % 5 == 4:
@@ -139,10 +141,15 @@ class FaultyOS:
 
 
 def add_interest(case: Case, n: int) -> Case:
-    return case.model_copy(update={
-        "title": f"Assistive technology for Leo ({n})",
-        "interests": [*case.interests, Interest(id=f"i-{n}", party="p-dir", session="s1", text=f"Interest {n}")],
-    })
+    return case.model_copy(
+        update={
+            "title": f"Assistive technology for Leo ({n})",
+            "interests": [
+                *case.interests,
+                Interest(id=f"i-{n}", party="p-dir", session="s1", text=f"Interest {n}"),
+            ],
+        }
+    )
 
 
 SYSTEM_CALLS = ["open", "write", "fsync", "replace", "link", "close", "chmod", "mkdir", "unlink"]

@@ -28,8 +28,9 @@ class FacilitatorApp(App):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
 
-    def __init__(self, store: Store, case_id: str | None = None, clock: Clock = _now,
-                 live: LiveSession | None = None) -> None:
+    def __init__(
+        self, store: Store, case_id: str | None = None, clock: Clock = _now, live: LiveSession | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.case_id = case_id
@@ -47,8 +48,13 @@ class FacilitatorApp(App):
         else:
             self.push_screen(CaseListScreen(self.store))
             if self.notice:
-                self.notify(self.notice, title="Could not reopen the last case", severity="warning",
-                            timeout=10, markup=False)
+                self.notify(
+                    self.notice,
+                    title="Could not reopen the last case",
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
 
     def open_case(self, case_id: str) -> None:
         if self.live is not None:
@@ -59,7 +65,9 @@ class FacilitatorApp(App):
         except StoreError as exc:
             # Refused (open elsewhere, damaged file): say so, touching nothing.
             if len(self.screen_stack) > 1:  # from the case list: stay there
-                self.notify(str(exc), title="Cannot open this case", severity="error", timeout=10, markup=False)
+                self.notify(
+                    str(exc), title="Cannot open this case", severity="error", timeout=10, markup=False
+                )
                 return
             self.problem = str(exc)
             self.exit(return_code=1, message=None)
@@ -89,7 +97,9 @@ class FacilitatorApp(App):
                 yield SystemCommand(title, help_text, callback)
         yield SystemCommand("Help", "The keys, for running a session (F1)", self.action_help)
         yield SystemCommand("Quit", "Everything is already saved (ctrl+q)", self.action_quit)
-        yield from (c for c in super().get_system_commands(screen) if c.title in ("Theme", "Keys", "Screenshot"))
+        yield from (
+            c for c in super().get_system_commands(screen) if c.title in ("Theme", "Keys", "Screenshot")
+        )
 
     def on_unmount(self) -> None:
         if self.live is not None:
@@ -97,8 +107,9 @@ class FacilitatorApp(App):
             self.live = None
 
 
-def make_app(store: Store, case_id: str | None = None, clock: Clock = _now,
-             live: LiveSession | None = None) -> FacilitatorApp:
+def make_app(
+    store: Store, case_id: str | None = None, clock: Clock = _now, live: LiveSession | None = None
+) -> FacilitatorApp:
     return FacilitatorApp(store, case_id, clock, live)
 
 

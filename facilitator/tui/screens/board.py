@@ -58,10 +58,22 @@ if TYPE_CHECKING:
 DUE_AT_END = re.compile(r"(?:\s+(?:due|by))?\s+(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
 
 # What each kind of capture line becomes, by panel (F4 on the capture line edits it).
-RECORD_PANELS = {"interest": "family", "position": "family", "option": "options", "agreement": "agreements",
-                 "follow-up": "follow-ups", "parking lot": "parking"}
-REMOVED_WORDS = {"agenda": "agenda item", "interests": "interest", "options": "option",
-                 "agreements": "agreement", "follow_ups": "follow-up", "parking_lot": "parking-lot topic"}
+RECORD_PANELS = {
+    "interest": "family",
+    "position": "family",
+    "option": "options",
+    "agreement": "agreements",
+    "follow-up": "follow-ups",
+    "parking lot": "parking",
+}
+REMOVED_WORDS = {
+    "agenda": "agenda item",
+    "interests": "interest",
+    "options": "option",
+    "agreements": "agreement",
+    "follow_ups": "follow-up",
+    "parking_lot": "parking-lot topic",
+}
 
 # What an empty panel says, so a first session shows where things go.
 EMPTY_HINTS = {
@@ -223,7 +235,9 @@ class BoardScreen(Screen):
             if changed("parties", "options"):
                 self.query_one(OptionsTable).show(self.query_one(OptionsTable).rows_for(case, view.options))
             if changed("parties", "follow_ups"):
-                self.query_one(FollowUpsTable).show(self.query_one(FollowUpsTable).rows_for(case, view.follow_ups))
+                self.query_one(FollowUpsTable).show(
+                    self.query_one(FollowUpsTable).rows_for(case, view.follow_ups)
+                )
             if changed("parking_lot"):
                 self.query_one(ParkingTable).show(self.query_one(ParkingTable).rows_for(view.parking_lot))
         if changed("sessions", "agreements"):
@@ -241,11 +255,14 @@ class BoardScreen(Screen):
         self.set_class(bool(caucus), "caucus")
         banner = self.query_one("#caucus-banner", Static)
         if caucus:
-            banner.update(Content.assemble(
-                (" CAUCUS ", "bold reverse"),
-                " private meeting with ", (self.case.who(caucus), "bold"),
-                " · what you write stays private unless they agree to share it · F6 leaves caucus",
-            ))
+            banner.update(
+                Content.assemble(
+                    (" CAUCUS ", "bold reverse"),
+                    " private meeting with ",
+                    (self.case.who(caucus), "bold"),
+                    " · what you write stays private unless they agree to share it · F6 leaves caucus",
+                )
+            )
         else:
             banner.update("")
         self.query_one(CaptureBar).show_choice(self.case.who(desk.party), desk.kind, bool(caucus))
@@ -298,7 +315,9 @@ class BoardScreen(Screen):
         try:
             self.live.change(description, make)
         except StoreError as exc:
-            self.show_store_problem(f"{exc} Your words are still on the capture line; press Enter to try again.")
+            self.show_store_problem(
+                f"{exc} Your words are still on the capture line; press Enter to try again."
+            )
             return False
         except (ValueError, KeyError) as exc:
             self.app.notify(explain(exc)[:300], title="Not recorded", severity="warning", markup=False)
@@ -336,34 +355,46 @@ class BoardScreen(Screen):
         item = self.active_item_id()
         needs_party = kind in ("statement", "interest", "position")
         if needs_party and party == MEDIATOR:
-            self.app.notify("Choose who said it first: F2 picks the party.", title="Whose words?",
-                            severity="warning", markup=False)
+            self.app.notify(
+                "Choose who said it first: F2 picks the party.",
+                title="Whose words?",
+                severity="warning",
+                markup=False,
+            )
             return
         who = self.case.who(party)
         done: object | None = None
         if kind == "statement":
             flagged = bool(self.analysis and self.analysis.accusatory)
-            done = self.record(lambda c: actions.record_statement(c, session.id, party, text, flagged, reframe),
-                               f"statement by {who}")
+            done = self.record(
+                lambda c: actions.record_statement(c, session.id, party, text, flagged, reframe),
+                f"statement by {who}",
+            )
             if done is not None:
                 self._last_statement = done.id  # type: ignore[attr-defined]
         elif kind == "interest":
-            done = self.record(lambda c: actions.record_interest(c, session.id, party, text, item),
-                               f"interest of {who}")
+            done = self.record(
+                lambda c: actions.record_interest(c, session.id, party, text, item), f"interest of {who}"
+            )
         elif kind == "position":
-            done = self.record(lambda c: actions.record_position(c, session.id, party, text, item),
-                               f"position of {who}")
+            done = self.record(
+                lambda c: actions.record_position(c, session.id, party, text, item), f"position of {who}"
+            )
         elif kind == "option":
-            done = self.record(lambda c: actions.record_option(c, session.id, party, text, item),
-                               f"option from {who}")
+            done = self.record(
+                lambda c: actions.record_option(c, session.id, party, text, item), f"option from {who}"
+            )
             if done is not None:
                 self.query_one(OptionsTable).select_key(done.id)  # type: ignore[attr-defined]
         elif kind == "agreement":
-            done = self.record(lambda c: actions.record_agreement(c, session.id, text, agenda_item=item),
-                               "agreement")
+            done = self.record(
+                lambda c: actions.record_agreement(c, session.id, text, agenda_item=item), "agreement"
+            )
         elif kind == "note":
-            done = self.record(lambda c: actions.record_note(c, session.id, text, desk.caucus_party),
-                               "caucus note" if desk.caucus_party else "note")
+            done = self.record(
+                lambda c: actions.record_note(c, session.id, text, desk.caucus_party),
+                "caucus note" if desk.caucus_party else "note",
+            )
             if done is not None and desk.caucus_party:
                 desk.caucus_notes.append(done.id)  # type: ignore[attr-defined]
                 self.live.save_desk()
@@ -371,8 +402,9 @@ class BoardScreen(Screen):
             text, due, problem = split_due_date(text)
             if problem:
                 self.app.notify(problem, title="No due date set", severity="warning", markup=False)
-            done = self.record(lambda c: actions.record_follow_up(c, session.id, party, text, due),
-                               "follow-up")
+            done = self.record(
+                lambda c: actions.record_follow_up(c, session.id, party, text, due), "follow-up"
+            )
         elif kind == "parking lot":
             done = self.record(lambda c: actions.park(c, session.id, text), "parking lot")
         if done is not None:
@@ -397,8 +429,11 @@ class BoardScreen(Screen):
         choices = self.party_choices()
         desk = self.live.desk
         if desk.caucus_party:
-            self.app.notify(f"In caucus with {self.case.who(desk.caucus_party)}. F6 leaves caucus.",
-                            markup=False, timeout=4)
+            self.app.notify(
+                f"In caucus with {self.case.who(desk.caucus_party)}. F6 leaves caucus.",
+                markup=False,
+                timeout=4,
+            )
             return
         index = choices.index(desk.party) if desk.party in choices else 0
         desk.party = choices[(index + step) % len(choices)]
@@ -408,8 +443,9 @@ class BoardScreen(Screen):
     def action_cycle_kind(self, step: int) -> None:
         desk = self.live.desk
         if desk.caucus_party:
-            self.app.notify("In caucus everything you write is a private note. F6 leaves caucus.",
-                            markup=False, timeout=4)
+            self.app.notify(
+                "In caucus everything you write is a private note. F6 leaves caucus.", markup=False, timeout=4
+            )
             return
         index = KINDS.index(desk.kind) if desk.kind in KINDS else 0
         desk.kind = KINDS[(index + step) % len(KINDS)]
@@ -468,8 +504,10 @@ class BoardScreen(Screen):
             return
         panel, key = chosen
         list_name = PANEL_LISTS[panel]
-        self.change(f"removed {REMOVED_WORDS[list_name]}",
-                    lambda c: actions.remove(c, list_name, key.removesuffix("#position")))
+        self.change(
+            f"removed {REMOVED_WORDS[list_name]}",
+            lambda c: actions.remove(c, list_name, key.removesuffix("#position")),
+        )
 
     # ---------------------------------------------------------------- agenda
 
@@ -486,7 +524,9 @@ class BoardScreen(Screen):
     def action_agenda_status(self, status: str) -> None:
         item = self._selected_in("agenda")
         if item:
-            self.change(f"agenda item {status}", lambda c: actions.set_item_status(c, item, AgendaStatus(status)))
+            self.change(
+                f"agenda item {status}", lambda c: actions.set_item_status(c, item, AgendaStatus(status))
+            )
 
     def action_next_item(self) -> None:
         found: list = []
@@ -513,14 +553,23 @@ class BoardScreen(Screen):
         def done(values: dict[str, str] | None) -> None:
             if values:
                 minutes = int(values["minutes"]) if values["minutes"].strip() else None
-                if self.change("new agenda item", lambda c: actions.add_agenda_item(
-                        c, self.live.session.id, values["title"], minutes)):
+                if self.change(
+                    "new agenda item",
+                    lambda c: actions.add_agenda_item(c, self.live.session.id, values["title"], minutes),
+                ):
                     self.query_one(AgendaTable).select_key(self.live.session.agenda[-1].id)
 
-        self.app.push_screen(FormModal("Add an agenda item", [
-            Field("title", "Topic", required=True),
-            Field("minutes", "Time box in minutes (optional)"),
-        ], validate=_check_minutes), done)
+        self.app.push_screen(
+            FormModal(
+                "Add an agenda item",
+                [
+                    Field("title", "Topic", required=True),
+                    Field("minutes", "Time box in minutes (optional)"),
+                ],
+                validate=_check_minutes,
+            ),
+            done,
+        )
 
     def edit_agenda_item(self, item_id: str) -> None:
         item = self.case.agenda_item(item_id)
@@ -530,13 +579,22 @@ class BoardScreen(Screen):
         def done(values: dict[str, str] | None) -> None:
             if values:
                 minutes = int(values["minutes"]) if values["minutes"].strip() else None
-                self.change("agenda item edited",
-                            lambda c: actions.edit_agenda_item(c, item_id, values["title"], minutes))
+                self.change(
+                    "agenda item edited",
+                    lambda c: actions.edit_agenda_item(c, item_id, values["title"], minutes),
+                )
 
-        self.app.push_screen(FormModal("Agenda item", [
-            Field("title", "Topic", item.title, required=True),
-            Field("minutes", "Time box in minutes (optional)", str(item.minutes or "")),
-        ], validate=_check_minutes), done)
+        self.app.push_screen(
+            FormModal(
+                "Agenda item",
+                [
+                    Field("title", "Topic", item.title, required=True),
+                    Field("minutes", "Time box in minutes (optional)", str(item.minutes or "")),
+                ],
+                validate=_check_minutes,
+            ),
+            done,
+        )
 
     # ---------------------------------------------------------------- interests and options
 
@@ -547,13 +605,21 @@ class BoardScreen(Screen):
 
         def done(values: dict[str, str] | None) -> None:
             if values:
-                self.change("interest edited", lambda c: actions.edit_interest(
-                    c, interest_id, values["text"], values["position"]))
+                self.change(
+                    "interest edited",
+                    lambda c: actions.edit_interest(c, interest_id, values["text"], values["position"]),
+                )
 
-        self.app.push_screen(FormModal(f"Interest of {self.case.who(interest.party)}", [
-            Field("text", "Interest (why it matters)", interest.text, required=True),
-            Field("position", "Position behind it (what they ask for)", interest.position or ""),
-        ]), done)
+        self.app.push_screen(
+            FormModal(
+                f"Interest of {self.case.who(interest.party)}",
+                [
+                    Field("text", "Interest (why it matters)", interest.text, required=True),
+                    Field("position", "Position behind it (what they ask for)", interest.position or ""),
+                ],
+            ),
+            done,
+        )
 
     def action_link_interests(self) -> None:
         option_id = self._selected_in("options")
@@ -570,8 +636,15 @@ class BoardScreen(Screen):
             if chosen is not None:
                 self.change("option linked", lambda c: actions.link_option(c, option_id, chosen))
 
-        self.app.push_screen(PickModal(f"Interests served by: {_short(option.text)}", choices,
-                                       option.addresses or [], note="Space ticks, Enter saves."), done)
+        self.app.push_screen(
+            PickModal(
+                f"Interests served by: {_short(option.text)}",
+                choices,
+                option.addresses or [],
+                note="Space ticks, Enter saves.",
+            ),
+            done,
+        )
 
     def action_option_status(self, status: str) -> None:
         option_id = self._selected_in("options")
@@ -582,18 +655,29 @@ class BoardScreen(Screen):
             # What is agreed belongs in the agreements, or it never reaches the parties' document.
             self.action_agreement_from_option(OptionStatus(status))
             return
-        self.change(f"option {status}", lambda c: actions.set_option_status(c, option_id, OptionStatus(status)))
+        self.change(
+            f"option {status}", lambda c: actions.set_option_status(c, option_id, OptionStatus(status))
+        )
 
     def action_agreement_from_option(self, status: OptionStatus | None = None) -> None:
         option_id = self._selected_in("options")
         if option_id is None:
             return
         option = next(o for o in self.case.options if o.id == option_id)
-        status = status or (OptionStatus.TRIAL if option.status == OptionStatus.TRIAL else OptionStatus.AGREED)
+        status = status or (
+            OptionStatus.TRIAL if option.status == OptionStatus.TRIAL else OptionStatus.AGREED
+        )
         kind = AgreementKind.TRIAL if status == OptionStatus.TRIAL else AgreementKind.SERVICE
-        made = self.record(lambda c: actions.record_agreement(
-            actions.set_option_status(c, option_id, status),
-            self.live.session.id, option.text, kind, option_id), f"option {status.value}, with its agreement")
+        made = self.record(
+            lambda c: actions.record_agreement(
+                actions.set_option_status(c, option_id, status),
+                self.live.session.id,
+                option.text,
+                kind,
+                option_id,
+            ),
+            f"option {status.value}, with its agreement",
+        )
         if made is not None:
             self.edit_agreement(made.id)  # type: ignore[attr-defined]
 
@@ -604,7 +688,9 @@ class BoardScreen(Screen):
 
         def done(values: dict[str, str] | None) -> None:
             if values:
-                self.change(f"{label} edited", lambda c: actions.edit_text(c, list_name, record_id, values["text"]))
+                self.change(
+                    f"{label} edited", lambda c: actions.edit_text(c, list_name, record_id, values["text"])
+                )
 
         self.app.push_screen(FormModal(label, [Field("text", label, record.text, required=True)]), done)
 
@@ -614,16 +700,25 @@ class BoardScreen(Screen):
         agreement = next((g for g in self.case.agreements if g.id == agreement_id), None)
         if agreement is None:
             return
-        kinds = [("principle: a shared goal or understanding", "principle"),
-                 ("service: what will be delivered", "service"),
-                 ("trial: a time-limited pilot with a review date", "trial"),
-                 ("procedural: who does what next", "procedural")]
+        kinds = [
+            ("principle: a shared goal or understanding", "principle"),
+            ("service: what will be delivered", "service"),
+            ("trial: a time-limited pilot with a review date", "trial"),
+            ("procedural: who does what next", "procedural"),
+        ]
         fields = [
             Field("text", "Agreement", agreement.text, required=True),
             Field("kind", "Kind", agreement.kind.value, choices=kinds),
-            Field("service", "Service", agreement.service or "", placeholder="e.g. small-group reading instruction"),
+            Field(
+                "service",
+                "Service",
+                agreement.service or "",
+                placeholder="e.g. small-group reading instruction",
+            ),
             Field("frequency", "Frequency", agreement.frequency or "", placeholder="e.g. 4 times a week"),
-            Field("duration", "Duration", agreement.duration or "", placeholder="e.g. 30 minutes, for 12 weeks"),
+            Field(
+                "duration", "Duration", agreement.duration or "", placeholder="e.g. 30 minutes, for 12 weeks"
+            ),
             Field("responsible", "Who is responsible", agreement.responsible or ""),
             Field("goal", "Measurable goal", agreement.goal or ""),
             Field("start", "Start date (YYYY-MM-DD)", agreement.start or ""),
@@ -643,8 +738,12 @@ class BoardScreen(Screen):
         def done(values: dict[str, str] | None) -> None:
             if values:
                 details = {k: values[k] for k in actions.AGREEMENT_DETAILS}
-                self.change("agreement details", lambda c: actions.edit_agreement(
-                    c, agreement_id, values["text"], AgreementKind(values["kind"]), **details))
+                self.change(
+                    "agreement details",
+                    lambda c: actions.edit_agreement(
+                        c, agreement_id, values["text"], AgreementKind(values["kind"]), **details
+                    ),
+                )
 
         self.app.push_screen(FormModal("Agreement details", fields, validate), done)
 
@@ -663,31 +762,52 @@ class BoardScreen(Screen):
 
         def validate(values: dict[str, str]) -> str | None:
             due = values["due"].strip()
-            return None if not due or is_calendar_date(due) else "Due date must be a real date written YYYY-MM-DD"
+            return (
+                None
+                if not due or is_calendar_date(due)
+                else "Due date must be a real date written YYYY-MM-DD"
+            )
 
         def done(values: dict[str, str] | None) -> None:
             if values:
-                self.change("follow-up edited", lambda c: actions.edit_follow_up(
-                    c, follow_up_id, values["text"], values["owner"], values["due"]))
+                self.change(
+                    "follow-up edited",
+                    lambda c: actions.edit_follow_up(
+                        c, follow_up_id, values["text"], values["owner"], values["due"]
+                    ),
+                )
 
-        self.app.push_screen(FormModal("Follow-up", [
-            Field("text", "What", follow_up.text, required=True),
-            Field("owner", "Who", follow_up.owner, choices=owners),
-            Field("due", "Due (YYYY-MM-DD)", follow_up.due or ""),
-        ], validate), done)
+        self.app.push_screen(
+            FormModal(
+                "Follow-up",
+                [
+                    Field("text", "What", follow_up.text, required=True),
+                    Field("owner", "Who", follow_up.owner, choices=owners),
+                    Field("due", "Due (YYYY-MM-DD)", follow_up.due or ""),
+                ],
+                validate,
+            ),
+            done,
+        )
 
     def action_parking_status(self, status: str) -> None:
         item = self._selected_in("parking")
         if item:
-            self.change(f"parking lot {status}", lambda c: actions.set_parking_status(c, item, ParkingStatus(status)))
+            self.change(
+                f"parking lot {status}", lambda c: actions.set_parking_status(c, item, ParkingStatus(status))
+            )
 
     # ---------------------------------------------------------------- parties and caucus
 
     def action_add_party(self) -> None:
         def done(values: dict[str, str] | None) -> None:
             if values:
-                made = self.record(lambda c: actions.add_party(c, values["name"], Role(values["role"]),
-                                                               Side(values["side"])), "party added")
+                made = self.record(
+                    lambda c: actions.add_party(
+                        c, values["name"], Role(values["role"]), Side(values["side"])
+                    ),
+                    "party added",
+                )
                 if made is not None:
                     self.live.desk.party = made.id  # type: ignore[attr-defined]
                     self.refresh_choice()
@@ -700,11 +820,18 @@ class BoardScreen(Screen):
                 return f"A {values['role']} sits on the {side} side"
             return None
 
-        self.app.push_screen(FormModal("Add a party", [
-            Field("name", "Name", required=True),
-            Field("role", "Role", "parent", choices=[(r.value, r.value) for r in Role]),
-            Field("side", "Side", "family", choices=[(s.value, s.value) for s in Side]),
-        ], validate), done)
+        self.app.push_screen(
+            FormModal(
+                "Add a party",
+                [
+                    Field("name", "Name", required=True),
+                    Field("role", "Role", "parent", choices=[(r.value, r.value) for r in Role]),
+                    Field("side", "Side", "family", choices=[(s.value, s.value) for s in Side]),
+                ],
+                validate,
+            ),
+            done,
+        )
 
     def action_caucus(self) -> None:
         desk = self.live.desk
@@ -723,13 +850,21 @@ class BoardScreen(Screen):
                 self.refresh_header()
                 self.action_focus_capture()
 
-        self.app.push_screen(ChoiceModal("Meet in caucus with", choices,
-                                         note="What you write in caucus stays private to you and that party."), done)
+        self.app.push_screen(
+            ChoiceModal(
+                "Meet in caucus with",
+                choices,
+                note="What you write in caucus stays private to you and that party.",
+            ),
+            done,
+        )
 
     def leave_caucus(self) -> None:
         desk = self.live.desk
         party = desk.caucus_party
-        notes = [n for n in self.case.notes if n.id in desk.caucus_notes and n.visibility == Visibility.CAUCUS]
+        notes = [
+            n for n in self.case.notes if n.id in desk.caucus_notes and n.visibility == Visibility.CAUCUS
+        ]
 
         def finish(shared: list[str] | None) -> None:
             if shared is None:
@@ -747,11 +882,14 @@ class BoardScreen(Screen):
         if not notes:
             finish([])
             return
-        self.app.push_screen(PickModal(
-            f"Leaving caucus with {self.case.who(party)}: which notes may be shared?",
-            [(_short(n.text, 90), n.id) for n in notes],
-            note="Tick only what they agreed to share. Unticked notes stay private. Enter saves.",
-        ), finish)
+        self.app.push_screen(
+            PickModal(
+                f"Leaving caucus with {self.case.who(party)}: which notes may be shared?",
+                [(_short(n.text, 90), n.id) for n in notes],
+                note="Tick only what they agreed to share. Unticked notes stay private. Enter saves.",
+            ),
+            finish,
+        )
 
     # ---------------------------------------------------------------- after and before
 
@@ -765,10 +903,16 @@ class BoardScreen(Screen):
             if kind:
                 self.export(kind)
 
-        self.app.push_screen(ChoiceModal("Export this session as Markdown", [
-            ("Consensus points, for the parties", "consensus"),
-            ("Session summary, for your own records (no caucus notes)", "summary"),
-        ]), done)
+        self.app.push_screen(
+            ChoiceModal(
+                "Export this session as Markdown",
+                [
+                    ("Consensus points, for the parties", "consensus"),
+                    ("Session summary, for your own records (no caucus notes)", "summary"),
+                ],
+            ),
+            done,
+        )
 
     def export(self, kind: str) -> None:
         case, session = self.case, self.live.session
@@ -794,10 +938,13 @@ class BoardScreen(Screen):
                     self.app.notify(f"Session {self.live.session.number} is ready.", markup=False)
 
         current = self.live.session
-        self.app.push_screen(ConfirmModal(
-            f"Close session {current.number} and start session {current.number + 1}?",
-            "Open items, the parking lot and a follow-up check-in carry over. Ctrl+Z undoes this.",
-        ), done)
+        self.app.push_screen(
+            ConfirmModal(
+                f"Close session {current.number} and start session {current.number + 1}?",
+                "Open items, the parking lot and a follow-up check-in carry over. Ctrl+Z undoes this.",
+            ),
+            done,
+        )
 
     def action_undo(self) -> None:
         self._undo_redo(self.live.undo, "Undone")
@@ -821,32 +968,63 @@ class BoardScreen(Screen):
     # ---------------------------------------------------------------- command palette
 
     def palette_commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
-        yield "Record the capture line", "Record what is typed (Enter)", lambda: self.record_line(
-            self.capture_input.value)
+        yield (
+            "Record the capture line",
+            "Record what is typed (Enter)",
+            lambda: self.record_line(self.capture_input.value),
+        )
         yield "Next party", "Who is speaking (F2)", lambda: self.action_cycle_party(1)
         for kind in KINDS:
-            yield f"Capture as {kind}", "What the capture line records (F3)", lambda kind=kind: self._set_kind(kind)
+            yield (
+                f"Capture as {kind}",
+                "What the capture line records (F3)",
+                lambda kind=kind: self._set_kind(kind),
+            )
         for number in range(3):
-            yield (f"Use reframe {number + 1}", f"Record the statement with suggestion {number + 1} (↓ then Enter)",
-                   lambda number=number: self.use_suggestion(number))
+            yield (
+                f"Use reframe {number + 1}",
+                f"Record the statement with suggestion {number + 1} (↓ then Enter)",
+                lambda number=number: self.use_suggestion(number),
+            )
         yield "Next agenda item", "Start the next open item and its timer (F5)", self.action_next_item
         yield "Add agenda item", "A new topic for this session (a in the agenda)", self.action_add_agenda_item
         for status in AgendaStatus:
-            yield (f"Mark agenda item {status.value}", "The selected agenda item",
-                   lambda s=status.value: self.action_agenda_status(s))
+            yield (
+                f"Mark agenda item {status.value}",
+                "The selected agenda item",
+                lambda s=status.value: self.action_agenda_status(s),
+            )
         yield "Move agenda item up", "The selected agenda item ([)", lambda: self.action_move_agenda_item(-1)
         yield "Move agenda item down", "The selected agenda item (])", lambda: self.action_move_agenda_item(1)
-        yield "Link option to interests", "Which interests the selected option serves (l)", self.action_link_interests
+        yield (
+            "Link option to interests",
+            "Which interests the selected option serves (l)",
+            self.action_link_interests,
+        )
         for status in OptionStatus:
-            yield (f"Mark option {status.value}", "The selected option",
-                   lambda s=status.value: self.action_option_status(s))
-        yield "Make agreement from option", "Record the selected option as agreed (g)", self.action_agreement_from_option
+            yield (
+                f"Mark option {status.value}",
+                "The selected option",
+                lambda s=status.value: self.action_option_status(s),
+            )
+        yield (
+            "Make agreement from option",
+            "Record the selected option as agreed (g)",
+            self.action_agreement_from_option,
+        )
         yield "Edit selected", "Edit or add details to the selected row (F4)", self.action_edit_selected
-        yield "Remove selected", "Remove the selected row (Delete; undo brings it back)", self.action_remove_selected
+        yield (
+            "Remove selected",
+            "Remove the selected row (Delete; undo brings it back)",
+            self.action_remove_selected,
+        )
         yield "Follow-up done / not done", "The selected follow-up (space)", self.action_toggle_follow_up
         for status in ParkingStatus:
-            yield (f"Mark parking-lot topic {status.value}", "The selected topic",
-                   lambda s=status.value: self.action_parking_status(s))
+            yield (
+                f"Mark parking-lot topic {status.value}",
+                "The selected topic",
+                lambda s=status.value: self.action_parking_status(s),
+            )
         yield "Add a party", "Someone new at the table (F10)", self.action_add_party
         yield "Caucus", "Meet one party in private, or leave caucus (F6)", self.action_caucus
         yield "Review what is unresolved", "Open items, options, interests, details (F7)", self.action_review

@@ -48,8 +48,14 @@ class CaseListScreen(Screen):
             except StoreError as exc:
                 table.add_row(Text(case_id), Text(str(exc), style="red"), "", "", "", key=case_id)
                 continue
-            table.add_row(Text(case.id), Text(" ".join(case.title.split())), str(len(case.sessions)),
-                          case.latest.date, str(unresolved(case).count), key=case.id)
+            table.add_row(
+                Text(case.id),
+                Text(" ".join(case.title.split())),
+                str(len(case.sessions)),
+                case.latest.date,
+                str(unresolved(case).count),
+                key=case.id,
+            )
         table.focus()
 
     def action_open_case(self) -> None:
@@ -84,8 +90,14 @@ class CaseListScreen(Screen):
         def done(values: dict[str, str] | None) -> None:
             if not values:
                 return
-            case = new_case(self.store.free_id(case_slug(values["title"])), values["title"], values["student"],
-                            parties_of(values["parties"]), by_name[values["agenda"]], date.today())
+            case = new_case(
+                self.store.free_id(case_slug(values["title"])),
+                values["title"],
+                values["student"],
+                parties_of(values["parties"]),
+                by_name[values["agenda"]],
+                date.today(),
+            )
             try:
                 self.store.create(case)
             except StoreError as exc:
@@ -93,11 +105,25 @@ class CaseListScreen(Screen):
                 return
             self.app.open_case(case.id)
 
-        self.app.push_screen(FormModal("A new case", [
-            Field("title", "Title", placeholder="e.g. Reading services for Maya", required=True),
-            Field("student", "Student's first name", required=True),
-            Field("agenda", "Agenda for session 1", "iep-mediation",
-                  choices=[(f"{t.title} ({t.name})", t.name) for t in templates]),
-            Field("parties", "Parties: Name:role:side, separated by ;",
-                  placeholder="Ana Ruiz:parent:family; Dr. Kim:district:school"),
-        ], validate), done)
+        self.app.push_screen(
+            FormModal(
+                "A new case",
+                [
+                    Field("title", "Title", placeholder="e.g. Reading services for Maya", required=True),
+                    Field("student", "Student's first name", required=True),
+                    Field(
+                        "agenda",
+                        "Agenda for session 1",
+                        "iep-mediation",
+                        choices=[(f"{t.title} ({t.name})", t.name) for t in templates],
+                    ),
+                    Field(
+                        "parties",
+                        "Parties: Name:role:side, separated by ;",
+                        placeholder="Ana Ruiz:parent:family; Dr. Kim:district:school",
+                    ),
+                ],
+                validate,
+            ),
+            done,
+        )

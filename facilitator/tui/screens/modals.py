@@ -70,14 +70,21 @@ class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
                     if spec.choices:
                         yield Select(
                             [(Content(label), value) for label, value in spec.choices],
-                            value=spec.value if spec.value in [v for _, v in spec.choices] else spec.choices[0][1],
+                            value=spec.value
+                            if spec.value in [v for _, v in spec.choices]
+                            else spec.choices[0][1],
                             allow_blank=False,
                             id=f"field-{spec.key}",
                             compact=True,
                         )
                     else:
-                        yield Input(spec.value, placeholder=spec.placeholder, id=f"field-{spec.key}",
-                                    select_on_focus=False, compact=True)
+                        yield Input(
+                            spec.value,
+                            placeholder=spec.placeholder,
+                            id=f"field-{spec.key}",
+                            select_on_focus=False,
+                            compact=True,
+                        )
             yield Static(id="form-error", classes="form-error")
             with Horizontal(classes="modal-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -145,8 +152,9 @@ class PickModal(_SaveOrCancel, ModalScreen[list[str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "save", "Save", priority=True)]
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, str]], chosen: Sequence[str] = (),
-                 note: str = "") -> None:
+    def __init__(
+        self, title: str, choices: Sequence[tuple[str, str]], chosen: Sequence[str] = (), note: str = ""
+    ) -> None:
         super().__init__()
         self.pick_title = title
         self.choices = list(choices)

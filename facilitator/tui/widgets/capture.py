@@ -54,7 +54,9 @@ class CaptureBar(Vertical):
 
     def show_choice(self, who: str, kind: str, caucus: bool) -> None:
         if caucus:
-            label = Content.assemble((f" {who} ", "bold"), "▸ ", (" private caucus note ", "bold reverse"), " ▸")
+            label = Content.assemble(
+                (f" {who} ", "bold"), "▸ ", (" private caucus note ", "bold reverse"), " ▸"
+            )
             kind = "note"
         else:
             label = Content.assemble((f" {who} ", "bold"), "▸ ", (kind, "bold"), " ▸")

@@ -58,8 +58,9 @@ class SessionHeader(Horizontal):
             elif seconds_left >= 0:
                 right = Content.assemble((" ▶ ", "bold"), title, (f"  {_clock(seconds_left)} left ", "bold"))
             else:
-                right = Content.assemble((" ▶ ", "bold"), title,
-                                         (f"  {_clock(seconds_left)} over ", "bold reverse"))
+                right = Content.assemble(
+                    (" ▶ ", "bold"), title, (f"  {_clock(seconds_left)} over ", "bold reverse")
+                )
         # The clock sits at the far right, where a narrow terminal never cuts it off.
         clock = Content.styled(f" {local:%H:%M} ", "bold reverse")
         self.query_one("#header-timer", Static).update(right.append(clock))

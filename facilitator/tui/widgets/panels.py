@@ -135,10 +135,14 @@ class RecordTable(DataTable):
         """Show ``rows``; rows added or changed are touched, the rest of the table is not."""
         shown = {row.key: row for row in self._shown}
         kept = [row.key for row in rows if row.key in shown]
-        if len(kept) != len(shown) or kept != [row.key for row in self._shown] or any(
-            self._height(shown[row.key]) != self._height(row)
-            for row in rows
-            if row.key in shown and shown[row.key].cells != row.cells
+        if (
+            len(kept) != len(shown)
+            or kept != [row.key for row in self._shown]
+            or any(
+                self._height(shown[row.key]) != self._height(row)
+                for row in rows
+                if row.key in shown and shown[row.key].cells != row.cells
+            )
         ):
             self._rebuild(rows)  # rows removed or reordered: rare (undo, remove, reorder)
             return
@@ -204,8 +208,16 @@ class AgendaTable(RecordTable):
         for item in session.agenda:
             mark, style = AGENDA_MARKS[item.status]
             title = item.title + (" ↩" if item.carried_from else "")
-            rows.append(Row(item.id, (Text(mark, style=style), cell(title, style if style == "bold" else ""),
-                                      Text(_minutes_label(item), style="dim"))))
+            rows.append(
+                Row(
+                    item.id,
+                    (
+                        Text(mark, style=style),
+                        cell(title, style if style == "bold" else ""),
+                        Text(_minutes_label(item), style="dim"),
+                    ),
+                )
+            )
         return rows
 
 
@@ -234,8 +246,12 @@ class InterestsTable(RecordTable):
                 mark = "✓" if interest.id in addressed else "•"
                 rows.append(Row(interest.id, (cell(f"{mark} {interest.text}", indent=" "),)))
                 if interest.position:
-                    rows.append(Row(f"{interest.id}#position",
-                                    (cell(f"position: {interest.position}", "dim italic", indent="   "),)))
+                    rows.append(
+                        Row(
+                            f"{interest.id}#position",
+                            (cell(f"position: {interest.position}", "dim italic", indent="   "),),
+                        )
+                    )
         return rows
 
 
@@ -261,9 +277,16 @@ class OptionsTable(RecordTable):
             count = len(option.addresses or [])
             serves = f"serves {count}" if count else "no link"
             by = case.who(option.proposed_by)
-            rows.append(Row(option.id, (cell(f"{option.text} ({by})", style),
-                                        Text(option.status.value, style=style),
-                                        Text(serves, style="dim"))))
+            rows.append(
+                Row(
+                    option.id,
+                    (
+                        cell(f"{option.text} ({by})", style),
+                        Text(option.status.value, style=style),
+                        Text(serves, style="dim"),
+                    ),
+                )
+            )
         return rows
 
 
@@ -289,8 +312,19 @@ class AgreementsTable(RecordTable):
                 state = Text(agreement.kind.value, style="dim")
             else:
                 state = Text("complete", style="green")
-            label = agreement.text if agreement.kind == "principle" else f"{agreement.text} ({agreement.kind})"
-            rows.append(Row(agreement.id, (Text(str(number), style="dim"), cell(label, "dim" if earlier and not missing else ""), state)))
+            label = (
+                agreement.text if agreement.kind == "principle" else f"{agreement.text} ({agreement.kind})"
+            )
+            rows.append(
+                Row(
+                    agreement.id,
+                    (
+                        Text(str(number), style="dim"),
+                        cell(label, "dim" if earlier and not missing else ""),
+                        state,
+                    ),
+                )
+            )
         return rows
 
 
@@ -309,8 +343,12 @@ class FollowUpsTable(RecordTable):
             mark = Text("✓", style="green") if follow_up.done else Text("○")
             due = date.fromisoformat(follow_up.due) if follow_up.due else None
             who = case.who(follow_up.owner) + (f", {due:%b} {due.day}" if due else "")
-            rows.append(Row(follow_up.id, (mark, cell(follow_up.text, "dim" if follow_up.done else ""),
-                                           cell(who, "dim"))))
+            rows.append(
+                Row(
+                    follow_up.id,
+                    (mark, cell(follow_up.text, "dim" if follow_up.done else ""), cell(who, "dim")),
+                )
+            )
         return rows
 
 
