@@ -25,6 +25,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check facilitator tests benchmarks
+	$(BIN)/ruff format --check facilitator tests benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

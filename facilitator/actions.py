@@ -281,9 +281,6 @@ def add_party(case: Case, name: str, role: Role, side: Side) -> tuple[Case, Part
 
 # ---------------------------------------------------------------- interests and positions
 
-# An interest heard only as a position until someone asks why.
-UNNAMED_INTEREST = "(interest not named yet)"
-
 
 def _latest_interest(case: Case, party_id: str, session_id: str) -> Interest | None:
     mine = [i for i in case.interests if i.party == party_id and i.session == session_id]
@@ -295,7 +292,7 @@ def record_interest(
 ) -> tuple[Case, Interest]:
     """Record an interest; it names the party's position-only entry if one is waiting."""
     latest = _latest_interest(case, party_id, session_id)
-    if latest is not None and latest.text == UNNAMED_INTEREST:
+    if latest is not None and not latest.named:
         named = revise(latest, text=text.strip())
         return _replace(case, "interests", named), named
     interest = Interest(
@@ -320,7 +317,7 @@ def record_position(
         id=next_id(case, "interests"),
         party=party_id,
         session=session_id,
-        text=UNNAMED_INTEREST,
+        text="",  # heard only as a position until someone asks why
         position=text.strip(),
         **_fields(agenda_item=agenda_item),
     )

@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (private to you) instead of stdout"
     )
 
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
+
     p = command("import", cmd_import, "import a case file (format facilitator-case/1)")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="replace a case with the same id")
@@ -126,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("dump", cmd_dump, "write a case as a case file (format facilitator-case/1)")
     p.add_argument("case_id", metavar="CASE")
     p.add_argument("-o", "--output", type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
 
     p = command("reframe", cmd_reframe, "check statements for blame and suggest neutral reframes")
     p.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: one per line from stdin)")
@@ -160,10 +163,11 @@ def _store():
     return Store()
 
 
-def _write_output(path: Path, text: str) -> None:
-    from facilitator.store import write_private
+def _write_output(path: Path, data: str | bytes, force: bool = False) -> Path:
+    from facilitator.store import data_home, write_output
 
-    write_private(path.expanduser().absolute(), text.encode("utf-8"))
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    return write_output(path, payload, force=force, home=data_home())
 
 
 def _print(text: str) -> None:
@@ -309,7 +313,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     case = _store().read(args.case_id)
     text = json.dumps(case.dump(), ensure_ascii=False, indent=2) + "\n"
     if args.output:
-        _write_output(args.output, text)
+        _write_output(args.output, text, args.force)
     else:
         sys.stdout.write(text)
     return 0
@@ -376,8 +380,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     case = _store().read(args.case_id)
     text = render_export(case, args.session, args.kind)
     if args.output:
-        _write_output(args.output, text)
-        print(f"wrote {args.output}", file=sys.stderr)
+        written = _write_output(args.output, text, args.force)
+        print(f"wrote {_clean(str(written))}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0

@@ -29,6 +29,7 @@ from pydantic import (
 
 FORMAT = "facilitator-case/1"
 MEDIATOR = "mediator"
+OTHER_OWNER = "other"  # a follow-up owner who is not at the table (named in owner_name)
 CASE_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 
 # One runaway paste (megabytes in one field) is refused; anything a person writes fits.
@@ -45,6 +46,9 @@ class Role(StrEnum):
     DISTRICT = "district"
     TEACHER = "teacher"
     SPECIALIST = "specialist"
+    CASE_MANAGER = "case-manager"
+    RELATED_SERVICE = "related-service"  # a related-service provider: speech, OT, counselling
+    INTERPRETER = "interpreter"
     OTHER = "other"
 
 
@@ -52,6 +56,28 @@ class Side(StrEnum):
     FAMILY = "family"
     SCHOOL = "school"
     NEUTRAL = "neutral"
+
+
+# Roles that can only sit on one side; the others (an advocate, an attorney, a specialist,
+# an interpreter) may come with either side or be neutral.
+ROLE_SIDE = {
+    Role.PARENT: Side.FAMILY,
+    Role.GUARDIAN: Side.FAMILY,
+    Role.STUDENT: Side.FAMILY,
+    Role.DISTRICT: Side.SCHOOL,
+    Role.CASE_MANAGER: Side.SCHOOL,
+}
+
+
+def usual_side(role: Role) -> Side:
+    """The side a party of this role usually sits on, for forms to suggest."""
+    if role in ROLE_SIDE:
+        return ROLE_SIDE[role]
+    if role in (Role.TEACHER, Role.RELATED_SERVICE):
+        return Side.SCHOOL
+    if role in (Role.ADVOCATE,):
+        return Side.FAMILY
+    return Side.NEUTRAL
 
 
 class SessionStatus(StrEnum):
@@ -110,16 +136,49 @@ class Visibility(StrEnum):
     CAUCUS = "caucus"
 
 
+class DocumentKind(StrEnum):
+    EVALUATION = "evaluation"
+    IEE = "iee"
+    PROGRESS_REPORT = "progress-report"
+    IEP = "iep"
+    MEDICAL = "medical"
+    COMMUNICATION_LOG = "communication-log"
+    WORK_SAMPLE = "work-sample"
+    DATA = "data"
+    OTHER = "other"
+
+
+class DocumentStatus(StrEnum):
+    NEEDED = "needed"
+    REQUESTED = "requested"
+    RECEIVED = "received"
+    SHARED = "shared"
+
+
+# Documents not yet in hand (DESIGN section 12: "missing").
+MISSING_DOCUMENTS = frozenset({DocumentStatus.NEEDED, DocumentStatus.REQUESTED})
+
+
 # ---------------------------------------------------------------- field types
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 controls but tab and line breaks, DEL and C1 controls: ESC and its kin can drive a
+# terminal (set its title, write the clipboard, clear the screen), so no record holds them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _storable(value: str) -> str:
     """Refuse what a JSON file or a terminal cannot carry safely."""
-    if "\x00" in value:
-        raise ValueError("contains a NUL character")
+    found = CONTROL.search(value)
+    if found:
+        char = found.group()
+        if char == "\x00":
+            raise ValueError("contains a NUL character")
+        raise ValueError(
+            f"contains a control character (U+{ord(char):04X}) at position {found.start() + 1}, "
+            "which could drive the terminal"
+        )
     if not value.isascii() and _SURROGATE.search(value):
         raise ValueError("contains an unpaired surrogate character")
     return value
@@ -148,6 +207,53 @@ def _calendar_date(value: str) -> str:
     if not is_calendar_date(value):
         raise ValueError("is not a real calendar date")
     return value
+
+
+_US_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})")
+
+
+def parse_date(text: str) -> str:
+    """A date as people type it (2026-12-14, 12/14/2026, 12/5/26) written YYYY-MM-DD.
+
+    The one reader of typed dates: every form and the command line use it, and what it
+    returns always passes the case file's own check. ValueError says what is wrong.
+    """
+    value = text.strip()
+    us = _US_DATE.fullmatch(value)
+    if us:
+        month, day, year = (int(part) for part in us.groups())
+        if len(us.group(3)) == 2:
+            year += 2000
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+    elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("is not a date; write it like 2026-12-14 or 12/14/2026")
+    if not is_calendar_date(value):
+        raise ValueError(f"{value} is not a real calendar date")
+    return value
+
+
+# A time box longer than a week is a typing slip, and would overflow the timers.
+MAX_MINUTES = 7 * 24 * 60
+
+
+def check_minutes(value: int) -> int:
+    if not 1 <= value <= MAX_MINUTES:
+        raise ValueError(f"a time box must be a whole number of minutes from 1 to {MAX_MINUTES}")
+    return value
+
+
+def parse_minutes(text: str) -> int | None:
+    """A time box as typed ("45", "45 min"); None when left empty. ValueError says what is wrong.
+
+    Used by the agenda templates and every form, so a time box means the same everywhere.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    match = re.fullmatch(r"([0-9]+)\s*(?:m|min|mins|minute|minutes)?\.?", value, re.IGNORECASE)
+    if not match:
+        raise ValueError(f"a time box must be a whole number of minutes from 1 to {MAX_MINUTES}")
+    return check_minutes(int(match.group(1)))
 
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
@@ -211,17 +317,40 @@ class Party(Record):
     name: Name
     role: _enum(Role)
     side: _enum(Side)
+    signs: bool | None = None
+    authority: bool | None = None
+
+    @model_validator(mode="after")
+    def _role_fits_side(self) -> Party:
+        needed = ROLE_SIDE.get(self.role)
+        if needed is not None and self.side != needed:
+            raise ValueError(
+                f"side: a {self.role.value} sits on the {needed.value} side, not {self.side.value}"
+            )
+        return self
+
+    @property
+    def signer(self) -> bool:
+        """Signs the agreement: as recorded, else parents and guardians do (DESIGN section 3)."""
+        if self.signs is not None:
+            return self.signs
+        return self.role in (Role.PARENT, Role.GUARDIAN)
 
 
 class AgendaItem(Record):
     id: RecordId
     title: Name
     status: _enum(AgendaStatus)
-    minutes: Annotated[int, Field(gt=0)] | None = None
+    minutes: Annotated[int, AfterValidator(check_minutes)] | None = None
     prompts: list[Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_storable)]] | None = None
     carried_from: Ref | None = None
     started_at: Timestamp | None = None
     ended_at: Timestamp | None = None
+    process: bool | None = None  # a step of the meeting, never open business
+
+    @property
+    def is_step(self) -> bool:
+        return bool(self.process)
 
 
 class Session(Record):
@@ -235,13 +364,40 @@ class Session(Record):
     ended_at: Timestamp | None = None
 
 
+# What the first version stored for an interest heard only as a position.
+OLD_UNNAMED_INTEREST = "(interest not named yet)"
+
+
 class Interest(Record):
     id: RecordId
     party: Ref
     session: Ref
-    text: Text
+    text: Detail  # "" while the interest behind the position is not named yet
     agenda_item: Ref | None = None
     position: Detail | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_placeholder(cls, data: Any) -> Any:
+        # Files of the first version stored the board's placeholder as the text.
+        if isinstance(data, dict) and data.get("text") == OLD_UNNAMED_INTEREST and data.get("position"):
+            return {**data, "text": ""}
+        return data
+
+    @model_validator(mode="after")
+    def _named_or_position(self) -> Interest:
+        if self.text == "":
+            if not (self.position or "").strip():
+                raise ValueError(
+                    "text: an interest needs its text, or a position while the interest is not named"
+                )
+        elif not self.text.strip():
+            raise ValueError("text: must not be blank")
+        return self
+
+    @property
+    def named(self) -> bool:
+        return bool(self.text)
 
 
 class Option(Record):
@@ -275,6 +431,18 @@ class Agreement(Record):
     start: CaseDate | None = None
     review: CaseDate | None = None
     addresses: list[Ref] | None = None
+    amends: Ref | None = None  # an agreement of an earlier session that this one changes
+    data: Detail | None = None  # a trial: what is measured, and how often
+    monitor: Detail | None = None  # a trial: who collects the data and reports it
+    iep_change: bool | None = None  # carrying it out needs an IEP amendment or meeting
+    reviewed: CaseDate | None = None  # a trial: the date its review took place
+    outcome: Detail | None = None  # a trial: what the review found
+
+    @model_validator(mode="after")
+    def _review_after_start(self) -> Agreement:
+        if self.start and self.review and self.review < self.start:
+            raise ValueError(f"review: the review date {self.review} comes before the start {self.start}")
+        return self
 
     def missing(self) -> list[str]:
         """The details still needed for a complete agreement (empty when complete)."""
@@ -291,9 +459,18 @@ class FollowUp(Record):
     id: RecordId
     session: Ref
     text: Text
-    owner: Ref
+    owner: Ref  # a party id, "mediator", or "other" (then owner_name says who)
     done: bool
     due: CaseDate | None = None
+    agreement: Ref | None = None  # the agreement this follow-up checks on
+    done_at: Timestamp | None = None
+    owner_name: Detail | None = None
+
+    @model_validator(mode="after")
+    def _other_is_named(self) -> FollowUp:
+        if self.owner == OTHER_OWNER and not (self.owner_name or "").strip():
+            raise ValueError('owner_name: is required when owner is "other"')
+        return self
 
 
 class ParkingItem(Record):
@@ -329,6 +506,18 @@ class Note(Record):
         return self.visibility == Visibility.CAUCUS and not self.shared_with_consent
 
 
+class Document(Record):
+    """A document for the preparation checklist: who brings it, and where it stands."""
+
+    id: RecordId
+    party: Ref  # a party id or "mediator"
+    title: Name
+    kind: _enum(DocumentKind)
+    status: _enum(DocumentStatus)
+    due: CaseDate | None = None
+    session: Ref | None = None
+
+
 # Record lists of a case, in file order, with the record type each holds.
 RECORD_LISTS: dict[str, type[Record]] = {
     "parties": Party,
@@ -340,9 +529,19 @@ RECORD_LISTS: dict[str, type[Record]] = {
     "parking_lot": ParkingItem,
     "statements": Statement,
     "notes": Note,
+    "documents": Document,
 }
-HEADER_FIELDS = ("format", "id", "title", "student", "created")
-OPTIONAL_LISTS = ("interests", "options", "agreements", "follow_ups", "parking_lot", "statements", "notes")
+HEADER_FIELDS = ("format", "id", "title", "student", "created", "district", "mediator")
+OPTIONAL_LISTS = (
+    "interests",
+    "options",
+    "agreements",
+    "follow_ups",
+    "parking_lot",
+    "statements",
+    "notes",
+    "documents",
+)
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -373,6 +572,9 @@ class Case(Record):
     parking_lot: Records[ParkingItem] = []
     statements: Records[Statement] = []
     notes: Records[Note] = []
+    district: Detail | None = None  # the school district's name, for the signed document
+    mediator: Detail | None = None  # the mediator's name, for the signed document
+    documents: Records[Document] = []
 
     # Record lists the file wrote as null: read as empty, written back as null while empty,
     # so that an import followed by a dump gives back the same document.
@@ -435,6 +637,15 @@ class Case(Record):
         for agreement in self.agreements:
             served.update(agreement.addresses or [])
         return served
+
+    def agreement(self, agreement_id: str) -> Agreement | None:
+        return next((a for a in self.agreements if a.id == agreement_id), None)
+
+    def owner_of(self, follow_up: FollowUp) -> str:
+        """Who is responsible for a follow-up, for display: a party, the mediator, or the named outsider."""
+        if follow_up.owner == OTHER_OWNER and self.party(OTHER_OWNER) is None:
+            return follow_up.owner_name or "someone else"
+        return self.who(follow_up.owner)
 
     def who(self, party_id: str | None) -> str:
         """A party's name for display, 'mediator' for the mediator."""
@@ -509,7 +720,11 @@ def find_problem(case: Case) -> str | None:
         ("agreements", "option", options, "option", False),
         ("agreements", "addresses", interests, "interest", False),
         ("follow_ups", "session", sessions, "session", False),
-        ("follow_ups", "owner", parties, "party", True),
+        ("follow_ups", "owner", parties | {OTHER_OWNER}, "party", True),
+        ("follow_ups", "agreement", ids["agreements"], "agreement", False),
+        ("agreements", "amends", ids["agreements"], "agreement", False),
+        ("documents", "party", parties, "party", True),
+        ("documents", "session", sessions, "session", False),
         ("parking_lot", "session", sessions, "session", False),
         ("statements", "session", sessions, "session", False),
         ("statements", "party", parties, "party", False),
@@ -528,6 +743,17 @@ def find_problem(case: Case) -> str | None:
     for index, option in enumerate(case.options):
         if option.revises == option.id:
             return f"{where('options', index, option)}: revises must name another option"
+    session_number = {session.id: session.number for session in case.sessions}
+    agreement_session = {agreement.id: agreement.session for agreement in case.agreements}
+    for index, agreement in enumerate(case.agreements):
+        if agreement.amends is None:
+            continue
+        earlier = session_number[agreement_session[agreement.amends]]
+        if earlier >= session_number[agreement.session]:
+            return (
+                f'{where("agreements", index, agreement)}: amends "{agreement.amends}" '
+                "must name an agreement of an earlier session"
+            )
     for index, note in enumerate(case.notes):
         if note.visibility == Visibility.CAUCUS and not note.party:
             return f"{where('notes', index, note)}: party is required on a caucus note"

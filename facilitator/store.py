@@ -21,6 +21,7 @@ import itertools
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -168,6 +169,79 @@ def write_private(path: Path, data: bytes) -> None:
         _fsync_folder(path.parent)
     except OSError as exc:
         raise _FolderSyncFailed(_disk_message(exc, path)) from None
+
+
+class OutputRefused(StoreError):
+    """An ``-o`` path the app will not write to; nothing was written."""
+
+
+def write_output(path: Path, data: bytes, *, force: bool = False, home: Path | None = None) -> Path:
+    """Write a file the user asked for (``-o FILE``) safely, and return where it went.
+
+    Only ever a regular file: an existing one is replaced only with ``force``; a symlink,
+    folder, FIFO or device is refused; nothing is written inside the data folder's
+    ``cases/`` or ``backups/`` (nor over a hard link to a case file). Written like a case
+    (temp file, fsync, rename), so a full disk or a kill leaves no partial file.
+    """
+    target = path.expanduser().absolute()
+    try:
+        folder = target.parent.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise OutputRefused(f"the folder for {target} does not exist") from None
+    if not folder.is_dir():
+        raise OutputRefused(f"{target.parent} is not a folder")
+    target = folder / target.name
+    if home is not None:
+        for inner in ("cases", "backups"):
+            protected = (home / inner).resolve()
+            if folder == protected or protected in folder.parents:
+                raise OutputRefused(f"will not write inside the data folder's {inner}/ ({target})")
+    try:
+        existing = os.lstat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise OutputRefused(f"cannot use {target}: {exc.strerror or exc}") from None
+    if existing is not None:
+        if not stat.S_ISREG(existing.st_mode):
+            kind = "a symbolic link" if stat.S_ISLNK(existing.st_mode) else "not a regular file"
+            raise OutputRefused(f"{target} is {kind}; give the path of a regular file")
+        if not force:
+            raise OutputRefused(f"{target} already exists; add --force to replace it")
+        if home is not None and existing.st_nlink > 1 and _links_into(home, existing):
+            raise OutputRefused(f"{target} is a hard link to a case file; it is left as it is")
+    if force:
+        write_private(target, data)
+        return target
+    # Without --force, never replace: publish the finished temp file with a link, which
+    # fails if something appeared at the path meanwhile.
+    tmp = _temp_path(target)
+    write_private(tmp, data)
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise OutputRefused(f"{target} already exists; add --force to replace it") from None
+    except OSError:
+        os.replace(tmp, target)  # a file system without hard links; checked just above
+    finally:
+        _remove_quietly(tmp)
+    try:
+        _fsync_folder(folder)
+    except OSError:
+        pass  # the file is complete; only its folder entry may be late
+    return target
+
+
+def _links_into(home: Path, found: os.stat_result) -> bool:
+    for inner in ("cases", "backups"):
+        for candidate in (home / inner).rglob("*"):
+            try:
+                other = candidate.lstat()
+            except OSError:
+                continue
+            if (other.st_ino, other.st_dev) == (found.st_ino, found.st_dev):
+                return True
+    return False
 
 
 class _FolderSyncFailed(WriteFailed):
@@ -650,7 +724,7 @@ class Store:
 def database_of(case: Case) -> dict[str, Any]:
     """The TinyDB document of a whole case: a header table and one table per record list."""
     dumped = case.dump()
-    header = {k: dumped[k] for k in HEADER_FIELDS}
+    header = {k: dumped[k] for k in HEADER_FIELDS if k in dumped}
     nulls = [name for name in RECORD_LISTS if name in dumped and dumped[name] is None]
     if nulls:
         header[NULL_LISTS] = nulls
@@ -800,7 +874,7 @@ class CaseFile:
         new_header = {k: getattr(new, k) for k in HEADER_FIELDS}
         if old_header != new_header:
             dumped = new.dump()
-            self._db.table(CASE_TABLE).update({k: dumped[k] for k in HEADER_FIELDS})
+            self._db.table(CASE_TABLE).update({k: dumped[k] for k in HEADER_FIELDS if k in dumped})
         for list_name in RECORD_LISTS:
             before: list[Record] = getattr(old, list_name)
             after: list[Record] = getattr(new, list_name)

@@ -238,8 +238,9 @@ def test_dump_to_a_file_is_private_and_equals_stdout(run_cli, tmp_path, leo_docu
     assert os.name != "posix" or stat.S_IMODE(out.stat().st_mode) == 0o600
     assert out.read_text("utf-8") == run_cli("dump", LEO).out
     assert json.loads(out.read_text("utf-8")) == leo_document
-    # Dumping over an existing file replaces it, still private.
-    assert run_cli("dump", LEO, "-o", out).code == 0
+    # Dumping over an existing file needs --force, and replaces it, still private.
+    assert "--force" in run_cli("dump", LEO, "-o", out).error_line()
+    assert run_cli("dump", LEO, "-o", out, "--force").code == 0
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.model import MEDIATOR, CaseError, parse_case
+from facilitator.model import MEDIATOR, ROLE_SIDE, CaseError, Role, Side, parse_case
 
 Document = dict[str, Any]
 
@@ -344,7 +344,56 @@ for kind, fields in REQUIRED.items():
 rule("empty-parties", at("case", "parties", []), "parties")
 rule("empty-sessions", at("case", "sessions", []), "sessions")
 rule("blank-text", at("interest", "text", "   "), NAMES["interest"], "text")
-rule("empty-text", at("interest", "text", ""), NAMES["interest"], "text")
+
+
+def _unnamed_without_position(doc: Document) -> None:
+    doc["interests"][0].update(text="", position=None)
+
+
+# An interest may be heard only as its position ("" text); with no position it says nothing.
+rule("empty-text-no-position", _unnamed_without_position, NAMES["interest"], "text")
+# Escape sequences and other control characters could drive the terminal that shows them.
+for control in ["\x1b]52;c;UFdORUQ=\x1b\\", "\x1b[2J", "\x07", "\x9b31m", "\x7f"]:
+    rule(
+        f"control-{control!r}",
+        at("interest", "text", f"words {control}"),
+        NAMES["interest"],
+        "text",
+        "control",
+    )
+rule("control-in-title", at("case", "title", "Leo\x1b]0;PWNED\x07"), "case", "title", "control")
+# The roles that sit on one side only.
+rule("parent-on-school-side", at("party", "side", "school"), NAMES["party"], "side", "family")
+rule("review-before-start", at("agreement", "review", "2026-11-30"), NAMES["agreement"], "review", "before")
+rule("owner-other-unnamed", at("follow-up", "owner", "other"), NAMES["follow-up"], "owner_name", "required")
+rule(
+    "follow-up-agreement-dangling",
+    at("follow-up", "agreement", "g-x"),
+    NAMES["follow-up"],
+    "agreement",
+    "g-x",
+)
+rule("amends-same-session", at("agreement", "amends", "g1"), NAMES["agreement"], "amends", "earlier session")
+rule("amends-dangling", at("agreement", "amends", "g-x"), NAMES["agreement"], "amends", "g-x")
+rule(
+    "document-party-dangling",
+    at(
+        "case", "documents", [{"id": "d1", "party": "p-x", "title": "IEE", "kind": "iee", "status": "needed"}]
+    ),
+    'documents[0] (id "d1")',
+    "party",
+)
+rule(
+    "document-kind",
+    at(
+        "case",
+        "documents",
+        [{"id": "d1", "party": "mediator", "title": "IEE", "kind": "x", "status": "needed"}],
+    ),
+    'documents[0] (id "d1")',
+    "kind",
+)
+rule("time-box-too-long", at("agenda item", "minutes", 10_081), "sessions[0].agenda[1]", "minutes")
 rule("blank-id", at("interest", "id", " "), "interests[0]", "id")
 rule("blank-title", at("agenda item", "title", "\t"), NAMES["agenda item"], "title")
 # Wrong types: no coercion of "10" to 10 or 0 to false.
@@ -536,7 +585,8 @@ MARKUP = [
     "{}",
     '"quoted"',
 ]
-text_chars = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")
+# Free unicode, but no control characters (a case file refuses them), tabs and line breaks aside.
+text_chars = st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n\r")
 texts = st.one_of(
     st.text(text_chars, min_size=1, max_size=40),
     st.sampled_from(MARKUP),
@@ -554,6 +604,17 @@ def timestamps(draw) -> str:
     offset = draw(st.sampled_from(["+00:00", "Z", "z", "-05:00", "+05:30", "+14:00", "-00:00"]))
     separator = draw(st.sampled_from(["T", "t", " "]))
     return moment.strftime(f"%Y-%m-%d{separator}%H:%M:%S") + seconds + offset
+
+
+@st.composite
+def roles_and_sides(draw) -> dict[str, str]:
+    role = draw(st.sampled_from([r.value for r in Role]))
+    side = (
+        ROLE_SIDE[Role(role)].value
+        if Role(role) in ROLE_SIDE
+        else draw(st.sampled_from([s.value for s in Side]))
+    )
+    return {"role": role, "side": side}
 
 
 @st.composite
@@ -582,22 +643,7 @@ def case_documents(draw) -> Document:
         {
             "id": pid,
             "name": draw(texts),
-            "role": draw(
-                st.sampled_from(
-                    [
-                        "parent",
-                        "guardian",
-                        "student",
-                        "advocate",
-                        "attorney",
-                        "district",
-                        "teacher",
-                        "specialist",
-                        "other",
-                    ]
-                )
-            ),
-            "side": draw(st.sampled_from(["family", "school", "neutral"])),
+            **draw(roles_and_sides()),
         }
         for pid in party_ids
     ]
@@ -690,6 +736,8 @@ def case_documents(draw) -> Document:
             optional(rec, field, details)
         optional(rec, "start", dates)
         optional(rec, "review", dates)
+        if rec.get("start") and rec.get("review") and rec["review"] < rec["start"]:
+            rec["start"], rec["review"] = rec["review"], rec["start"]
         if interest_ids:
             optional(rec, "addresses", st.lists(st.sampled_from(interest_ids), max_size=2))
         doc["agreements"].append(rec)
@@ -783,3 +831,45 @@ def test_any_valid_case_survives_import_and_dump(document, run_cli, monkeypatch)
 def test_any_valid_case_parses_and_dumps_back(document):
     case = parse_case(json.dumps(document))
     assert case.dump() == document
+
+
+# ---------------------------------------------------------------- typed dates and time boxes
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("2026-12-14", "2026-12-14"),
+        ("12/14/2026", "2026-12-14"),
+        ("12/5/2026", "2026-12-05"),
+        (" 1/9/27 ", "2027-01-09"),
+        ("12-14-2026", "2026-12-14"),
+    ],
+)
+def test_every_date_field_reads_the_forms_people_type(typed, stored):
+    from facilitator.model import parse_date
+
+    assert parse_date(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["14/12/2026", "2/30/2026", "next week", "2026-13-01", "", "²/²/2026"])
+def test_a_date_that_is_not_one_is_refused_with_a_reason(typed):
+    from facilitator.model import parse_date
+
+    with pytest.raises(ValueError, match="date"):
+        parse_date(typed)
+
+
+@pytest.mark.parametrize("typed, minutes", [("45", 45), (" 10 min ", 10), ("", None), ("10080", 10080)])
+def test_a_time_box_reads_the_same_in_forms_and_templates(typed, minutes):
+    from facilitator.model import parse_minutes
+
+    assert parse_minutes(typed) == minutes
+
+
+@pytest.mark.parametrize("typed", ["²", "0", "-5", "4.5", "10081", "ten", "１０"])
+def test_a_time_box_that_is_not_a_whole_number_of_minutes_is_refused(typed):
+    from facilitator.model import parse_minutes
+
+    with pytest.raises(ValueError, match="whole number of minutes"):
+        parse_minutes(typed)

@@ -614,7 +614,7 @@ class BoardScreen(Screen):
             FormModal(
                 f"Interest of {self.case.who(interest.party)}",
                 [
-                    Field("text", "Interest (why it matters)", interest.text, required=True),
+                    Field("text", "Interest (why it matters)", interest.text, required=not interest.position),
                     Field("position", "Position behind it (what they ask for)", interest.position or ""),
                 ],
             ),

@@ -47,6 +47,7 @@ OPTION_STYLES = {
     OptionStatus.PARKED: "yellow",
 }
 MAX_CELL = 400  # a very long line is cut for the table; the record keeps every word
+UNNAMED = "(interest not named yet)"  # shown, never stored: the file keeps ""
 
 
 def cell(text: str, style: str = "", indent: str = "") -> Text:
@@ -244,7 +245,7 @@ class InterestsTable(RecordTable):
             rows.append(Row(f"party:{party.id}", (cell(f"{party.name} · {party.role}", "bold"),)))
             for interest in by_party.get(party.id, ()):
                 mark = "✓" if interest.id in addressed else "•"
-                rows.append(Row(interest.id, (cell(f"{mark} {interest.text}", indent=" "),)))
+                rows.append(Row(interest.id, (cell(f"{mark} {interest.text or UNNAMED}", indent=" "),)))
                 if interest.position:
                     rows.append(
                         Row(
