@@ -24,8 +24,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check facilitator tests benchmarks
-	$(BIN)/ruff format --check facilitator tests benchmarks
+	$(BIN)/ruff check facilitator tests benchmarks tools
+	$(BIN)/ruff format --check facilitator tests benchmarks tools
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
