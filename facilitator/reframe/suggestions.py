@@ -1,0 +1,289 @@
+"""Suggestions (old, being replaced)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from facilitator.reframe import lexicon as lex
+from facilitator.reframe.clauses import Scan
+from facilitator.reframe.cues import Cue
+from facilitator.reframe.model import model_cues
+from facilitator.reframe.patterns import TOKEN
+from facilitator.reframe.rules import decide
+from facilitator.reframe.words import AUX
+
+
+def _topic_regex() -> re.Pattern[str]:
+    heads = sorted(lex.TOPICS, key=len, reverse=True)
+    mods = sorted(lex.TOPIC_MODIFIERS, key=len, reverse=True)
+    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every|each|any|all|an|a|another|two|three|four|five|six|seven|eight|nine|ten|[a-z]+'s|[a-z]+s')\s+"
+    mod = r"(?P<mods>(?:(?:" + "|".join(re.escape(m) for m in mods) + r")\s+){0,2})"
+    head = r"(?P<head>" + "|".join(re.escape(h) for h in heads) + r")"
+    return re.compile(r"\b(?:" + det + r")?" + mod + head + r"\b(?!['-])")
+
+
+_TOPIC = _topic_regex()
+_TOPIC_STARTS = frozenset(
+    w.split()[0].split("-")[0]
+    for w in [*lex.TOPICS, *lex.TOPIC_MODIFIERS, "the", "my", "our", "his", "her", "their", "your", "this"]
+    + ["that", "these", "those", "every", "each", "any", "all", "an", "a", "another", "two", "three", "four"]
+    + ["five", "six", "seven", "eight", "nine", "ten"]
+)
+_BARE_OK = frozenset(lex.BARE_TOPICS)
+_PLURAL_DETS = frozenset(
+    ["every", "each", "any", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
+_NEEDS_CONTEXT = frozenset(lex.TOPICS_NEEDING_CONTEXT)
+_CHILD_NOUNS = frozenset(lex.CHILD_NOUNS)
+_TOPIC_OWNERS = frozenset(lex.TOPIC_OWNERS)
+_CHILD_POSSESSIVES = frozenset(lex.CHILD_POSSESSIVES)
+_PAST_MODS = frozenset(lex.PAST_MODIFIERS)
+_PAST_HEADS = frozenset(lex.PAST_SENSITIVE_HEADS)
+_TOPIC_PREPS = frozenset(lex.TOPIC_PREPOSITIONS)
+_TOPIC_STOP = frozenset(lex.TOPIC_STOPWORDS) | frozenset(
+    w for p in lex.TARGET_YOU + lex.TARGET_THIRD for w in p.split()
+)
+_NP_ENDERS = frozenset(lex.TOPIC_PHRASE_ENDERS) | frozenset(lex.PREPOSITIONS) | AUX | frozenset(lex.NEGATORS)
+_NP_DETERMINERS = frozenset(
+    [
+        "the",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "any",
+        "all",
+        "a",
+        "an",
+    ]
+)
+_CHILD_WORDS = re.compile(r"\b(?:my|our) (?:" + "|".join(map(re.escape, lex.CHILD_NOUNS)) + r")\b")
+
+
+def _word_in(word: str, text: str) -> bool:
+    return re.search(r"(?<![\w'])" + re.escape(word) + r"(?![\w'])", text, re.IGNORECASE) is not None
+
+
+def _topic_matches(scan: Scan) -> Iterable[re.Match[str]]:
+    """_TOPIC.finditer, tried only where a determiner, a modifier or a topic word starts."""
+    low, after = scan.low, 0
+    for start, end, word in scan.tokens:
+        if start < after:
+            continue
+        if not (word in _TOPIC_STARTS or word.endswith("'s") or low.startswith("'", end)):
+            continue
+        m = _TOPIC.match(low, start)
+        if m is not None:
+            after = m.end()
+            yield m
+
+
+def _topic(scan: Scan, blocked: list[tuple[int, int]], student: str | None) -> tuple[str, str] | None:
+    """The subject matter, as the mediator would say it back: ("your emails", "contact")."""
+    low = scan.low
+    for m in _topic_matches(scan):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        det = m.group("det")
+        mods = m.group("mods").split()
+        head = m.group("head")
+        if det is None and not mods and head in _NEEDS_CONTEXT:
+            continue
+        if head in _PAST_HEADS and any(w in _PAST_MODS for w in mods):
+            continue
+        if scan.is_party(m.start(), m.end()):
+            continue  # "the OT never shows up": the OT is a person here, not the subject matter
+        family = lex.TOPICS[head]
+        if det in _PLURAL_DETS:
+            head = lex.TOPIC_PLURALS.get(head) or _pluralize(head)
+            det = "my" if scan.speaker_acts() else None
+        if det and det.endswith(("'s", "s'")):
+            owner = det[:-2] if det.endswith("'s") else det[:-1]
+            back = low[: m.start()].split()
+            if owner in _CHILD_NOUNS:
+                # "our son's accommodations"
+                if not back or back[-1] not in ("my", "our", "his", "her", "their"):
+                    continue
+                det_out = (
+                    (student + "'s") if student else "your " + ("child" if owner == "kid" else owner) + "'s"
+                )
+            elif student and owner == student.lower():
+                det_out = student + "'s"
+            else:
+                det_out = "the"  # "the district's data", "last year's goals": the data, the goals
+        elif det in _CHILD_POSSESSIVES:
+            det_out = (student + "'s") if student else det
+        elif det is None:
+            if head in _BARE_OK and not mods:
+                det_out = ""
+            else:
+                det_out = "the"
+        else:
+            det_out = lex.PRONOUN_SWAP.get(det, "the")
+        words = [lex.ACRONYMS.get(w, w) for w in mods + head.split()]
+        phrase = " ".join(words)
+        topic = (det_out + " " + phrase).strip()
+        return topic, family
+    return None
+
+
+def _child_phrase(low: str, student: str | None) -> str | None:
+    if student:
+        return student
+    m = _CHILD_WORDS.search(low)
+    if m:
+        return lex.CHILD_SWAP.get(m.group(0), "your child")
+    if re.search(r"\bhim\b", low):
+        return "him"
+    return None
+
+
+def _pluralize(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith(("sh", "ch", "x", "z")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _phrase_topic(scan: Scan, cues: list[Cue], student: str | None) -> tuple[str, str] | None:
+    """No topic from the lexicon: the noun phrase after the charge ("disregarded the parents'
+    input" -> "the input") or after "about" / "asked for", kept short and free of people,
+    time, pronouns and charge words."""
+    low, tokens = scan.low, scan.tokens
+    charge = {
+        w for c in cues if c.kind in ("loaded-verb", "character") for w in TOKEN.findall(c.text.lower())
+    }
+    starts: list[int] = []
+    for c in cues:
+        if c.kind == "loaded-verb":
+            i = scan.tok_index(c.start)
+            starts.append(tokens[i][1])  # right after the verb: its object
+    for _s, e, w in tokens:
+        if w in _TOPIC_PREPS:
+            starts.append(e)
+    for c in cues:
+        if c.kind in ("blame-you", "blame-third") and c.end - c.start < 60:
+            starts.append(c.end)  # after "you never return": "my calls"
+    for p in starts:
+        i = bisect_right(scan.tok_starts, p - 1)
+        if i >= len(tokens) or low[p : tokens[i][0]].strip():
+            continue
+        det, owner = None, None
+        w = tokens[i][2]
+        if w in _NP_DETERMINERS:
+            det, i = w, i + 1
+        elif w.endswith("'s") or (w.endswith("s") and low.startswith("'", tokens[i][1])):
+            owner, i = (w[:-2] if w.endswith("'s") else w), i + 1
+        else:
+            continue  # a bare word after a verb is too often not a noun ("hiding behind policy")
+        words: list[str] = []
+        while i < len(tokens) and len(words) < 3:
+            s0, e0, w = tokens[i]
+            if words and low[tokens[i - 1][1] : s0] != " ":
+                break
+            if (
+                w in _TOPIC_STOP
+                or w in charge
+                or not w.isalpha()
+                or w.endswith(("ly", "ed"))
+                or w == scan.student
+            ):
+                break
+            words.append(w)
+            i += 1
+        if not words or len(words[-1]) < 3:
+            continue
+        if i < len(tokens) and low[tokens[i - 1][1] : tokens[i][0]] == " " and tokens[i][2] not in _NP_ENDERS:
+            continue  # it stopped at a word that may belong to it ("the front office staff")
+        if i < len(tokens) and low.startswith("'s", tokens[i - 1][1]):
+            continue  # "the district's ..." is an owner, not the topic
+        if owner is not None:
+            if owner in _CHILD_NOUNS or owner in ("his", "her"):
+                det_out = (student + "'s") if student else "the"
+            else:
+                det_out = "the"
+        elif det in ("every", "each", "any", "all"):
+            words[-1] = _pluralize(words[-1])
+            det_out = "your" if scan.speaker_acts() else "the"
+        elif det in _CHILD_POSSESSIVES:
+            det_out = (student + "'s") if student else det
+        else:
+            det_out = lex.PRONOUN_SWAP.get(det or "", "the") if det not in ("a", "an") else "the"
+        phrase = " ".join(lex.ACRONYMS.get(x, x) for x in words)
+        return det_out + " " + phrase, "other"
+    return None
+
+
+def suggestions(scan: Scan, cues: list[Cue], student: str | None) -> tuple[str, ...]:
+    # a topic may sit inside a sarcastic or loaded span ("great job losing his behavior plan"),
+    # but not inside quoted words or a trait, and never be the charge itself
+    blocked = [
+        (c.start, c.end)
+        for c in cues
+        if c.kind == "character" or (c.kind == "sarcasm" and c.text[:1] in "\"'")
+    ]
+    for c in cues:
+        if c.kind == "loaded-verb":
+            i = scan.tok_index(c.start)
+            blocked.append((c.start, scan.tokens[i][1]))
+    charge_words = {scan.low[c.start : c.end] for c in cues if c.kind in ("loaded-verb", "character")}
+    found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, student)
+    child = _child_phrase(scan.low, student)
+    out: list[str] = []
+    for move in lex.MOVES:
+        families = [found[1], "none"] if found else ["none"]
+        for family in families:
+            template = lex.SUGGESTIONS[move][family]
+            topic = found[0] if found and family != "none" else ""
+            names_child = bool(student) and student.lower() in topic.lower()
+            sentence = _fill(template, topic, None if names_child else child)
+            check = _fill(
+                template,
+                topic.replace(student, "Sam") if student else topic,
+                None if names_child else ("Sam" if student else child),
+            )
+            if _acceptable(check, charge_words) and sentence not in out:
+                out.append(sentence)
+                break
+    return tuple(out)
+
+
+def _fill(template: str, topic: str, child: str | None) -> str:
+    sentence = template.format(
+        topic=topic,
+        for_child=f" for {child}" if child else "",
+        about_child=f" about {child}" if child else "",
+        child=child or "",
+    )
+    sentence = " ".join(sentence.split())
+    return sentence[:1].upper() + sentence[1:]
+
+
+_QUIET: dict[str, bool] = {}  # suggestion -> the engine finds nothing in it (bounded memo)
+
+
+def _acceptable(sentence: str, charge_words: set[str]) -> bool:
+    if not sentence.endswith((".", "?")) or len(sentence.split()) > 25:
+        return False
+    if any(_word_in(w, sentence) for w in charge_words if w.strip()):
+        return False
+    quiet = _QUIET.get(sentence)
+    if quiet is None:
+        if len(_QUIET) > 4096:
+            _QUIET.clear()
+        scan = Scan(sentence, None)
+        quiet = _QUIET[sentence] = not decide(scan) and not model_cues(scan)
+    return quiet
