@@ -22,8 +22,7 @@ import re
 
 from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import CUE_KINDS, Analysis, Cue
-from facilitator.reframe.model import model_cues
-from facilitator.reframe.rules import decide
+from facilitator.reframe.detect import detect
 from facilitator.reframe.suggestions import suggestions
 
 __all__ = ["CUE_KINDS", "Analysis", "Cue", "analyze", "render_text"]
@@ -130,21 +129,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 def _analyze_one(text: str, student: str | None) -> Analysis:
     if not text.strip():
         return Analysis(text, False, (), ())
-    scan = Scan(text, student)
-    if not decide(scan):
-        found = model_cues(scan)
-        if not found:
-            return Analysis(text, False, (), ())
-        return _flagged(scan, set(found), student)
-    spans: set[tuple[str, int, int]] = set()
-    clauses = set()
-    for f in scan.findings:
-        clauses.add(f.clause)
-        spans.update(f.cues)
-    for k in clauses:
-        for h in scan.clause_hits[k]:
-            if h.cat == "absolute":
-                spans.add(("absolute", h.start, h.end))
+    scan, spans = detect(text, student)
+    if not spans:
+        return Analysis(text, False, (), ())
     return _flagged(scan, spans, student)
 
 

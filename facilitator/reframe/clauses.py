@@ -60,6 +60,7 @@ class Scan(Statement):
     def __init__(self, text: str, student: str | None) -> None:
         super().__init__(text, student)
         self.findings: list[Finding] = []
+        self._agents: dict[int, list[Agent]] = {}
         self._clauses()
 
     def _clauses(self) -> None:
@@ -180,6 +181,12 @@ class Scan(Statement):
 
     def agents(self, k: int) -> list[Agent]:
         """The clause's agents in order: (hit, kind, conditional)."""
+        found = self._agents.get(k)
+        if found is None:
+            found = self._agents[k] = self._find_agents(k)
+        return found
+
+    def _find_agents(self, k: int) -> list[Agent]:
         out = []
         clause = self.clause_hits[k]
         conds = [h for h in clause if h.cat == "cond"]

@@ -1501,3 +1501,129 @@ SUGGESTIONS: dict[str, dict[str, str]] = {
 }
 # The order the moves are offered in: blame to concern, past to future, position to interest.
 MOVES = ["concern", "future", "interest"]
+
+# ---------------------------------------------------------------------------------------------
+# Signals the model stage weighs (facilitator/reframe/model.py), with no rule of their own:
+# each is weak alone, and the model learns from real sentences how much each one counts, and
+# with what around it. Add words for a way of blaming people use, or of talking neutrally.
+# ---------------------------------------------------------------------------------------------
+
+# Harm done to someone, verbs of dismissal and exclusion: "she waved us off", "we were shut out".
+HARM_ACTS = [
+    "~wave us/me/him/her/them/it off", "~wave off", "~shut us/me/him/her/them out", "~shut out",
+    "~leave us/me/him/her/them out", "~left out", "~cut us/me/him/her/them out", "~talk over",
+    "~talk down to", "~speak over", "~dismiss", "~disregard", "~overrule", "~override",
+    "~grab", "~shove", "~push", "~yank", "~drag", "~restrain", "~seclude", "~isolate",
+    "~exclude", "~punish", "~retaliate", "~threaten", "~scold", "~shame", "~embarrass",
+    "~scream", "~yell", "~swear", "~curse", "~slander", "~gossip", "~spread rumors",
+    "~accuse", "~attack", "~berate", "~lecture", "~insult", "~demean", "~degrade", "~mistreat",
+    "~neglect", "~coerce", "~pressure", "~force", "~pressure us/me/them", "~gaslight", "~deceive",
+    "~trick", "~con", "~stonewall", "~stall", "~delay", "~deny", "~withhold", "~strip",
+    "~kick him/her/them/us out", "~kick out", "~send him/her home", "~turn us/me/them away",
+    "~turn away", "~not take our/my/their word", "~take {possessive} word for it", "~shrug off",
+    "~laugh at", "~laugh off", "~roll {possessive} eyes", "~sigh at", "~snap", "~fail",
+    "~make excuses", "~blame", "~fault", "~point fingers", "~nitpick", "~micromanage",
+    "~hover", "~meddle", "~interfere", "~antagonize", "~badger", "~hound", "~nag", "~harp",
+    "~demand", "~insist", "~complain", "~whine", "~cause a scene", "~make a scene",
+    "~plagiarize", "~cheat", "~sass", "~mouth off", "~talk back", "~skip", "~ditch",
+    "~fabricate", "~pretend", "~put on a show", "~manipulate", "~coddle", "~enable", "~baby",
+    "~spoil", "~pull this", "~pull that", "~pull the same", "~get away with", "~play games",
+    "~play dumb", "~pass the buck", "~backpedal", "~renege", "~go back on", "~break {possessive} promise",
+    "~reduce her/him/them to", "~label him/her/them", "~brand him/her/them", "~write him/her/them off",
+    "backlash", "runaround", "the run-around", "lip service", "a rubber stamp", "rubber-stamped",
+    "behind our/my backs", "behind {possessive} back", "in the dark", "out of the loop",
+    "on deaf ears", "the cold shoulder", "a slap on the wrist", "no regard", "little regard",
+    "so little regard", "lack of", "no effort", "any effort", "no respect", "no idea",
+    "no clue", "no business",
+]
+# Judgements of a person: insults, mockery, contempt.
+JUDGEMENTS = [
+    "stupid", "dumb", "idiot", "idiots", "idiotic", "moron", "morons", "moronic", "fool",
+    "fools", "foolish", "crazy", "insane", "nuts", "psycho", "unhinged", "hysterical",
+    "annoying", "obnoxious", "nasty", "nastiness", "mean", "vile", "awful", "horrible",
+    "terrible", "horrendous", "atrocious", "appalling", "disgusting", "despicable", "shameless",
+    "childish", "immature", "petty", "whiny", "lazy", "lethargic", "apathetic", "unmotivated",
+    "spoiled", "bratty", "brat", "brats", "rude", "disrespectful", "defiant", "oppositional",
+    "manipulative", "manipulating", "sneaky", "liar", "liars", "lying", "dishonest", "fake",
+    "phony", "hypocrite", "hypocrites", "hypocritical", "prig", "prigs", "self-righteous",
+    "smug", "arrogant", "pompous", "clueless", "ignorant", "incompetent", "inept", "useless",
+    "worthless", "hopeless", "pathetic", "lame", "a joke", "a nightmare", "the worst",
+    "unrealistic", "unreasonable", "entitled", "demanding", "difficult", "toxic", "hostile",
+    "belligerent", "aggressive", "combative", "litigious", "suit happy", "helicopter",
+    "bulldozer", "snowplow", "overbearing", "controlling", "paranoid", "delusional", "dramatic",
+    "drama", "broad", "witch", "jerk", "jerks", "bully", "bullies", "thug", "thugs",
+    "thick", "thicker", "slow", "not knowledgeable", "not qualified", "unqualified",
+    "uncaring", "heartless", "cold", "callous", "careless", "sloppy", "negligent", "reckless",
+    "the nerve", "the audacity", "the gall", "had the nerve", "shit", "crap", "bs", "bullshit",
+    "damn", "hell", "fuck", "fucking", "wtf", "ugh", "sick of", "fed up", "tired of",
+    "not trying", "not trying hard enough", "doesn't try", "won't try", "just not trying",
+    "no work ethic", "work ethic", "excuses", "excuse", "finger pointers", "finger pointing",
+]
+# Imputed motives: what the other side is "really" after.
+MOTIVES = [
+    "all about", "only about", "just about", "saving money", "save money", "to save money",
+    "the money", "the budget", "budget", "costs", "cost", "cheaper", "liability", "cover themselves",
+    "cover yourselves", "cover {possessive} butt", "cover {possessive} ass", "cya", "save face",
+    "look good", "look bad", "off their books", "off the books", "get rid of", "be rid of",
+    "so they don't have to", "so they do not have to", "so the school does not have to",
+    "so the district does not have to", "to avoid", "avoid paying", "avoid providing",
+    "conflict of interest", "agenda", "hidden agenda", "on purpose", "deliberate", "deliberately",
+    "intentionally", "purposely", "for show", "a show", "power trip", "control", "to control",
+    "to win", "just want", "only want", "just wants", "only wants", "only care", "only cares",
+    "more of a priority", "priority", "owes them", "owe them", "special treatment",
+    "wear us down", "wear parents down", "make parents stop", "stop trying", "give up",
+    "easy way", "the easy way", "the hard way", "bottom line", "numbers", "their numbers",
+    "their stats", "statistics", "a statistic",
+]
+# Sarcasm without the stock markers: mock surprise, mock praise, rhetorical asides.
+MOCKERY = [
+    "what a surprise", "surprise surprise", "big surprise", "no surprise", "shocker", "shocking",
+    "go figure", "imagine that", "who knew", "who would have thought", "how convenient",
+    "conveniently", "god forbid", "heaven forbid", "of course", "naturally", "apparently",
+    "so-called", "supposedly", "allegedly", "all powerful", "all-powerful", "almighty",
+    "in her world", "in his world", "in their world", "not that", "as if", "yeah right",
+    "sure,", "right,", "much?", "lol", "smh", "rolls eyes", "eye roll", "brilliant",
+    "genius", "bravo", "kudos", "well done", "nice job", "good job", "gold star",
+    "because i want", "because we want", "because i love", "apparently a", "a pandemic",
+    "magically", "miraculously", "somehow", "once again", "yet again", "again,", "again.",
+    "every single", "every year", "every time", "each year", "the same old",
+]
+# Hints at what will be done with what was said.
+VEILED_THREATS = [
+    "writing this down", "writing all of this down", "writing it all down", "writing everything down",
+    "documenting everything", "documenting all", "document everything", "keeping a record",
+    "keeping notes", "keeping track", "for later", "for the record", "on the record",
+    "we'll see", "we will see", "you'll see", "you will see", "remember this", "remember that",
+    "keep that in mind", "keep in mind who", "i know people", "i know my rights",
+    "the easy way", "the hard way", "you've been warned", "consider yourself warned",
+    "last chance", "final warning", "who i'm going to call", "who i'm calling",
+    "my lawyer", "our lawyer", "my attorney", "our attorney", "the press", "the news",
+    "the paper", "the newspaper", "social media", "facebook", "the board", "the state",
+]
+# Neutral reporting, findings and advice: the same words, without blame.
+NEUTRAL_REPORTS = [
+    "~allege", "allegation", "allegations", "the complaint", "complainant", "the complainant",
+    "~contend", "~assert", "~argue", "~claim that", "~claim the", "according to", "the record",
+    "the evidence", "~find that", "~conclude that", "~determine that", "finding", "findings",
+    "the hearing officer", "hearing officer", "ocr", "the department", "the investigation",
+    "investigated", "the petitioner", "petitioner", "the respondent", "respondent", "the student",
+    "the parent", "the parents'", "the district's", "is required to", "are required to",
+    "must", "shall", "may", "is entitled", "are entitled", "has the right", "have the right",
+    "families have", "parents have", "you can", "you may", "you should", "you'll want",
+    "make sure", "be sure", "remember to", "keep in mind", "consider", "it is important",
+    "it's important", "tip", "step", "option", "options", "request", "in writing",
+    "for example", "such as", "if the school", "if the district", "if your", "when a",
+    "when the", "a parent", "a teacher", "a school", "a district", "schools must",
+    "districts must", "by law", "under idea", "idea", "section 504", "the law", "regulations",
+    "cfr", "u.s.c.", "statute", "policy", "procedures", "procedure", "process",
+]
+# The speaker's own part: self-criticism and worry are no charge against anyone.
+SELF_REPORTS = [
+    "i should have", "i shouldn't have", "i should not have", "my fault", "my mistake",
+    "i missed", "i forgot", "i was wrong", "i messed up", "i dropped the ball", "i'm sorry",
+    "i am sorry", "i apologize", "i worry", "i'm worried", "i am worried", "i'm afraid",
+    "i feel", "i felt", "i'm frustrated", "i am frustrated", "i'm exhausted", "i'm scared",
+    "i'm not sure", "i don't know", "i wonder", "i hope", "i'd like", "i would like",
+    "we would like", "we'd like", "i need", "we need", "i want", "we want", "i'm concerned",
+    "i am concerned", "we're concerned", "we are concerned",
+]

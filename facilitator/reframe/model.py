@@ -1,22 +1,65 @@
-"""The model stage (old, being replaced)."""
+"""The model stage: a small logistic regression over readable features, for what rules cannot list.
+
+The rules are precise on the wording they know; people accuse in endless other ways (a story
+about "that school", a verb of dismissal, an imputed motive, mockery), and real text says the
+same words without blame (a finding that "services were not provided", a report of what a
+party alleged, "nobody here is hiding anything"). The model weighs, for every statement:
+
+- ``w:``  word stems, ``b:`` pairs of neighbouring stems, ``c:`` the first five letters of a
+  longer word (a character n-gram, so "stonewalling" and "stonewalled" meet);
+- ``s:``  every lexicon signal category present ("s:loaded", "s:report");
+- ``v:``  who does what: the kind of agent and the verb after it ("v:third:grab");
+- ``a:``  who a charge falls on, from the clause analysis: the charge's category, the kind of
+  agent it binds to (you, third, neutral, none) and whether it is negated ("a:loaded:third");
+- ``r:``  what the rules found ("r:sarcasm", "r:any").
+
+``weights.tsv`` holds one line per feature: its weight and the cue kind its words become when
+it helps a statement over the threshold, so a mediator can read (and edit) why the model
+fired. ``tools/reframe_train.py`` writes it from the training data, reproducibly.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from pathlib import Path
 
-from facilitator.reframe.clauses import Scan
+from facilitator.reframe.clauses import Agent, Finding, Scan
+from facilitator.reframe.lexicon import AUXILIARIES, NEGATION_GAP_WORDS
 
-_WEIGHTS_FILE = "weights.tsv"
-_MODEL_TARGETS = frozenset(["you", "third", "neg_subject", "passive", "passive_failure"])
-_CHARGE_CUES = frozenset(["loaded-verb", "character", "sarcasm", "threat", "accusing-question"])
+WEIGHTS = Path(__file__).with_name("weights.tsv")
+
+# Categories whose binding the model sees: the charges, and the trait words.
+_BOUND = frozenset(
+    [
+        "loaded",
+        "character",
+        "duty",
+        "duty_personal",
+        "virtue",
+        "habit",
+        "legal",
+        "passive",
+        "passive_failure",
+        "neg",
+        "neg_subject",
+        "harm",
+        "judgement",
+        "motive",
+    ]
+)
+# Words between an agent and its verb: auxiliaries and adverbs ("they have just ignored").
+_SKIP = frozenset(AUXILIARIES) | frozenset(NEGATION_GAP_WORDS)
+_BIND_KIND = {"you": "you", "third": "third", "self": "self", "neutral": "neutral"}
 _STEMS: dict[str, str] = {}
 
+Span = tuple[int, int]
 
-def _stem(word: str) -> str:
+
+def stem(word: str) -> str:
     """A crude, stable stem: "ignored", "ignores", "ignoring" -> "ignor" (memoised, bounded)."""
-    stem = _STEMS.get(word)
-    if stem is not None:
-        return stem
+    found = _STEMS.get(word)
+    if found is not None:
+        return found
     w = word.replace("'", "")
     n = len(w)
     if n > 4 and w.endswith("ies"):
@@ -37,28 +80,63 @@ def _stem(word: str) -> str:
     return w
 
 
-def features(scan: Scan) -> dict[str, tuple[int, int]]:
-    """Every feature of a statement -> the span of its first occurrence: stems, pairs of
-    neighbouring stems ("you ignor") and rule signals ("@loaded")."""
-    feats: dict[str, tuple[int, int]] = {}
-    prev, prev_start = "", -1
+def features(scan: Scan, findings: list[Finding], known: dict[str, float] | None = None) -> dict[str, Span]:
+    """Every feature of a statement -> the span of the words that carry it (its first
+    occurrence); only those in ``known`` when given (the model's weights: the rest score 0)."""
+    feats: dict[str, Span] = {}
+
+    def add(name: str, start: int, end: int) -> None:
+        if name not in feats and (known is None or name in known):
+            feats[name] = (start, end)
+
+    prev, prev_start = "^", 0
     for start, end, word in scan.tokens:
-        stem = _stem(word)
-        if stem not in feats:
-            feats[stem] = (start, end)
-        if prev_start >= 0:
-            pair = prev + " " + stem
-            if pair not in feats:
-                feats[pair] = (prev_start, end)
-        prev, prev_start = stem, start
+        s = stem(word)
+        add("w:" + s, start, end)
+        add("b:" + prev + " " + s, prev_start, end)
+        if len(word) > 6:
+            add("c:" + word[:5], start, end)
+        prev, prev_start = s, start
     for h in scan.hits:
-        name = "@" + h.cat
-        if name not in feats:
-            feats[name] = (h.start, h.end)
+        add("s:" + h.cat, h.start, h.end)
+    tokens = scan.tokens
+    for k, clause in enumerate(scan.clause_hits):
+        if not clause:
+            continue
+        agents = scan.agents(k)
+        for a, kind, _conditional in agents:
+            # who does what: the agent's kind and the verb after it ("v:third:grab")
+            i = a.tj + 1
+            while i < len(tokens) and i <= a.tj + 3 and tokens[i][2] in _SKIP:
+                i += 1
+            if i < len(tokens) and i <= a.tj + 3:
+                add(f"v:{kind}:{stem(tokens[i][2])}", a.start, tokens[i][1])
+        for h in clause:
+            if h.cat not in _BOUND:
+                continue
+            bound = scan.bind(k, h.start, agents)
+            kind = bound[1] if bound else _nearest_kind(agents, h.start)
+            negated = h.cat in ("loaded", "character", "harm", "judgement") and scan.negated(h, k, agents)
+            start = bound[0].start if bound and bound[0].start < h.start else h.start
+            add(f"a:{h.cat}:{kind}{':neg' if negated else ''}", start, h.end)
+    if findings:
+        add("r:any", *findings[0].cues[0][1:])
+        for f in findings:
+            for kind, start, end in f.cues:
+                add("r:" + kind, start, end)
     return feats
 
 
-class _Model:
+def _nearest_kind(agents: list[Agent], pos: int) -> str:
+    """The kind of the agent nearest before pos, bound or not ("the students ... are lazy")."""
+    kind = "none"
+    for h, k, _conditional in agents:
+        if h.start < pos:
+            kind = _BIND_KIND.get(k, "none")
+    return kind
+
+
+class Model:
     """The weights, the bias, the threshold and each feature's cue kind, as read from the TSV."""
 
     def __init__(self, text: str) -> None:
@@ -71,94 +149,55 @@ class _Model:
                 continue
             if line.startswith("#"):
                 key, _sep, value = line[1:].strip().partition("\t")
-                if key in ("bias", "threshold"):
-                    setattr(self, key, float(value))
+                if key == "bias":
+                    self.bias = float(value)
+                elif key == "threshold":
+                    self.threshold = float(value)
                 continue
             feature, weight, kind = line.split("\t")
             self.weights[feature] = float(weight)
             self.kinds[feature] = kind
 
-    def score(self, feats: Iterable[str]) -> float:
+    def score(self, feats: dict[str, Span]) -> float:
         """The log-odds that the statement is accusatory."""
-        get = self.weights.get
-        return self.bias + sum(get(f, 0.0) for f in feats)
+        weights = self.weights
+        total = self.bias
+        for f in feats:
+            total += weights.get(f, 0.0)
+        return total
+
+    def carriers(self, feats: dict[str, Span]) -> list[tuple[str, int, int]]:
+        """The cues that carried a decision: the spans of the strongest helping features, a
+        charge first, then an absolute and a target, each with the kind its line names."""
+        weights, kinds = self.weights, self.kinds
+        helping = sorted(
+            (f for f in feats if weights.get(f, 0.0) > 0 and kinds.get(f, "-") != "-"),
+            key=lambda f: (-weights[f], f),
+        )
+        spans: list[tuple[str, int, int]] = []
+        for f in helping:
+            if kinds[f] not in _TARGET_CUES and kinds[f] != "absolute" and len(spans) < 2:
+                start, end = feats[f]
+                if not any(s < end and start < e for _k, s, e in spans):
+                    spans.append((kinds[f], start, end))
+        if not spans:
+            return []
+        for want in ("absolute", "target"):
+            for f in helping:
+                kind = kinds[f]
+                if (kind == want or (want == "target" and kind in _TARGET_CUES)) and f.startswith("w:"):
+                    spans.append((kind, *feats[f]))
+                    break
+        return spans
 
 
-def _load_model() -> _Model | None:
-    from pathlib import Path
+_TARGET_CUES = frozenset(["blame-you", "blame-third"])
 
-    path = Path(__file__).with_name(_WEIGHTS_FILE)
+
+@functools.cache
+def model() -> Model | None:
+    """The shipped weights, read the first time a statement needs them."""
     try:
-        return _Model(path.read_text(encoding="utf-8"))
-    except OSError:
+        return Model(WEIGHTS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return None
-
-
-_MODEL = _load_model()
-
-
-# Charges the lexicon knows: when one of these is in the statement and the rules still found no
-# accusation, they weighed it (negated, hedged, the child as the subject) and the model defers.
-_RULE_CHARGES = frozenset(
-    [
-        "loaded",
-        "character",
-        "character_own",
-        "passive",
-        "passive_failure",
-        "counterfactual",
-        "sarcasm",
-        "sarcasm_soft",
-        "insinuation",
-        "scare",
-        "threat",
-        "threat_legal",
-        "question",
-        "why",
-        "legal",
-        "tail",
-    ]
-)
-
-
-def _model_may_ask(scan: Scan) -> bool:
-    """A target and no charge the rules already weighed: where the model is asked."""
-    target = False
-    for h in scan.hits:
-        if h.cat in _RULE_CHARGES:
-            return False
-        if h.cat in _MODEL_TARGETS:
-            target = True
-    return target
-
-
-def model_cues(scan: Scan, model: _Model | None = None) -> list[tuple[str, int, int]]:
-    """The second stage: cues when the model fires on a statement the rules let pass, else []."""
-    model = model or _MODEL
-    if model is None or not _model_may_ask(scan):
-        return []
-    feats = features(scan)
-    if model.score(feats) < model.threshold:
-        return []
-    weights, kinds = model.weights, model.kinds
-    helping = sorted(
-        (f for f in feats if weights.get(f, 0.0) > 0 and kinds.get(f, "-") != "-"),
-        key=lambda f: -weights[f],
-    )
-    spans: list[tuple[str, int, int]] = []
-    for f in helping:
-        if kinds[f] in _CHARGE_CUES and len(spans) < 2:
-            start, end = feats[f]
-            if not any(s < end and start < e for _k, s, e in spans):  # "show" inside "show up"
-                spans.append((kinds[f], start, end))
-    if not spans:
-        return []  # a target but no charge to show: stay quiet
-    spans += [(kinds[f], *feats[f]) for f in helping if kinds[f] == "absolute"][:1]
-    # the target: the strongest target feature, else the first target the rules saw
-    target = next((f for f in helping if kinds[f] in ("blame-you", "blame-third")), None)
-    if target is not None:
-        spans.append((kinds[target], *feats[target]))
-    else:
-        h = next(h for h in scan.hits if h.cat in _MODEL_TARGETS)
-        spans.append(("blame-you" if h.cat == "you" else "blame-third", h.start, h.end))
-    return spans

@@ -316,6 +316,14 @@ CATEGORIES: dict[str, Iterable[str]] = {
     "conciliatory": lex.CONCILIATORY,
     "tail": lex.SARCASTIC_TAILS,
     "timeline": lex.TIMELINE,
+    # weighed by the model stage only
+    "harm": lex.HARM_ACTS,
+    "judgement": lex.JUDGEMENTS,
+    "motive": lex.MOTIVES,
+    "mockery": lex.MOCKERY,
+    "veiled_threat": lex.VEILED_THREATS,
+    "neutral_report": lex.NEUTRAL_REPORTS,
+    "self_report": lex.SELF_REPORTS,
 }
 
 

@@ -9,9 +9,8 @@ from collections.abc import Iterable
 from facilitator.reframe import lexicon as lex
 from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import Cue
-from facilitator.reframe.model import model_cues
+from facilitator.reframe.detect import detect
 from facilitator.reframe.patterns import TOKEN
-from facilitator.reframe.rules import decide
 from facilitator.reframe.words import AUX
 
 
@@ -284,6 +283,5 @@ def _acceptable(sentence: str, charge_words: set[str]) -> bool:
     if quiet is None:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        scan = Scan(sentence, None)
-        quiet = _QUIET[sentence] = not decide(scan) and not model_cues(scan)
+        quiet = _QUIET[sentence] = not detect(sentence, None)[1]
     return quiet

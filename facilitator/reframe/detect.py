@@ -1,0 +1,38 @@
+"""Detection: the rules and the model together decide, and say which spans carried it."""
+
+from __future__ import annotations
+
+from facilitator.reframe.clauses import Scan
+from facilitator.reframe.model import features, model
+from facilitator.reframe.rules import decide
+
+Spans = set[tuple[str, int, int]]
+
+
+def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
+    """The scan of a statement and its cue spans (kind, start, end); no spans: not accusatory.
+
+    The model has the last word: it sees what the rules found among its features, so it can
+    let a rule's finding stand, or overrule it where real text uses the same words without
+    blame. Its explanation is the rules' cues where they found any, else the words that
+    carried its own score.
+    """
+    scan = Scan(text, student)
+    findings = decide(scan)
+    weights = model()
+    if weights is not None:
+        feats = features(scan, findings, weights.weights)
+        if weights.score(feats) < weights.threshold:
+            return scan, set()
+        if not findings:
+            return scan, set(weights.carriers(feats))
+    spans: Spans = set()
+    clauses = set()
+    for f in findings:
+        clauses.add(f.clause)
+        spans.update(f.cues)
+    for k in clauses:
+        for h in scan.clause_hits[k]:
+            if h.cat == "absolute":
+                spans.add(("absolute", h.start, h.end))
+    return scan, spans

@@ -1,0 +1,291 @@
+"""Train the reframing engine's model stage and write facilitator/reframe/weights.tsv.
+
+    python tools/reframe_train.py             # fit, choose the threshold, write the weights
+    python tools/reframe_train.py --no-write  # the figures only
+
+Reads the real train split and the written sets (tests/data/reframe/real-train-*.tsv,
+written-*.tsv) to fit, and the real dev split to choose the settings; never the test split.
+Deterministic: the same data gives the same file. Needs the train extra (pip install -e '.[train]').
+
+The model (facilitator/reframe/model.py) is a logistic regression with an L2 penalty; the app
+scores it in pure Python from the TSV. The threshold is the lowest score at which the
+engine keeps precision >= MIN_PRECISION over the out-of-fold scores of the real training
+sentences (five folds grouped by source page) together with the dev split; the written sets
+keep their recall by being in the training data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from facilitator.reframe import lexicon as lex  # noqa: E402
+from facilitator.reframe.clauses import Scan  # noqa: E402
+from facilitator.reframe.model import WEIGHTS, features  # noqa: E402
+from facilitator.reframe.rules import decide  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "reframe"
+MIN_DF = 2  # a feature must occur in at least this many training statements
+C = 0.1  # inverse strength of the L2 penalty
+REAL_WEIGHT = 3.0  # a real sentence counts this many written ones
+MIN_PRECISION = 0.92
+FOLDS = 5
+WRITTEN_SLACK = 0.01  # recall the written sets may lose against flagging everything they hold
+
+# The cue kind a signal category's words become.
+CATEGORY_CUE = {
+    "you": "blame-you",
+    "third": "blame-third",
+    "absolute": "absolute",
+    "character": "character",
+    "character_own": "character",
+    "virtue": "character",
+    "sarcasm": "sarcasm",
+    "sarcasm_soft": "sarcasm",
+    "scare": "sarcasm",
+    "tail": "sarcasm",
+    "insinuation": "sarcasm",
+    "threat": "threat",
+    "threat_legal": "threat",
+    "question": "accusing-question",
+    "why": "accusing-question",
+}
+# Categories whose words carry no charge of their own: never shown as the reason.
+QUIET_CATEGORIES = {
+    "self",
+    "neutral",
+    "neg",
+    "neg_present",
+    "neg_subject",
+    "neg_inverted",
+    "neg_stop",
+    "meta",
+    "report",
+    "peer",
+    "cond",
+    "contrast",
+    "not_contrast",
+    "excuse",
+    "sincere",
+    "hedge",
+    "law",
+    "schedule",
+    "conciliatory",
+    "imperative",
+    "adult_act",
+    "habitual",
+    "counterfactual",
+}
+STOPWORDS = frozenset(w for p in lex.TOPIC_STOPWORDS for w in p.split()) | frozenset(
+    "a an the and or but so to of in on at for with by from as is are was were be been being am it its this "
+    "that these those i me my we us our he him his she her they them their there here then than what which who "
+    "whom whose when where why how do does did done have has had can could will would shall should may might "
+    "must not no yes if just about up down out off over into onto".split()
+)
+
+
+class Example:
+    __slots__ = ("label", "group", "weight", "feats", "kinds", "real")
+
+    def __init__(self, label: bool, text: str, group: str, weight: float, real: bool) -> None:
+        self.label, self.group, self.weight, self.real = label, group, weight, real
+        scan = Scan(text, None)
+        found = features(scan, decide(scan))
+        self.feats = sorted(found)
+        self.kinds = {f: _kind_of(f, found[f], scan) for f in found}
+
+
+def _kind_of(feature: str, span: tuple[int, int], scan: Scan) -> str:
+    """The cue kind a feature's words would be shown as, '-' for words that are no reason."""
+    prefix, _colon, rest = feature.partition(":")
+    if prefix == "r":
+        return rest if rest != "any" else "-"
+    if prefix == "s":
+        return "-" if rest in QUIET_CATEGORIES else CATEGORY_CUE.get(rest, "loaded-verb")
+    if prefix == "a":
+        category, kind, *neg = rest.split(":")
+        if neg or kind in ("self",):
+            return "-"
+        if kind == "you":
+            return "blame-you"
+        if kind in ("third", "neutral"):
+            return "blame-third"
+        return CATEGORY_CUE.get(category, "loaded-verb")
+    words = rest.split()
+    if prefix == "b" and (words[0] == "^" or all(w in STOPWORDS for w in words)):
+        return "-"
+    if prefix == "w" and rest in STOPWORDS:
+        return "-"
+    start, end = span
+    cats = [h.cat for h in scan.hits if h.start < end and start < h.end]
+    for cat in cats:
+        if cat in CATEGORY_CUE:
+            return CATEGORY_CUE[cat]
+    if any(c in QUIET_CATEGORIES for c in cats):
+        return "-"
+    return "loaded-verb"
+
+
+def read(path: Path) -> list[tuple[bool, str, str]]:
+    """(label, text, group) rows of a set; the group is the source page (real) or the file."""
+    if path.name.startswith("written-"):
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                label, _speaker, text = line.split("\t")
+                rows.append((label == "true", text, path.stem))
+        return rows
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(row["label"] == "1", row["text"], row["url"].split("#")[0]) for row in reader]
+
+
+def load() -> tuple[list[Example], list[Example]]:
+    train: list[Example] = []
+    for path in sorted(DATA.glob("written-*.tsv")):
+        train += [Example(lab, text, group, 1.0, False) for lab, text, group in read(path)]
+    for path in sorted(DATA.glob("real-train-*.tsv")):
+        train += [Example(lab, text, group, REAL_WEIGHT, True) for lab, text, group in read(path)]
+    dev = [
+        Example(lab, text, g, 1.0, True)
+        for p in sorted(DATA.glob("real-dev-*.tsv"))
+        for lab, text, g in read(p)
+    ]
+    return train, dev
+
+
+def fit(examples: list[Example], vocabulary: set[str]) -> tuple[float, dict[str, float]]:
+    """A weighted, L2-penalised logistic regression (lbfgs: deterministic for the same data)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    names = sorted(vocabulary)
+    column = {f: i for i, f in enumerate(names)}
+    indptr, indices = [0], []
+    for e in examples:
+        indices += [column[f] for f in e.feats if f in column]
+        indptr.append(len(indices))
+    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(examples), len(names)))
+    y = np.array([e.label for e in examples], dtype=int)
+    w = np.array([e.weight for e in examples])
+    fitted = LogisticRegression(C=C, solver="lbfgs", max_iter=5000, tol=1e-8)
+    fitted.fit(x, y, sample_weight=w)
+    coef = fitted.coef_[0]
+    return float(fitted.intercept_[0]), {f: float(coef[i]) for i, f in enumerate(names)}
+
+
+def score(bias: float, weights: dict[str, float], e: Example) -> float:
+    return bias + sum(weights.get(f, 0.0) for f in e.feats)
+
+
+def vocabulary_of(examples: list[Example]) -> set[str]:
+    df = Counter(f for e in examples for f in e.feats)
+    return {f for f, n in df.items() if n >= MIN_DF}
+
+
+def fold_of(group: str) -> int:
+    return int(hashlib.sha256(group.encode("utf-8")).hexdigest()[:8], 16) % FOLDS
+
+
+def out_of_fold(train: list[Example]) -> list[tuple[float, bool]]:
+    """Scores of the real training sentences from models that did not see their page."""
+    out = []
+    for k in range(FOLDS):
+        inner = [e for e in train if not (e.real and fold_of(e.group) == k)]
+        held = [e for e in train if e.real and fold_of(e.group) == k]
+        bias, weights = fit(inner, vocabulary_of(inner))
+        out += [(score(bias, weights, e), e.label) for e in held]
+    return out
+
+
+def pr(scored: list[tuple[float, bool]], threshold: float) -> tuple[float, float]:
+    tp = sum(s >= threshold and y for s, y in scored)
+    fp = sum(s >= threshold and not y for s, y in scored)
+    fn = sum(s < threshold and y for s, y in scored)
+    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 0.0)
+
+
+def choose_threshold(real: list[tuple[float, bool]], written: list[tuple[float, bool]]) -> float:
+    """The threshold with the most recall at precision >= MIN_PRECISION on the real sentences
+    (else the best F1), among those that keep the written sets' recall (no loss)."""
+    floor = pr(written, min(s for s, _y in written))[1] - WRITTEN_SLACK
+    best, best_key = 0.0, (-1.0, -1.0)
+    for t in sorted({round(s, 4) for s, _y in real}):
+        if pr(written, t)[1] < floor:
+            break
+        p, r = pr(real, t)
+        key = (r, p) if p >= MIN_PRECISION else (-1.0, 2 * p * r / (p + r) if p + r else 0.0)
+        if key > best_key:
+            best, best_key = t, key
+    return best
+
+
+def curve(name: str, scored: list[tuple[float, bool]]) -> None:
+    for t in (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0):
+        p, r = pr(scored, t)
+        print(f"  {name:10} t={t:+.1f} P={p:.3f} R={r:.3f}")
+
+
+def kinds_of(train: list[Example]) -> dict[str, str]:
+    votes: dict[str, Counter[str]] = {}
+    for e in train:
+        for f, kind in e.kinds.items():
+            votes.setdefault(f, Counter())[kind] += 1
+    return {f: max(sorted(c), key=lambda k: c[k]) for f, c in votes.items()}
+
+
+def write(bias: float, threshold: float, weights: dict[str, float], kinds: dict[str, str], note: str) -> None:
+    lines = [
+        "# The reframing engine's model stage (facilitator/reframe/model.py), written by",
+        "# tools/reframe_train.py from the real train split and the written sets; edit with care.",
+        "# score = bias + the weights of the features present; accusatory when score >= threshold.",
+        "# A weight > 0 pushes towards 'accusatory'; kind is the cue its words become ('-': none).",
+        f"# {note}",
+        f"# bias\t{bias:.4f}",
+        f"# threshold\t{threshold:.4f}",
+        "# feature\tweight\tkind",
+    ]
+    for f, w in sorted(weights.items(), key=lambda item: (-abs(item[1]), item[0])):
+        if abs(w) >= 0.01:
+            kind = kinds.get(f, "-") if w > 0 else "-"
+            lines.append(f"{f}\t{w:.4f}\t{kind}")
+    WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    train, dev = load()
+    print(f"train {len(train)} ({sum(e.real for e in train)} real), dev {len(dev)}")
+    oof = out_of_fold(train)
+    bias, weights = fit(train, vocabulary_of(train))
+    dev_scored = [(score(bias, weights, e), e.label) for e in dev]
+    written = [(score(bias, weights, e), e.label) for e in train if not e.real]
+    threshold = choose_threshold(oof + dev_scored, written)
+    curve("oof", oof)
+    curve("dev", dev_scored)
+    curve("written", written)
+    for name, scored in (("out-of-fold real train", oof), ("dev", dev_scored)):
+        p, r = pr(scored, threshold)
+        print(f"{name:24} P={p:.3f} R={r:.3f}  (threshold {threshold:.3f})")
+    p, r = pr(written, threshold)
+    print(f"{'written (fitted)':24} P={p:.3f} R={r:.3f}")
+    if not args.no_write:
+        note = (
+            f"{len(train)} training statements; threshold at precision >= {MIN_PRECISION} out of fold + dev"
+        )
+        write(bias, threshold, weights, kinds_of(train), note)
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
