@@ -12,6 +12,9 @@ or a time where the budget is absolute:
                      of the folder)                                             target <= 2
     reframe_per_s    distinct statements a second through reframe.analyze, one thread pinned
                      to one core                                                target >= 5,000
+    typing_ratio     the reframing work of one key typed at the end of a 5,000-character line
+                     (each key re-reads the line, as the board does), over one key of a
+                     50-character line, timed in the same run                  target <= 2
     export_s         render_export of the whole large case (consensus, the default)  < 0.1 s
     review_s         render_review of the whole large case (text, the default)       < 0.1 s
     keystroke_ratio  recording one interest on the board (Enter on the capture line until the
@@ -53,6 +56,7 @@ BUDGETS: dict[str, tuple[float, str, str]] = {
     "startup_ratio": (1.5, "max", "ratio"),
     "save_ratio": (2.0, "max", "ratio"),
     "reframe_per_s": (5000.0, "min", "rate"),
+    "typing_ratio": (2.0, "max", "ratio"),
     "export_s": (0.1, "max", "seconds"),
     "review_s": (0.1, "max", "seconds"),
     "keystroke_ratio": (2.0, "max", "ratio"),
@@ -333,6 +337,44 @@ def bench_reframe(plan: Plan) -> tuple[float, dict[str, Any]]:
     }
 
 
+def _typing_time(analyze: Callable[..., Any], line: str, keys: int) -> float:
+    """Seconds per key for the last ``keys`` keys of ``line``, the line before them already read."""
+    analyze(line[: len(line) - keys], student=STUDENT)
+    start = time.perf_counter()
+    for end in range(len(line) - keys + 1, len(line) + 1):
+        analyze(line[:end], student=STUDENT)
+    return (time.perf_counter() - start) / keys
+
+
+def bench_typing(plan: Plan) -> tuple[float, dict[str, Any]]:
+    """The same 50 keys typed alone and at the end of a 5,000-character line of finished
+    sentences: the work per key should depend on the sentence being typed, not on the line."""
+    try:
+        from facilitator.reframe import analyze
+    except ImportError as exc:
+        raise Unavailable(f"facilitator.reframe cannot be imported: {exc}") from None
+    keys = 50
+    texts = statement_texts(41 * (plan.reframe_runs + 1), seed=123)
+    short, long = [], []
+    with one_core():
+        for run in range(plan.reframe_runs):
+            batch = texts[run * 41 : (run + 1) * 41]
+            # the same sentence both times, marked apart so that nothing read before helps
+            typed = f"({run}) {batch[0]}"[:keys]
+            typed_late = f"[{run}] {batch[0]}"[:keys]
+            before = " ".join(batch[1:])
+            while len(before) < 5000:
+                before += " " + before
+            before = before[: 5000 - keys]
+            before = before[: before.rfind(". ") + 2].ljust(5000 - keys)
+            short.append(_typing_time(analyze, typed, keys))
+            long.append(_typing_time(analyze, before + typed_late, keys))
+    return median(long) / median(short), {
+        "typing_long_key_s": median(long),
+        "typing_short_key_s": median(short),
+    }
+
+
 # ---------------------------------------------------------------- export and review
 
 
@@ -520,6 +562,7 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
         measure(["startup_ratio"], lambda: bench_startup(folder / "startup", plan))
         measure(["save_ratio"], lambda: bench_save(folder / "save", plan))
         measure(["reframe_per_s"], lambda: bench_reframe(plan))
+        measure(["typing_ratio"], lambda: bench_typing(plan))
         measure(["export_s", "review_s"], lambda: bench_render(folder / "render", plan))
         measure(["keystroke_ratio"], lambda: bench_keystroke(folder / "keystroke", plan))
 
@@ -570,6 +613,8 @@ def explain(key: str, d: dict[str, Any]) -> str:
                 f"{d['reframe_mean_chars']:.0f} chars on average, "
                 f"{d['reframe_flagged_share']:.0%} flagged, {d['reframe_core']}"
             )
+        if key == "typing_ratio":
+            return f"a key at 5,000 chars {ms(d['typing_long_key_s'])} / at 50 chars {ms(d['typing_short_key_s'])}"
         if key == "export_s":
             return (
                 f"consensus; summary {d['export_summary_s']:.4f} s; loading the case {d['load_case_s']:.4f} s"

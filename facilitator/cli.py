@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: one per line from stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per statement")
     p.add_argument("--student", metavar="NAME", help="the student's name, used in suggestions")
+    p.add_argument(
+        "--side", choices=["family", "school"], help="the speaker's side, so that suggestions fit the speaker"
+    )
 
     p = command("restore", cmd_restore, "list a case's backups or restore one")
     p.add_argument("case_id", metavar="CASE")
@@ -399,7 +402,7 @@ def cmd_reframe(args: argparse.Namespace) -> int:
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         lines = (line.rstrip("\r\n") for line in sys.stdin)
     for line in lines:
-        analysis = analyze(line, student=args.student)
+        analysis = analyze(line, student=args.student, side=args.side)
         if args.json:
             _print(json.dumps(analysis.to_json(), ensure_ascii=False))
         else:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.reframe import lexicon as lex
 from facilitator.reframe import CUE_KINDS, Analysis, Cue, analyze, render_text
+from facilitator.reframe import lexicon as lex
 
 DATA = Path(__file__).parent / "data" / "reframe"
 DEVSET = DATA / "written-devset.tsv"

@@ -28,35 +28,74 @@ from facilitator.reframe.suggestions import suggestions
 __all__ = ["CUE_KINDS", "Analysis", "Cue", "analyze", "render_text"]
 
 
-# A statement longer than this (a pasted letter, say) is read a few sentences at a time, so
-# the time taken grows with its length and no more: the board checks on every keystroke.
-LONG_TEXT = 1_000
+# A statement longer than this is read a sentence at a time, each piece at most this long,
+# and each piece's reading is kept: so while a long line is typed, each key costs the
+# reading of the sentence being typed, whatever the length of the line (the board checks on
+# every keystroke), and a pasted letter takes time linear in its length.
+PIECE = 240
+SIDES = ("family", "school")
 
 
-def analyze(text: str, student: str | None = None) -> Analysis:
-    """Is the statement accusatory; which spans say so; what could the mediator say instead."""
+def analyze(text: str, student: str | None = None, side: str | None = None) -> Analysis:
+    """Is the statement accusatory; which spans say so; what could the mediator say instead.
+
+    ``student`` is the child's name, used in the suggestions; ``side`` ("family" or
+    "school") is the speaker's, so that a suggestion fits who is speaking.
+    """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    student = " ".join(student.split()) if student else None
+    student = " ".join(student.split()) if isinstance(student, str) else None
     student = student if student and _name_ok(student) else None
+    side = side if side in SIDES else None
     if not text.strip():
         return Analysis(text, False, (), ())
     if student and _words(student) & _lexicon_words() and any(w in text.lower() for w in _words(student)):
         # A name that is also a word the engine listens for ("Never", "Hope") must not change
         # what is heard, nor bring that word into a suggestion.
-        found = analyze(text)
+        found = analyze(text, side=side)
         if not found.accusatory or _words(student) & {w for c in found.cues for w in _words(c.text)}:
             return found
-    if len(text) <= LONG_TEXT:
-        return _analyze_one(text, student)
+    if len(text) <= PIECE:
+        return _analyze_piece(text, student, side)
+    # the finished sentences are read once and kept; only the one being typed is read again
+    done = _last_sentence_end(text)
+    cues, suggestions = _read(text[:done], 0, student, side) if done else ((), ())
+    more, also = _read(text[done:], done, student, side)
+    cues += more
+    return Analysis(text, bool(cues), cues, (suggestions or also) if cues else ())
+
+
+@functools.lru_cache(maxsize=32)
+def _read(
+    text: str, offset: int, student: str | None, side: str | None
+) -> tuple[tuple[Cue, ...], tuple[str, ...]]:
+    """The cues (shifted by offset) and the first flagged piece's suggestions of a long text."""
     cues: list[Cue] = []
     suggestions: tuple[str, ...] = ()
     for start, end in _pieces(text):
-        part = _analyze_one(text[start:end], student)
+        part = _analyze_piece(text[start:end], student, side)
         if part.accusatory:
-            cues.extend(Cue(c.kind, c.text, c.start + start, c.end + start) for c in part.cues)
+            cues.extend(_shifted(part.cues, start + offset))
             suggestions = suggestions or part.suggestions  # one coherent set: the first flagged part's
-    return Analysis(text, bool(cues), tuple(cues), suggestions if cues else ())
+    return tuple(cues), suggestions
+
+
+def _last_sentence_end(text: str) -> int:
+    """Where the last finished sentence of text ends (0: none), looking back from the end."""
+    window = 512
+    while True:
+        begin = max(0, len(text) - window)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, begin)]
+        ends = [e for e in ends if e < len(text)]
+        if ends:
+            return ends[-1]
+        if begin == 0:
+            return 0
+        window *= 4
+
+
+def _shifted(cues: tuple[Cue, ...], offset: int) -> tuple[Cue, ...]:
+    return tuple(Cue(c.kind, c.text, c.start + offset, c.end + offset) for c in cues) if offset else cues
 
 
 @functools.lru_cache(maxsize=64)
@@ -67,7 +106,7 @@ def _name_ok(name: str) -> bool:
         and len(name.split()) <= 4
         and name.isprintable()
         and any(ch.isalpha() for ch in name)
-        and not _analyze_one(name, None).accusatory
+        and not _analyze_one(name, None, None).accusatory
     )
 
 
@@ -104,38 +143,41 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
-    """Spans of whole sentences, each at most LONG_TEXT long (a longer sentence is cut at a space)."""
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    """Spans of the sentences, each at most PIECE long (a longer one is cut at a space). A
+    piece, once followed by more text, keeps its bounds: typing on never moves them."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends.append(len(text))
     pieces: list[tuple[int, int]] = []
     start = 0
-    for end in bounds[1:]:
-        if end - start <= LONG_TEXT:
-            continue
-        previous = max((b for b in bounds if start < b < end), default=start)
-        if previous > start:
-            pieces.append((start, previous))
-            start = previous
-        while end - start > LONG_TEXT:
-            cut = text.rfind(" ", start + 1, start + LONG_TEXT) + 1 or start + LONG_TEXT
+    for end in ends:
+        while end - start > PIECE:
+            cut = text.rfind(" ", start + 1, start + PIECE) + 1
             if cut <= start:
-                cut = start + LONG_TEXT
+                cut = start + PIECE
             pieces.append((start, cut))
             start = cut
-    if start < len(text):
-        pieces.append((start, len(text)))
+        if end > start:
+            pieces.append((start, end))
+            start = end
     return pieces
 
 
-def _analyze_one(text: str, student: str | None) -> Analysis:
+@functools.lru_cache(maxsize=2048)
+def _analyze_piece(text: str, student: str | None, side: str | None) -> Analysis:
+    """One piece's reading, kept: the pieces of a line being typed come back key after key."""
+    return _analyze_one(text, student, side)
+
+
+def _analyze_one(text: str, student: str | None, side: str | None) -> Analysis:
     if not text.strip():
         return Analysis(text, False, (), ())
     scan, spans = detect(text, student)
     if not spans:
         return Analysis(text, False, (), ())
-    return _flagged(scan, spans, student)
+    return _flagged(scan, spans, student, side)
 
 
-def _flagged(scan: Scan, spans: set[tuple[str, int, int]], student: str | None) -> Analysis:
+def _flagged(scan: Scan, spans: set[tuple[str, int, int]], student: str | None, side: str | None) -> Analysis:
     text = scan.text
     # a shorter absolute inside a longer one ("never" in "never once") is the same cue
     absolutes = [s for s in spans if s[0] == "absolute"]
@@ -147,7 +189,7 @@ def _flagged(scan: Scan, spans: set[tuple[str, int, int]], student: str | None) 
         for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2], CUE_KINDS.index(s[0])))
         if 0 <= start < end <= len(text)
     )
-    return Analysis(text, True, cues, suggestions(scan, list(cues), student))
+    return Analysis(text, True, cues, suggestions(scan, list(cues), student, side))
 
 
 def render_text(analysis: Analysis) -> str:

@@ -1348,7 +1348,9 @@ TOPIC_STOPWORDS = [
     "lol", "tbh", "ok", "okay", "yeah", "sorry", "please", "thanks", "meeting", "meetings",
     "whenever", "wherever", "however", "instead", "against", "behind", "during", "across",
     "toward", "towards", "between", "among", "within", "upon", "wrong", "right", "idiots",
-    "backwards", "forward", "criminal", "target", "anyway", "regardless", "swim", "damn", "crap",
+    "backwards", "forward", "criminal", "target", "books", "book", "hook", "plate", "table",
+    "nose", "noses", "feathers", "straw", "insult", "injury", "world", "show", "trouble",
+    "side", "position", "nerve", "audacity", "gall", "stuff", "hands", "shoes", "boat", "anyway", "regardless", "swim", "damn", "crap",
     "hoot", "darn", "shit", "hell", "heck", "sake",
 ]
 ACRONYMS = {
@@ -1368,12 +1370,13 @@ TOPICS: dict[str, str] = {
     "message": "contact", "messages": "contact", "call": "contact", "calls": "contact",
     "phone calls": "contact", "voicemail": "contact", "voicemails": "contact",
     "letter": "contact", "letters": "contact", "updates": "contact", "update": "contact",
-    "requests": "contact", "request": "contact", "questions": "contact",
+    "requests": "contact", "request": "contact",
     "communication": "contact", "texts": "contact", "notes": "contact", "notice": "contact",
-    "input": "contact",
+    "input": "voice", "opinion": "voice", "opinions": "voice", "voice": "voice",
+    "perspective": "voice", "concerns": "voice", "concern": "voice", "questions": "voice",
     # papers and information
     "report": "paper", "reports": "paper", "progress report": "paper", "draft": "paper",
-    "iep": "paper", "iep draft": "paper", "evaluation": "paper", "evaluations": "paper",
+    "iep": "service", "iep draft": "paper", "evaluation": "paper", "evaluations": "paper",
     "eval": "paper", "assessment": "paper", "assessments": "paper", "data": "paper",
     "data sheet": "paper", "data sheets": "paper", "records": "paper", "record": "paper",
     "file": "paper", "logs": "paper", "log": "paper", "consent form": "paper",
@@ -1389,7 +1392,7 @@ TOPICS: dict[str, str] = {
     "para": "service", "support": "service", "supports": "service",
     "accommodations": "service", "modifications": "service", "behavior plan": "service",
     "transition plan": "service", "plan": "service", "goals": "service", "goal": "service",
-    "placement": "service", "tutoring": "service", "instruction": "service",
+    "placement": "decision", "tutoring": "service", "instruction": "service",
     "class": "service", "classroom": "service", "counseling": "service", "esy": "service",
     "summer school": "service", "device": "service", "assistive technology": "service",
     "ot": "service", "pt": "service", "reading": "service", "math": "service",
@@ -1406,10 +1409,11 @@ TOPICS: dict[str, str] = {
     "portal": "logistics", "route": "logistics", "bus stop": "logistics", "hallway": "logistics",
     "resource room": "logistics", "test": "paper", "tests": "paper", "quiz": "paper",
     # more papers, contact and services
-    "concern": "contact", "concerns": "contact", "phone call": "contact",
+    "phone call": "contact",
     "answer": "contact", "answers": "contact", "response": "contact", "feedback": "contact",
-    "proposal": "paper", "proposals": "paper", "recommendation": "paper",
-    "recommendations": "paper", "decision": "paper", "grades": "paper", "report card": "paper",
+    "proposal": "decision", "proposals": "decision", "recommendation": "decision",
+    "recommendations": "decision", "decision": "decision", "decisions": "decision",
+    "eligibility": "decision", "grades": "paper", "report card": "paper",
     "reading log": "paper",
     "communication log": "paper", "audio recording": "paper", "recording": "paper",
     "procedural safeguards": "paper", "safeguards": "paper",
@@ -1424,7 +1428,8 @@ TOPICS: dict[str, str] = {
     "supervision": "safety", "accident": "safety", "accidents": "safety", "seizures": "safety",
     "meltdown": "safety", "meltdowns": "safety",
     # anything else the statement is about (the suggestions keep it general)
-    "budget": "other", "funding": "other", "change": "other", "changes": "other",
+    "budget": "money", "funding": "money", "money": "money", "cost": "money", "costs": "money",
+    "budgets": "money", "expense": "money", "dollars": "money", "change": "other", "changes": "other",
     "diagnosis": "other", "disability": "other", "settlement": "other",
     "staffing": "other", "training": "other", "surgery": "other", "option": "other",
     "options": "other", "agreement": "paper", "schedules": "logistics", "commitment": "other",
@@ -1468,39 +1473,270 @@ CHILD_SWAP = {
     "my kid": "your child", "our kid": "your child", "my boy": "your son", "my girl": "your daughter",
 }
 
-# One template per move and topic family. {topic} is the subject matter ("your emails"),
-# {for_child} is " for Maya" (or "" when no child is named), {child} the child alone.
-SUGGESTIONS: dict[str, dict[str, str]] = {
-    "concern": {
-        "other": "What happens with {topic} matters a lot to you.",
-        "safety": "Hearing right away, and in full, about {topic} matters a lot to you.",
-        "contact": "Hearing back about {topic} matters a lot to you.",
-        "paper": "Having {topic} clear, complete and on time matters a lot to you.",
-        "service": "Getting {topic} right{for_child} matters a lot to you.",
-        "logistics": "Having {topic} go well{for_child} matters a lot to you.",
-        "none": "Getting this right{for_child} matters a lot to you.",
-    },
-    "future": {
-        "other": "Looking ahead, what would you like to see happen with {topic}?",
-        "safety": "What would help keep things safe{for_child} from here on?",
-        "contact": "What would a good way to stay in touch about {topic} look like from here on?",
-        "paper": "From now on, what would help you feel confident about {topic}?",
-        "service": "Looking ahead, what would make {topic} work well{for_child}?",
-        "logistics": "Looking ahead, what would make {topic} work better{for_child}?",
-        "none": "What would you like to see happen from here on?",
-    },
-    "interest": {
-        "other": "What would a good outcome on {topic} look like{for_child}?",
-        "safety": "What would help you feel sure about how {topic} is handled?",
-        "contact": "What would staying in close touch make possible{for_child}?",
-        "paper": "Can you say more about what {topic} would help you understand{about_child}?",
-        "service": "Can you say more about what {topic} would make possible{for_child}?",
-        "logistics": "What matters most to you about {topic}{for_child}?",
-        "none": "Can you say more about what matters most to you{for_child}?",
-    },
-}
 # The order the moves are offered in: blame to concern, past to future, position to interest.
 MOVES = ["concern", "future", "interest"]
+
+# Reframes: move -> family -> variants (one is picked per statement, so that the same words
+# do not come back for every statement). Families are the topic families of TOPICS and:
+#   party  no subject matter, but a named party ("the advocate", "the district", "the parents")
+#   need   nothing named at all: the need under the kind of charge (NEEDS below)
+# Placeholders: {topic} the subject matter in the speaker's words ("your emails"), {party} the
+# party as named, {need} the need's phrase, {for_child} " for Leo" (or "for your son", or
+# nothing), {about_child} " about Leo", {child_or_student} the child ("Leo", "your son", else
+# "the student") and {child_or_everyone} (else "everyone").
+# A family's "school" entry, when there is one, is for a speaker on the school side.
+REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
+    "concern": {
+        "contact": {
+            "family": ["Hearing back about {topic} matters a lot to you.",
+                       "Clear, timely answers about {topic} matter a lot to you.",
+                       "Staying in the loop on {topic} is important to you."],
+            "school": ["Clear, two-way contact about {topic} matters a lot to you.",
+                       "Being able to talk things through about {topic} is important to you."],
+        },
+        "paper": {
+            "family": ["Having {topic} clear and complete matters a lot to you.",
+                       "Seeing {topic} in full, in good time, is important to you.",
+                       "Being able to rely on {topic} matters a lot to you."],
+            "school": ["Having {topic} clear and shared in good time matters a lot to you.",
+                       "Being able to work from {topic} together is important to you."],
+        },
+        "service": {
+            "family": ["Getting {topic} right{for_child} matters a lot to you.",
+                       "Having {topic} in place{for_child} is important to you.",
+                       "Knowing {topic} is working{for_child} matters a lot to you."],
+            "school": ["Making {topic} work{for_child} matters a lot to you.",
+                       "Giving {topic} a real chance to work{for_child} is important to you."],
+        },
+        "logistics": {
+            "family": ["Having {topic} go smoothly{for_child} matters a lot to you.",
+                       "Being able to count on {topic} is important to you."],
+            "school": ["Having {topic} go smoothly for everyone matters a lot to you.",
+                       "A shared plan for {topic} is important to you."],
+        },
+        "safety": {
+            "family": ["Knowing {child_or_everyone} is safe around {topic} matters a lot to you.",
+                       "Being told promptly and fully about {topic} is important to you."],
+            "school": ["Keeping everyone safe around {topic} matters a lot to you.",
+                       "A shared, clear plan for {topic} is important to you."],
+        },
+        "money": {
+            "family": ["Knowing {topic} is not the deciding factor{for_child} matters a lot to you.",
+                       "Decisions made on need{for_child}, whatever {topic}, are important to you."],
+            "school": ["Balancing {topic} with what each student needs is important to you.",
+                       "Being open about {topic} matters a lot to you."],
+        },
+        "decision": {
+            "family": ["Having a real say in {topic}{for_child} matters a lot to you.",
+                       "Being part of {topic}{for_child} is important to you."],
+            "school": ["Reaching {topic} together matters a lot to you.",
+                       "A shared understanding of {topic} is important to you."],
+        },
+        "voice": {
+            "family": ["Having {topic} heard and taken seriously matters a lot to you.",
+                       "Knowing {topic} will count in the decisions is important to you."],
+            "school": ["Having {topic} heard too matters a lot to you.",
+                       "Knowing {topic} will be weighed fairly is important to you."],
+        },
+        "other": {
+            "family": ["Getting {topic} sorted out{for_child} matters a lot to you.",
+                       "{topic} is clearly important to you.",
+                       "Clarity about {topic} matters a lot to you."],
+            "school": ["Finding a workable way on {topic} matters a lot to you.",
+                       "Getting {topic} on a good footing is important to you."],
+        },
+        "party": {
+            "family": ["A working relationship with {party} you can rely on matters a lot to you.",
+                       "Being able to trust {party} is important to you."],
+            "school": ["A good working relationship with {party} matters a lot to you.",
+                       "Working with {party} as partners is important to you."],
+        },
+        "need": {
+            "family": ["{need} matters a lot to you.", "{need} is important to you."],
+        },
+    },
+    "future": {
+        "contact": {
+            "family": ["What would a good way to stay in touch about {topic} look like from here on?",
+                       "From now on, how would you like to hear about {topic}?"],
+            "school": ["What would help the conversation about {topic} go well from here on?",
+                       "Going forward, what way of talking about {topic} would work for you?"],
+        },
+        "paper": {
+            "family": ["From now on, what would help you feel confident about {topic}?",
+                       "Going forward, when and how would you like to see {topic}?"],
+            "school": ["Going forward, how could everyone look at {topic} together?",
+                       "What would help {topic} be shared and understood from here on?"],
+        },
+        "service": {
+            "family": ["Looking ahead, what would make {topic} work well{for_child}?",
+                       "What would {topic} need to look like from here on{for_child}?"],
+            "school": ["Looking ahead, what would help {topic} work{for_child}?",
+                       "What would give {topic} the best chance from here on?"],
+        },
+        "logistics": {
+            "family": ["Looking ahead, what would make {topic} work better{for_child}?",
+                       "What would help {topic} go well from now on?"],
+            "school": ["Looking ahead, what plan for {topic} would work for everyone?",
+                       "What would help {topic} go more smoothly from here on?"],
+        },
+        "safety": {
+            "family": ["What would help you feel sure about safety around {topic} from here on?",
+                       "Going forward, how would you like to be told about {topic}?"],
+            "school": ["What plan for {topic} would help keep everyone safe from here on?"],
+        },
+        "money": {
+            "family": ["Going forward, what would help you see how {topic} and need are weighed?",
+                       "What would make decisions about {topic} feel fair to you from here on?"],
+            "school": ["Going forward, how could {topic} be discussed openly?"],
+        },
+        "decision": {
+            "family": ["Going forward, how could you take part in {topic}?",
+                       "What would a good way to reach {topic} together look like from here on?"],
+            "school": ["Going forward, how could everyone reach {topic} together?"],
+        },
+        "voice": {
+            "family": ["From now on, what would show you that {topic} counts?",
+                       "Going forward, how could {topic} be part of each decision?"],
+            "school": ["Going forward, how could {topic} be part of the discussion?"],
+        },
+        "other": {
+            "family": ["Looking ahead, what would you like to see happen with {topic}?",
+                       "From here on, what would make {topic} work for you?"],
+            "school": ["Looking ahead, what would a workable approach to {topic} be?",
+                       "From here on, what would help with {topic}?"],
+        },
+        "party": {
+            "family": ["What would help you and {party} work through this together from here on?",
+                       "Going forward, what would you need from {party} to move ahead?"],
+            "school": ["What would help you and {party} work through this together from here on?",
+                       "Going forward, what would help you and {party} find common ground?"],
+        },
+        "need": {
+            "family": ["Looking ahead, {need_question}"],
+        },
+    },
+    "interest": {
+        "contact": {
+            "family": ["What would staying in close touch about {topic} make possible{for_child}?",
+                       "What do you most need to know about {topic}?"],
+            "school": ["What would a steady exchange about {topic} make possible{for_child}?"],
+        },
+        "paper": {
+            "family": ["Can you say more about what {topic} would help you understand{about_child}?",
+                       "What do you most want {topic} to show?"],
+            "school": ["What do you most want everyone to take from {topic}?",
+                       "Can you say more about what {topic} shows you?"],
+        },
+        "service": {
+            "family": ["Can you say more about what {topic} would make possible{for_child}?",
+                       "What difference would {topic} make{for_child}?"],
+            "school": ["What would {topic} working well look like to you?",
+                       "Can you say more about what you hope {topic} can do{for_child}?"],
+        },
+        "logistics": {
+            "family": ["What matters most to you about {topic}{for_child}?",
+                       "What would a good day look like, as far as {topic} goes?"],
+            "school": ["What matters most to you about {topic}?"],
+        },
+        "safety": {
+            "family": ["What would help you feel sure about how {topic} is handled?"],
+            "school": ["What matters most to you in how {topic} is handled?"],
+        },
+        "money": {
+            "family": ["What would you most want weighed alongside {topic}{for_child}?",
+                       "What matters most to you{for_child}, apart from {topic}?"],
+            "school": ["What would you most like the family to understand about {topic}?"],
+        },
+        "decision": {
+            "family": ["What matters most to you in {topic}{for_child}?",
+                       "What would you want weighed in {topic}{for_child}?"],
+            "school": ["What matters most to you in {topic}?"],
+        },
+        "voice": {
+            "family": ["What part of {topic} matters most to you?",
+                       "Can you say more about {topic}?"],
+            "school": ["What part of {topic} matters most to you?"],
+        },
+        "other": {
+            "family": ["What would a good outcome on {topic} look like{for_child}?",
+                       "Can you say more about what matters most to you about {topic}?"],
+            "school": ["What would a good outcome on {topic} look like to you?",
+                       "What matters most to you about {topic}?"],
+        },
+        "party": {
+            "family": ["What would you most want {party} to understand{about_child}?",
+                       "What do you need {party} to hear most?"],
+            "school": ["What would you most want {party} to understand?",
+                       "What do you hope {party} will take from this?"],
+        },
+        "need": {
+            "family": ["{need_interest}"],
+        },
+    },
+}
+# What a charge with no subject matter asks for: a charge word's family -> the need's phrase
+# (concern), a question about it from here on (future) and a question about why (interest).
+# NEED_WORDS maps the first letters of a charge word to its family; the first match wins.
+NEEDS: dict[str, tuple[str, str, str]] = {
+    "honesty": ("Being able to trust what you are told",
+                "what would help you feel confident in what you hear?",
+                "What would it take for you to feel you have the full picture?"),
+    "heard": ("Being heard and included",
+              "what would being part of the decisions look like?",
+              "What would you most want the others to understand?"),
+    "pace": ("Seeing things move forward",
+             "what timeline would feel workable to you?",
+             "What would moving forward make possible{for_child}?"),
+    "respect": ("Being treated with respect",
+                "what would a respectful way of working together look like?",
+                "What would help you feel respected in these conversations?"),
+    "cooperation": ("Finding a way to work together",
+                    "what would help everyone get to a plan they can agree on?",
+                    "What would you need to see to move ahead together?"),
+    "effort": ("Seeing {child_or_student} engaged and making progress",
+               "what has helped {child_or_student} get going when things went well?",
+               "What would progress look like{for_child}?"),
+    "fairness": ("A fair process for everyone",
+                 "what would make this feel fair to you?",
+                 "What would a fair outcome look like to you{for_child}?"),
+    "process": ("A fair, careful process",
+                "what would need to happen here for you to feel this is handled well?",
+                "What outcome would make further steps unnecessary?"),
+    "care": ("Knowing {child_or_student} comes first",
+             "what would show you that {child_or_student} comes first?",
+             "What do you most want everyone here to keep in mind{about_child}?"),
+    "general": ("Getting this right{for_child}",
+                "what would you like to see happen?",
+                "Can you say more about what matters most to you{for_child}?"),
+}
+NEED_WORDS: list[tuple[str, str]] = [
+    ("lie", "honesty"), ("lied", "honesty"), ("lying", "honesty"), ("liar", "honesty"),
+    ("dishonest", "honesty"), ("mislead", "honesty"), ("misled", "honesty"), ("twist", "honesty"),
+    ("fabricat", "honesty"), ("cover", "honesty"), ("hid", "honesty"), ("bur", "honesty"),
+    ("decei", "honesty"), ("fake", "honesty"), ("pretend", "honesty"), ("truth", "honesty"),
+    ("ignor", "heard"), ("dismiss", "heard"), ("brush", "heard"), ("wave", "heard"),
+    ("shut", "heard"), ("left out", "heard"), ("leave", "heard"), ("exclud", "heard"),
+    ("disregard", "heard"), ("word", "heard"), ("talk over", "heard"), ("listen", "heard"), ("care", "care"),
+    ("stall", "pace"), ("delay", "pace"), ("drag", "pace"), ("wait", "pace"), ("slow", "pace"),
+    ("clock", "pace"), ("never", "pace"), ("late", "pace"),
+    ("rude", "respect"), ("condescend", "respect"), ("yell", "respect"), ("scream", "respect"),
+    ("insult", "respect"), ("mock", "respect"), ("belittl", "respect"), ("nast", "respect"),
+    ("attack", "respect"), ("disrespect", "respect"), ("patroni", "respect"), ("humiliat", "respect"),
+    ("refus", "cooperation"), ("won't", "cooperation"), ("block", "cooperation"),
+    ("interfer", "cooperation"), ("demand", "cooperation"), ("hover", "cooperation"),
+    ("uncooperat", "cooperation"), ("unrealistic", "cooperation"), ("unreasonable", "cooperation"),
+    ("stir", "cooperation"), ("trouble", "cooperation"), ("coach", "cooperation"),
+    ("obstruct", "cooperation"), ("antagoni", "cooperation"), ("difficult", "cooperation"),
+    ("lazy", "effort"), ("trying", "effort"), ("effort", "effort"), ("manipulat", "effort"),
+    ("defian", "effort"), ("unmotivat", "effort"),
+    ("bias", "fairness"), ("unfair", "fairness"), ("favor", "fairness"), ("entitled", "fairness"),
+    ("special treatment", "fairness"), ("blame", "fairness"),
+    ("sue", "process"), ("court", "process"), ("due process", "process"), ("lawyer", "process"),
+    ("attorney", "process"), ("complaint", "process"), ("regret", "process"), ("writing", "process"),
+    ("record", "process"), ("later", "process"),
+]
+
 
 # ---------------------------------------------------------------------------------------------
 # Signals the model stage weighs (facilitator/reframe/model.py), with no rule of their own:

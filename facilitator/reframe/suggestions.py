@@ -1,8 +1,19 @@
-"""Suggestions (old, being replaced)."""
+"""Suggestions: one reframe per mediator move, in the speaker's own nouns, fitted to the side.
+
+The subject matter is lifted out of the statement — a topic noun from the lexicon ("the speech
+minutes", "your emails"), else a noun phrase of the speaker's ("the attendance policy"), else
+the party it is about ("the advocate") — and put into a template of its family for each move
+(blame to concern, past to future, position to interest). With nothing named at all, the
+need under the kind of charge speaks ("Being able to trust what you are told"). A speaker on
+the school side gets the school's variant of a template. Among a family's variants, the
+statement's own hash picks one, so that the same sentence does not come back for every
+statement. Each suggestion is checked: no charge words, short, never itself flagged.
+"""
 
 from __future__ import annotations
 
 import re
+import zlib
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -157,7 +168,9 @@ def _pluralize(word: str) -> str:
     return word + "s"
 
 
-def _phrase_topic(scan: Scan, cues: list[Cue], student: str | None) -> tuple[str, str] | None:
+def _phrase_topic(
+    scan: Scan, cues: list[Cue], blocked: list[tuple[int, int]], student: str | None
+) -> tuple[str, str] | None:
     """No topic from the lexicon: the noun phrase after the charge ("disregarded the parents'
     input" -> "the input") or after "about" / "asked for", kept short and free of people,
     time, pronouns and charge words."""
@@ -176,9 +189,14 @@ def _phrase_topic(scan: Scan, cues: list[Cue], student: str | None) -> tuple[str
     for c in cues:
         if c.kind in ("blame-you", "blame-third") and c.end - c.start < 60:
             starts.append(c.end)  # after "you never return": "my calls"
+    for begin, _e, w in tokens:
+        if w in _NP_DETERMINERS:
+            starts.append(begin)  # anywhere else a noun phrase begins
     for p in starts:
         i = bisect_right(scan.tok_starts, p - 1)
         if i >= len(tokens) or low[p : tokens[i][0]].strip():
+            continue
+        if any(s0 <= tokens[i][0] < e0 for s0, e0 in blocked):
             continue
         det, owner = None, None
         w = tokens[i][2]
@@ -226,7 +244,8 @@ def _phrase_topic(scan: Scan, cues: list[Cue], student: str | None) -> tuple[str
     return None
 
 
-def suggestions(scan: Scan, cues: list[Cue], student: str | None) -> tuple[str, ...]:
+def suggestions(scan: Scan, cues: list[Cue], student: str | None, side: str | None) -> tuple[str, ...]:
+    """One reframe per mediator move, in the statement's own words, fitted to the speaker's side."""
     # a topic may sit inside a sarcastic or loaded span ("great job losing his behavior plan"),
     # but not inside quoted words or a trait, and never be the charge itself
     blocked = [
@@ -239,33 +258,100 @@ def suggestions(scan: Scan, cues: list[Cue], student: str | None) -> tuple[str, 
             i = scan.tok_index(c.start)
             blocked.append((c.start, scan.tokens[i][1]))
     charge_words = {scan.low[c.start : c.end] for c in cues if c.kind in ("loaded-verb", "character")}
-    found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, student)
+    found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, blocked, student)
+    party = None if found else _party(scan)
     child = _child_phrase(scan.low, student)
+    speaker = "school" if side == "school" else "family"
+    need = _need(scan.low, cues)
+    seed = zlib.crc32(scan.low.encode("utf-8"))
     out: list[str] = []
     for move in lex.MOVES:
-        families = [found[1], "none"] if found else ["none"]
-        for family in families:
-            template = lex.SUGGESTIONS[move][family]
-            topic = found[0] if found and family != "none" else ""
-            names_child = bool(student) and student.lower() in topic.lower()
-            sentence = _fill(template, topic, None if names_child else child)
-            check = _fill(
-                template,
-                topic.replace(student, "Sam") if student else topic,
-                None if names_child else ("Sam" if student else child),
-            )
-            if _acceptable(check, charge_words) and sentence not in out:
-                out.append(sentence)
-                break
+        for family, topic in _families(found, party):
+            variants = _variants(move, family, speaker, need)
+            for turn in range(len(variants)):
+                template = variants[(seed + turn) % len(variants)]
+                sentence = _fill(template, topic, child, student)
+                if sentence not in out and _acceptable(sentence, charge_words, student):
+                    out.append(sentence)
+                    break
+            else:
+                continue
+            break
     return tuple(out)
 
 
-def _fill(template: str, topic: str, child: str | None) -> str:
+def _families(found: tuple[str, str] | None, party: str | None) -> list[tuple[str, str]]:
+    """The families to try, most specific first, each with what fills it."""
+    out = []
+    if found:
+        out.append((found[1], found[0]))
+    if party:
+        out.append(("party", party))
+    out.append(("need", ""))
+    return out
+
+
+def _variants(move: str, family: str, speaker: str, need: str) -> list[str]:
+    if family == "need":
+        phrase, question, interest = lex.NEEDS[need]
+        return [
+            {
+                "concern": phrase + " matters a lot to you.",
+                "future": "Looking ahead, " + question,
+                "interest": interest,
+            }[move]
+        ]
+    by_side = lex.REFRAMES[move][family]
+    return by_side.get(speaker) or by_side["family"]
+
+
+_NEED_WORDS = re.compile(r"\b(" + "|".join(re.escape(w) for w, _need in lex.NEED_WORDS) + ")")
+_NEED_OF = dict(lex.NEED_WORDS)
+
+
+def _need(low: str, cues: list[Cue]) -> str:
+    """The need under the charge: its words, then the statement's, decide (NEED_WORDS)."""
+    charged = " ".join(c.text.lower() for c in cues if c.kind not in ("blame-you", "blame-third", "absolute"))
+    for text in (charged, low):
+        found = [(_NEED_ORDER[m.group(1)], m.group(1)) for m in _NEED_WORDS.finditer(text)]
+        if found:
+            return _NEED_OF[min(found)[1]]
+    return "general"
+
+
+_NEED_ORDER = {w: i for i, (w, _need) in enumerate(lex.NEED_WORDS)}
+
+
+_PARTY_WORDS = frozenset(lex.TOPIC_OWNERS)
+
+
+def _party(scan: Scan) -> str | None:
+    """The party the statement is about, as named in it ("the advocate", "the district")."""
+    for h in scan.hits:
+        if h.cat != "third":
+            continue
+        words = scan.text[h.start : h.end].split()
+        last = words[-1].lower().rstrip(".,;:!?")
+        if last in _PARTY_WORDS:
+            return "the " + " ".join(w.lower() for w in [*words[1:-1], last] if w.lower() not in _SWAP_OUT)
+        if words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Mx", "Miss", "Coach", "Principal", "Nurse"):
+            return scan.text[h.start : h.end]
+    return None
+
+
+_SWAP_OUT = frozenset(["the", "your", "my", "our", "their", "this", "that", "these", "those"])
+
+
+def _fill(template: str, topic: str, child: str | None, student: str | None) -> str:
+    names_child = bool(student) and student is not None and student.lower() in topic.lower()
+    kid = None if names_child else child
     sentence = template.format(
         topic=topic,
-        for_child=f" for {child}" if child else "",
-        about_child=f" about {child}" if child else "",
-        child=child or "",
+        party=topic,
+        for_child=f" for {kid}" if kid else "",
+        about_child=f" about {kid}" if kid else "",
+        child_or_student=child or "the student",
+        child_or_everyone=child or "everyone",
     )
     sentence = " ".join(sentence.split())
     return sentence[:1].upper() + sentence[1:]
@@ -274,14 +360,15 @@ def _fill(template: str, topic: str, child: str | None) -> str:
 _QUIET: dict[str, bool] = {}  # suggestion -> the engine finds nothing in it (bounded memo)
 
 
-def _acceptable(sentence: str, charge_words: set[str]) -> bool:
+def _acceptable(sentence: str, charge_words: set[str], student: str | None) -> bool:
     if not sentence.endswith((".", "?")) or len(sentence.split()) > 25:
         return False
     if any(_word_in(w, sentence) for w in charge_words if w.strip()):
         return False
-    quiet = _QUIET.get(sentence)
+    check = sentence.replace(student, "Sam") if student else sentence
+    quiet = _QUIET.get(check)
     if quiet is None:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        quiet = _QUIET[sentence] = not detect(sentence, None)[1]
+        quiet = _QUIET[check] = not detect(check, None)[1]
     return quiet
