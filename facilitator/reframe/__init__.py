@@ -23,7 +23,7 @@ import re
 from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import CUE_KINDS, Analysis, Cue
 from facilitator.reframe.detect import detect
-from facilitator.reframe.suggestions import suggestions
+from facilitator.reframe.suggestions import suggest
 
 __all__ = ["CUE_KINDS", "Analysis", "Cue", "analyze", "render_text"]
 
@@ -189,7 +189,7 @@ def _flagged(scan: Scan, spans: set[tuple[str, int, int]], student: str | None, 
         for kind, start, end in sorted(spans, key=lambda s: (s[1], s[2], CUE_KINDS.index(s[0])))
         if 0 <= start < end <= len(text)
     )
-    return Analysis(text, True, cues, suggestions(scan, list(cues), student, side))
+    return Analysis(text, True, cues, suggest(scan, list(cues), student, side))
 
 
 def render_text(analysis: Analysis) -> str:

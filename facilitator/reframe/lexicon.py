@@ -1838,20 +1838,15 @@ VEILED_THREATS = [
 ]
 # Neutral reporting, findings and advice: the same words, without blame.
 NEUTRAL_REPORTS = [
-    "~allege", "allegation", "allegations", "the complaint", "complainant", "the complainant",
-    "~contend", "~assert", "~argue", "~claim that", "~claim the", "according to", "the record",
-    "the evidence", "~find that", "~conclude that", "~determine that", "finding", "findings",
-    "the hearing officer", "hearing officer", "ocr", "the department", "the investigation",
-    "investigated", "the petitioner", "petitioner", "the respondent", "respondent", "the student",
-    "the parent", "the parents'", "the district's", "is required to", "are required to",
-    "must", "shall", "may", "is entitled", "are entitled", "has the right", "have the right",
-    "families have", "parents have", "you can", "you may", "you should", "you'll want",
-    "make sure", "be sure", "remember to", "keep in mind", "consider", "it is important",
-    "it's important", "tip", "step", "option", "options", "request", "in writing",
-    "for example", "such as", "if the school", "if the district", "if your", "when a",
-    "when the", "a parent", "a teacher", "a school", "a district", "schools must",
-    "districts must", "by law", "under idea", "idea", "section 504", "the law", "regulations",
-    "cfr", "u.s.c.", "statute", "policy", "procedures", "procedure", "process",
+    "~allege", "allegation", "allegations", "complainant", "~contend", "~assert", "~argue that",
+    "~claim that", "according to", "the record shows", "the evidence", "~find that",
+    "~conclude that", "~determine that", "findings of fact", "hearing officer", "ocr",
+    "the investigation", "investigated", "petitioner", "respondent", "is required to",
+    "are required to", "is entitled to", "are entitled to", "has the right", "have the right",
+    "families have", "parents have", "you can request", "you may request", "you should",
+    "make sure", "be sure to", "remember to", "keep in mind", "it is important", "it's important",
+    "for example", "in writing", "by law", "under idea", "section 504", "cfr", "u.s.c.",
+    "statute", "regulations", "procedural safeguards", "prior written notice",
 ]
 # The speaker's own part: self-criticism and worry are no charge against anyone.
 SELF_REPORTS = [

@@ -52,6 +52,16 @@ _SKIP = frozenset(AUXILIARIES) | frozenset(NEGATION_GAP_WORDS)
 _BIND_KIND = {"you": "you", "third": "third", "self": "self", "neutral": "neutral"}
 _STEMS: dict[str, str] = {}
 
+
+class _Everything:
+    """Holds every name: features() keeps all of them for training."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+_everything = _Everything()
+
 Span = tuple[int, int]
 
 
@@ -84,18 +94,25 @@ def features(scan: Scan, findings: list[Finding], known: dict[str, float] | None
     """Every feature of a statement -> the span of the words that carry it (its first
     occurrence); only those in ``known`` when given (the model's weights: the rest score 0)."""
     feats: dict[str, Span] = {}
+    keep = _everything if known is None else known
 
     def add(name: str, start: int, end: int) -> None:
-        if name not in feats and (known is None or name in known):
+        if name in keep and name not in feats:
             feats[name] = (start, end)
 
     prev, prev_start = "^", 0
-    for start, end, word in scan.tokens:
-        s = stem(word)
-        add("w:" + s, start, end)
-        add("b:" + prev + " " + s, prev_start, end)
+    for start, end, word in scan.tokens:  # the hot loop: add() inlined
+        s = _STEMS.get(word) or stem(word)
+        name = "w:" + s
+        if name in keep and name not in feats:
+            feats[name] = (start, end)
+        name = "b:" + prev + " " + s
+        if name in keep and name not in feats:
+            feats[name] = (prev_start, end)
         if len(word) > 6:
-            add("c:" + word[:5], start, end)
+            name = "c:" + word[:5]
+            if name in keep and name not in feats:
+                feats[name] = (start, end)
         prev, prev_start = s, start
     for h in scan.hits:
         add("s:" + h.cat, h.start, h.end)

@@ -244,7 +244,7 @@ def _phrase_topic(
     return None
 
 
-def suggestions(scan: Scan, cues: list[Cue], student: str | None, side: str | None) -> tuple[str, ...]:
+def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) -> tuple[str, ...]:
     """One reframe per mediator move, in the statement's own words, fitted to the speaker's side."""
     # a topic may sit inside a sarcastic or loaded span ("great job losing his behavior plan"),
     # but not inside quoted words or a trait, and never be the charge itself
