@@ -8,10 +8,10 @@ written-*.tsv) to fit, and the real dev split to choose the settings; never the 
 Deterministic: the same data gives the same file. Needs the train extra (pip install -e '.[train]').
 
 The model (facilitator/reframe/model.py) is a logistic regression with an L2 penalty; the app
-scores it in pure Python from the TSV. The threshold is the lowest score at which the
-engine keeps precision >= MIN_PRECISION over the out-of-fold scores of the real training
-sentences (five folds grouped by source page) together with the dev split; the written sets
-keep their recall by being in the training data.
+scores it in pure Python from the TSV. A rule's finding stands unless the score is
+below a veto; without one, the model flags at a threshold. Both are chosen (see choose) over
+the out-of-fold scores of the real training sentences (five folds grouped by source page)
+together with the dev split, keeping the written sets at least as good as the rules alone.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ C = 0.1  # inverse strength of the L2 penalty
 REAL_WEIGHT = 3.0  # a real sentence counts this many written ones
 MIN_PRECISION = 0.92
 FOLDS = 5
-WRITTEN_SLACK = 0.01  # recall the written sets may lose against flagging everything they hold
+WRITTEN_SLACK = 0.005  # what the written sets may lose against the rules alone (rounding)
 
 # The cue kind a signal category's words become.
 CATEGORY_CUE = {
@@ -92,12 +92,14 @@ STOPWORDS = frozenset(w for p in lex.TOPIC_STOPWORDS for w in p.split()) | froze
 
 
 class Example:
-    __slots__ = ("label", "group", "weight", "feats", "kinds", "real")
+    __slots__ = ("label", "group", "weight", "feats", "kinds", "real", "rules")
 
     def __init__(self, label: bool, text: str, group: str, weight: float, real: bool) -> None:
         self.label, self.group, self.weight, self.real = label, group, weight, real
         scan = Scan(text, None)
-        found = features(scan, decide(scan))
+        findings = decide(scan)
+        self.rules = bool(findings)
+        found = features(scan, findings)
         self.feats = sorted(found)
         self.kinds = {f: _kind_of(f, found[f], scan) for f in found}
 
@@ -195,43 +197,59 @@ def fold_of(group: str) -> int:
     return int(hashlib.sha256(group.encode("utf-8")).hexdigest()[:8], 16) % FOLDS
 
 
-def out_of_fold(train: list[Example]) -> list[tuple[float, bool]]:
+def out_of_fold(train: list[Example]) -> list[tuple[float, bool, bool]]:
     """Scores of the real training sentences from models that did not see their page."""
     out = []
     for k in range(FOLDS):
         inner = [e for e in train if not (e.real and fold_of(e.group) == k)]
         held = [e for e in train if e.real and fold_of(e.group) == k]
         bias, weights = fit(inner, vocabulary_of(inner))
-        out += [(score(bias, weights, e), e.label) for e in held]
+        out += [(score(bias, weights, e), e.label, e.rules) for e in held]
     return out
 
 
-def pr(scored: list[tuple[float, bool]], threshold: float) -> tuple[float, float]:
-    tp = sum(s >= threshold and y for s, y in scored)
-    fp = sum(s >= threshold and not y for s, y in scored)
-    fn = sum(s < threshold and y for s, y in scored)
+Scored = list[tuple[float, bool, bool]]  # (score, label, the rules found something)
+
+
+def flags(scored: Scored, threshold: float, veto: float) -> list[tuple[bool, bool]]:
+    """(flagged, label): a rule's finding stands unless the score is below veto; without one,
+    the model flags at threshold."""
+    return [((s >= veto) if rules else (s >= threshold), y) for s, y, rules in scored]
+
+
+def pr(flagged: list[tuple[bool, bool]]) -> tuple[float, float]:
+    tp = sum(f and y for f, y in flagged)
+    fp = sum(f and not y for f, y in flagged)
+    fn = sum(y and not f for f, y in flagged)
     return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 0.0)
 
 
-def choose_threshold(real: list[tuple[float, bool]], written: list[tuple[float, bool]]) -> float:
-    """The threshold with the most recall at precision >= MIN_PRECISION on the real sentences
-    (else the best F1), among those that keep the written sets' recall (no loss)."""
-    floor = pr(written, min(s for s, _y in written))[1] - WRITTEN_SLACK
-    best, best_key = 0.0, (-1.0, -1.0)
-    for t in sorted({round(s, 4) for s, _y in real}):
-        if pr(written, t)[1] < floor:
-            break
-        p, r = pr(real, t)
-        key = (r, p) if p >= MIN_PRECISION else (-1.0, 2 * p * r / (p + r) if p + r else 0.0)
-        if key > best_key:
-            best, best_key = t, key
+def choose(real: Scored, written: Scored) -> tuple[float, float]:
+    """(threshold, veto): the most recall at precision >= MIN_PRECISION on the real sentences;
+    where no pair reaches it, the best F1 among those at least as precise as the rules alone;
+    always among the pairs that lose nothing on the written sets against the rules alone."""
+    floor_p, floor_r = pr([(rules, y) for _s, y, rules in written])
+    rules_p = pr([(rules, y) for _s, y, rules in real])[0]
+    grid = [round(-3.0 + 0.25 * i, 2) for i in range(29)]
+    best, best_key = (grid[-1], grid[0]), (-1, -1.0, -1.0)
+    for threshold in grid:
+        for veto in grid:
+            if veto > threshold:
+                continue
+            p_w, r_w = pr(flags(written, threshold, veto))
+            if p_w < floor_p - WRITTEN_SLACK or r_w < floor_r - WRITTEN_SLACK:
+                continue
+            p, r = pr(flags(real, threshold, veto))
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            if p >= MIN_PRECISION:
+                key = (2, r, p)
+            elif p >= rules_p:
+                key = (1, f1, p)
+            else:
+                key = (0, p, r)
+            if key > best_key:
+                best, best_key = (threshold, veto), key
     return best
-
-
-def curve(name: str, scored: list[tuple[float, bool]]) -> None:
-    for t in (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0):
-        p, r = pr(scored, t)
-        print(f"  {name:10} t={t:+.1f} P={p:.3f} R={r:.3f}")
 
 
 def kinds_of(train: list[Example]) -> dict[str, str]:
@@ -242,15 +260,19 @@ def kinds_of(train: list[Example]) -> dict[str, str]:
     return {f: max(sorted(c), key=lambda k: c[k]) for f, c in votes.items()}
 
 
-def write(bias: float, threshold: float, weights: dict[str, float], kinds: dict[str, str], note: str) -> None:
+def write(
+    bias: float, threshold: float, veto: float, weights: dict[str, float], kinds: dict[str, str], note: str
+) -> None:
     lines = [
         "# The reframing engine's model stage (facilitator/reframe/model.py), written by",
         "# tools/reframe_train.py from the real train split and the written sets; edit with care.",
-        "# score = bias + the weights of the features present; accusatory when score >= threshold.",
+        "# score = bias + the weights of the features present. A rule's finding stands when",
+        "# score >= veto; without one, the statement is accusatory when score >= threshold.",
         "# A weight > 0 pushes towards 'accusatory'; kind is the cue its words become ('-': none).",
         f"# {note}",
         f"# bias\t{bias:.4f}",
         f"# threshold\t{threshold:.4f}",
+        f"# veto\t{veto:.4f}",
         "# feature\tweight\tkind",
     ]
     for f, w in sorted(weights.items(), key=lambda item: (-abs(item[1]), item[0])):
@@ -268,22 +290,20 @@ def main() -> None:
     print(f"train {len(train)} ({sum(e.real for e in train)} real), dev {len(dev)}")
     oof = out_of_fold(train)
     bias, weights = fit(train, vocabulary_of(train))
-    dev_scored = [(score(bias, weights, e), e.label) for e in dev]
-    written = [(score(bias, weights, e), e.label) for e in train if not e.real]
-    threshold = choose_threshold(oof + dev_scored, written)
-    curve("oof", oof)
-    curve("dev", dev_scored)
-    curve("written", written)
-    for name, scored in (("out-of-fold real train", oof), ("dev", dev_scored)):
-        p, r = pr(scored, threshold)
-        print(f"{name:24} P={p:.3f} R={r:.3f}  (threshold {threshold:.3f})")
-    p, r = pr(written, threshold)
-    print(f"{'written (fitted)':24} P={p:.3f} R={r:.3f}")
+    dev_scored = [(score(bias, weights, e), e.label, e.rules) for e in dev]
+    written = [(score(bias, weights, e), e.label, e.rules) for e in train if not e.real]
+    threshold, veto = choose(oof + dev_scored, written)
+    for name, scored in (("out-of-fold real train", oof), ("dev", dev_scored), ("written (fitted)", written)):
+        p0, r0 = pr([(rules, y) for _s, y, rules in scored])
+        p, r = pr(flags(scored, threshold, veto))
+        print(f"{name:24} rules alone P={p0:.3f} R={r0:.3f}   engine P={p:.3f} R={r:.3f}")
+    print(f"threshold {threshold}, veto {veto}")
     if not args.no_write:
         note = (
-            f"{len(train)} training statements; threshold at precision >= {MIN_PRECISION} out of fold + dev"
+            f"{len(train)} training statements; threshold and veto for precision >= {MIN_PRECISION}"
+            " out of fold + dev, no loss on the written sets"
         )
-        write(bias, threshold, weights, kinds_of(train), note)
+        write(bias, threshold, veto, weights, kinds_of(train), note)
         print(f"wrote {WEIGHTS.relative_to(ROOT)}")
 
 

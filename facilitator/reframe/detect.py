@@ -12,9 +12,9 @@ Spans = set[tuple[str, int, int]]
 def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
     """The scan of a statement and its cue spans (kind, start, end); no spans: not accusatory.
 
-    The model has the last word: it sees what the rules found among its features, so it can
-    let a rule's finding stand, or overrule it where real text uses the same words without
-    blame. Its explanation is the rules' cues where they found any, else the words that
+    The model has the last word: it sees what the rules found among its features, and lets a
+    rule's finding stand unless its score is very low (real text uses the same words without
+    blame); where the rules found nothing, it flags what scores high enough on its own. Its explanation is the rules' cues where they found any, else the words that
     carried its own score.
     """
     scan = Scan(text, student)
@@ -22,7 +22,7 @@ def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
     weights = model()
     if weights is not None:
         feats = features(scan, findings, weights.weights)
-        if weights.score(feats) < weights.threshold:
+        if weights.score(feats) < (weights.veto if findings else weights.threshold):
             return scan, set()
         if not findings:
             return scan, set(weights.carriers(feats))

@@ -154,13 +154,15 @@ def _nearest_kind(agents: list[Agent], pos: int) -> str:
 
 
 class Model:
-    """The weights, the bias, the threshold and each feature's cue kind, as read from the TSV."""
+    """The weights, the bias, the two thresholds and each feature's cue kind, as read from the TSV:
+    a rule's finding stands at a score >= veto; without one, the model flags at >= threshold."""
 
     def __init__(self, text: str) -> None:
         self.weights: dict[str, float] = {}
         self.kinds: dict[str, str] = {}
         self.bias = 0.0
         self.threshold = float("inf")
+        self.veto = float("-inf")
         for line in text.splitlines():
             if not line.strip():
                 continue
@@ -170,6 +172,8 @@ class Model:
                     self.bias = float(value)
                 elif key == "threshold":
                     self.threshold = float(value)
+                elif key == "veto":
+                    self.veto = float(value)
                 continue
             feature, weight, kind = line.split("\t")
             self.weights[feature] = float(weight)
