@@ -167,14 +167,28 @@ def _adult_he_she(scan: Scan, h: Hit, k: int, agents: list[Agent]) -> tuple[Hit,
 
 
 def _character(scan: Scan, h: Hit, k: int, agents: list[Agent], discounted: bool) -> None:
-    if scan.negated(h, k, agents):
+    if scan.negated(h, k, agents) or scan.hedged(h, k):
         return
-    bound = scan.bind(k, h.start, agents)
+    bound = scan.bind(k, h.start, agents) or (_child(scan, h, agents) if h.cat == "child_charge" else None)
     if bound is None:
         return
     target, kind = bound
     cue_kind = "blame-you" if kind == "you" else "blame-third"
     _add(scan, k, (cue_kind, target.start, target.end), ("character", h.start, h.end))
+
+
+def _child(scan: Scan, h: Hit, agents: list[Agent]) -> tuple[Hit, str] | None:
+    """ "He is just lazy", "Leo is manipulating his mother": the child as the one charged."""
+    nearest = None
+    for a, kind, conditional in agents:
+        if a.start < h.start:
+            nearest = None if conditional else (a, kind)
+    if nearest is None or nearest[1] != "neutral" or scan.low[nearest[0].start : nearest[0].end] in _THINGS:
+        return None
+    return (nearest[0], "third")
+
+
+_THINGS = frozenset(["it", "this", "that", "the bus"])
 
 
 def _passive(scan: Scan, h: Hit, k: int, agents: list[Agent], discounted: bool) -> None:
@@ -386,6 +400,7 @@ RULES: dict[str, Rule] = {
     "duty_personal": _duty,
     "virtue": _duty,
     "character": _character,
+    "child_charge": _character,
     "character_own": _character_own,
     "passive": _passive,
     "passive_failure": _passive,

@@ -251,7 +251,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     blocked = [
         (c.start, c.end)
         for c in cues
-        if c.kind == "character" or (c.kind == "sarcasm" and c.text[:1] in "\"'")
+        if c.kind in ("character", "threat") or (c.kind == "sarcasm" and c.text[:1] in "\"'")
     ]
     for c in cues:
         if c.kind == "loaded-verb":
@@ -266,25 +266,49 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     seed = zlib.crc32(scan.low.encode("utf-8"))
     out: list[str] = []
     for move in lex.MOVES:
-        for family, topic in _families(found, party):
+        # the child is named at least once: the last move makes sure of it
+        wants_child = bool(student) and move == lex.MOVES[-1] and not any(student in s for s in out)
+        for family, topic in _families(found, party, need):
             variants = _variants(move, family, speaker, need)
-            for turn in range(len(variants)):
-                template = variants[(seed + turn) % len(variants)]
-                sentence = _fill(template, topic, child, student)
-                if sentence not in out and _acceptable(sentence, charge_words, student):
-                    out.append(sentence)
-                    break
-            else:
-                continue
-            break
+            if wants_child and not (student and student.lower() in topic.lower()):
+                variants = [v for v in variants if _CHILD_SLOT.search(v)]
+            if family == "need" and topic:
+                variants = [v for v in variants if _PARTY_SLOT.search(v)]  # the party named
+            sentence = _first_fitting(variants, seed, topic, child, student, charge_words, out)
+            if sentence:
+                out.append(sentence)
+                break
     return tuple(out)
 
 
-def _families(found: tuple[str, str] | None, party: str | None) -> list[tuple[str, str]]:
-    """The families to try, most specific first, each with what fills it."""
+_PARTY_SLOT = re.compile(r"\{(?:from|with|by)_party\}")
+_CHILD_SLOT = re.compile(r"\{(?:for_child|about_child|child_or_\w+)\}")
+
+
+def _first_fitting(
+    variants: list[str],
+    seed: int,
+    topic: str,
+    child: str | None,
+    student: str | None,
+    charge_words: set[str],
+    taken: list[str],
+) -> str | None:
+    """The first acceptable variant, starting at the one the statement's hash picks."""
+    for turn in range(len(variants)):
+        sentence = _fill(variants[(seed + turn) % len(variants)], topic, child, student)
+        if sentence not in taken and _acceptable(sentence, charge_words, student):
+            return sentence
+    return None
+
+
+def _families(found: tuple[str, str] | None, party: str | None, need: str) -> list[tuple[str, str]]:
+    """The families to try, most specific first, each with what fills it (a topic or a party)."""
     out = []
     if found:
         out.append((found[1], found[0]))
+    if party and need != "general":
+        out.append(("need", party))  # the need, with the party named
     if party:
         out.append(("party", party))
     out.append(("need", ""))
@@ -293,14 +317,7 @@ def _families(found: tuple[str, str] | None, party: str | None) -> list[tuple[st
 
 def _variants(move: str, family: str, speaker: str, need: str) -> list[str]:
     if family == "need":
-        phrase, question, interest = lex.NEEDS[need]
-        return [
-            {
-                "concern": phrase + " matters a lot to you.",
-                "future": "Looking ahead, " + question,
-                "interest": interest,
-            }[move]
-        ]
+        return lex.NEEDS[need][move]
     by_side = lex.REFRAMES[move][family]
     return by_side.get(speaker) or by_side["family"]
 
@@ -326,16 +343,20 @@ _PARTY_WORDS = frozenset(lex.TOPIC_OWNERS)
 
 
 def _party(scan: Scan) -> str | None:
-    """The party the statement is about, as named in it ("the advocate", "the district")."""
+    """The party the statement is about, as named in it ("the advocate", "the case manager")."""
     for h in scan.hits:
         if h.cat != "third":
             continue
-        words = scan.text[h.start : h.end].split()
-        last = words[-1].lower().rstrip(".,;:!?")
-        if last in _PARTY_WORDS:
-            return "the " + " ".join(w.lower() for w in [*words[1:-1], last] if w.lower() not in _SWAP_OUT)
-        if words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Dr", "Mx", "Miss", "Coach", "Principal", "Nurse"):
+        words = [w.lower().rstrip(".,;:!?") for w in scan.text[h.start : h.end].split()]
+        if words[0] in ("mr", "mrs", "ms", "dr", "mx", "miss", "coach", "principal", "nurse"):
             return scan.text[h.start : h.end]
+        named = [w for w in words if w not in _SWAP_OUT]
+        if not named:
+            continue
+        if " ".join(named[-2:]) in _PARTY_WORDS or named[-1] in _PARTY_WORDS:
+            if named[-1] in ("mom", "dad"):
+                return named[-1].capitalize()  # "Mom", as the speaker says it
+            return "the " + " ".join(named)
     return None
 
 
@@ -348,6 +369,9 @@ def _fill(template: str, topic: str, child: str | None, student: str | None) -> 
     sentence = template.format(
         topic=topic,
         party=topic,
+        from_party=f" from {topic}" if topic else "",
+        with_party=f" with {topic}" if topic else "",
+        by_party=f" by {topic}" if topic else "",
         for_child=f" for {kid}" if kid else "",
         about_child=f" about {kid}" if kid else "",
         child_or_student=child or "the student",
