@@ -1448,7 +1448,7 @@ TOPICS: dict[str, str] = {
     "options": "other", "agreement": "paper", "schedules": "logistics", "commitment": "other",
     "commitments": "other",
     # the child's learning and needs, and how the school works
-    "progress": "service", "grades": "paper", "behavior": "service", "behaviour": "service",
+    "progress": "service", "behavior": "service", "behaviour": "service",
     "needs": "service", "struggles": "service", "learning": "service", "teaching": "service",
     "education": "service", "help": "service", "resources": "service", "assignments": "service",
     "classwork": "service", "writing": "service", "spelling": "service", "handwriting": "service",
@@ -1461,7 +1461,7 @@ TOPICS: dict[str, str] = {
     "ideas": "voice", "suggestions": "voice", "experience": "voice", "expertise": "voice",
     "knowledge": "voice", "judgment": "voice", "qualifications": "other", "training needs": "other",
     "feelings": "voice", "views": "voice", "expectations": "other", "approach": "other",
-    "test scores": "paper", "scores": "paper", "students": "other", "classes": "service",
+    "test scores": "paper", "students": "other", "classes": "service",
     "accommodation": "service", "phone": "contact", "responsibility": "other",
     "grade": "paper", "grading": "paper", "room": "logistics", "work": "service",
 }
