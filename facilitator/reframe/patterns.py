@@ -187,23 +187,23 @@ def _prefixes(words: list[str]) -> list[tuple[str, ...]] | None:
 def _followers(slots: list[str]) -> dict[str, set[str] | None] | None:
     """anchor token -> the tokens that can come right after it in a match (None: any, or the
     pattern is the anchor alone); None when the first slot is too irregular to tell."""
-    first = []
+    first: list[tuple[str, ...]] = []
     for alt in slots[0].split("/"):
-        p = _prefixes(_SPLIT_WORDS.split(alt))
-        if p is None:
+        starts = _prefixes(_SPLIT_WORDS.split(alt))
+        if starts is None:
             return None
-        first += p
+        first += starts
     nxt: set[str] | None = None
     if len(slots) > 1:
         slot = slots[1]
         if slot not in ("*", "...") and not slot.startswith(("!", "(")):
             nxt = set()
             for alt in slot.split("/"):
-                p = _prefixes(_SPLIT_WORDS.split(alt))
-                if p is None:
+                seconds_of = _prefixes(_SPLIT_WORDS.split(alt))
+                if seconds_of is None:
                     nxt = None
                     break
-                nxt.update(q[0] for q in p)
+                nxt.update(q[0] for q in seconds_of)
     out: dict[str, set[str] | None] = {}
     longer = {p[0] for p in first if len(p) == 2}
     for p in first:
@@ -217,10 +217,14 @@ def _followers(slots: list[str]) -> dict[str, set[str] | None] | None:
         else:
             out[p[0]] = None
             continue
-        if p[0] in out and not out[p[0]]:
-            out[p[0]] = None
-            continue
-        out.setdefault(p[0], set()).update(seconds)  # type: ignore[union-attr]
+        if p[0] in out:
+            known = out[p[0]]
+            if not known:  # any follower, or the anchor alone: any follower
+                out[p[0]] = None
+                continue
+            known.update(seconds)
+        else:
+            out[p[0]] = set(seconds)
     return out
 
 
@@ -340,7 +344,7 @@ class _Entry:
         self.items: list[tuple[str, re.Pattern[str] | None]] | None = None
 
     def compiled(self) -> list[tuple[str, re.Pattern[str] | None]]:
-        items = []
+        items: list[tuple[str, re.Pattern[str] | None]] = []
         for category, alternatives, alone in self.sources:
             if alone:
                 items.append((category, None))

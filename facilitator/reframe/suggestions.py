@@ -140,8 +140,7 @@ def _topic(scan: Scan, blocked: list[tuple[int, int]], student: str | None) -> t
                 det_out = "the"
         else:
             det_out = lex.PRONOUN_SWAP.get(det, "the")
-        words = [lex.ACRONYMS.get(w, w) for w in mods + head.split()]
-        phrase = " ".join(words)
+        phrase = " ".join(lex.ACRONYMS.get(w) or w for w in mods + head.split())
         topic = (det_out + " " + phrase).strip()
         return topic, family
     return None
@@ -267,7 +266,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     out: list[str] = []
     for move in lex.MOVES:
         # the child is named at least once: the last move makes sure of it
-        wants_child = bool(student) and move == lex.MOVES[-1] and not any(student in s for s in out)
+        wants_child = student is not None and move == lex.MOVES[-1] and not any(student in s for s in out)
         for family, topic in _families(found, party, need):
             variants = _variants(move, family, speaker, need)
             if wants_child and not (student and student.lower() in topic.lower()):
