@@ -10,7 +10,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -396,6 +396,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_reframe(args: argparse.Namespace) -> int:
     from facilitator.reframe import analyze, render_text
 
+    lines: Iterable[str]
     if args.text:
         lines = [line for text in args.text for line in (text.splitlines() or [""])]
     else:
