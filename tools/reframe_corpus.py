@@ -98,9 +98,7 @@ def add(raw: Path, tag: str) -> None:
         new = not path.exists()
         with path.open("a", encoding="utf-8", newline="") as handle:
             # No quote character: a sentence's own quotation marks are kept literally, as read.
-            writer = csv.DictWriter(
-                handle, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None
-            )
+            writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
             if new:
                 writer.writeheader()
             writer.writerows(rows)
