@@ -36,6 +36,7 @@ GROUP_KEYS = [
     "open_follow_ups",
     "parking_lot",
 ]
+FOLLOW_THROUGH_KEYS = ["red_flags", "overdue", "missing_documents", "iep_changes", "trials_to_review"]
 
 
 def leo_document() -> dict:
@@ -56,6 +57,7 @@ def empty_document() -> dict:
     document["sessions"][0]["agenda"][1]["status"] = "resolved"
     document["follow_ups"][0]["done"] = True
     document["parking_lot"][0]["status"] = "done"
+    document["agreements"][0].update(reviewed="2027-01-15", outcome="Both tool sets help; keep the reader")
     return document
 
 
@@ -247,8 +249,8 @@ def test_follow_ups_not_done_and_parking_lot_still_open():
 
 
 def test_review_json_has_exactly_the_contract_shape():
-    document = review_json(busy())
-    assert list(document) == ["case", "session", *GROUP_KEYS]
+    document = review_json(busy(), ON)
+    assert list(document) == ["case", "session", *GROUP_KEYS, *FOLLOW_THROUGH_KEYS]
     assert document["case"] == "leo-at-2026"
     assert document["session"] == 2
     for key in GROUP_KEYS:
@@ -273,6 +275,7 @@ def test_review_json_has_exactly_the_contract_shape():
         "owner_name": "Dr. Kim",
         "due": "2026-12-05",
         "session": 1,
+        "agreement": None,
     }
     assert document["open_options"][0]["proposed_by_name"] == "mediator"
     assert document["unaddressed_interests"][0]["party_name"] == "Mr Dube"
@@ -284,7 +287,7 @@ def test_review_json_has_exactly_the_contract_shape():
 
 
 def test_review_json_of_the_fixture():
-    document = review_json(leo())
+    document = review_json(leo(), ON)
     assert document == {
         "case": "leo-at-2026",
         "session": 1,
@@ -309,15 +312,34 @@ def test_review_json_of_the_fixture():
                 "owner_name": "Dr. Kim",
                 "due": "2026-12-05",
                 "session": 1,
+                "agreement": None,
             }
         ],
         "parking_lot": [{"id": "k1", "text": "Bus schedule", "status": "open", "session": 1}],
+        "red_flags": [],
+        "overdue": [
+            {"id": "f1", "text": "Send the reading progress data", "due": "2026-12-05", "kind": "follow-up"}
+        ],
+        "missing_documents": [],
+        "iep_changes": [],
+        "trials_to_review": [
+            {
+                "id": "g1",
+                "text": "Leo trials both tool sets with data collection",
+                "review": "2027-01-15",
+                "data": None,
+                "monitor": None,
+                "responsible": "AT specialist",
+                "check_ins": [],
+                "session": 1,
+            }
+        ],
     }
 
 
 def test_render_review_json_prints_review_json():
-    text = render_review(busy(), "json")
-    assert json.loads(text) == review_json(busy())
+    text = render_review(busy(), "json", ON)
+    assert json.loads(text) == review_json(busy(), ON)
     assert text.startswith('{\n  "case": ')
     document = leo_document()
     document["parking_lot"][0]["text"] = "Bus für Léo 🚌"
@@ -328,7 +350,7 @@ def test_render_review_json_prints_review_json():
 
 
 def test_review_text_groups_what_is_open():
-    text = render_review(busy(), "text")
+    text = render_review(busy(), "text", ON)
     lines = text.splitlines()
     assert lines[0] == "Assistive technology for Leo (leo-at-2026)"
     assert "16 unresolved." in lines
