@@ -24,7 +24,15 @@ from facilitator.model import (
     case_from_document,
     parse_case,
 )
-from facilitator.review import GROUPS, Unresolved, next_session, render_review, review_json, unresolved
+from facilitator.review import (
+    GROUPS,
+    SessionOutOfOrder,
+    Unresolved,
+    next_session,
+    render_review,
+    review_json,
+    unresolved,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "leo.json"
 ON = date(2026, 12, 8)
@@ -588,3 +596,99 @@ def test_next_always_gives_a_valid_case(statuses, session_status, parking, runs)
         assert {item.carried_from for item in case.latest.agenda if item.carried_from} == set(open_before)
         assert all(k.status != ParkingStatus.OPEN for k in case.parking_lot)
         assert parse_case(json.dumps(case.dump())) == case
+
+
+# ---------------------------------------------------------------- one check-in, no process steps
+
+
+def template_items(name: str) -> list[AgendaItem]:
+    from facilitator.agenda import agenda_items, find_template
+
+    return agenda_items(find_template(name, Path("/nonexistent-home")))
+
+
+def test_next_with_a_template_that_brings_its_own_check_in_keeps_one():
+    template = template_items("follow-up")
+    case = next_session(leo(), on=ON, items_after=template, kind=SessionKind.FOLLOW_UP)
+    titles = [item.title for item in case.latest.agenda]
+    assert titles == [
+        "Check-in on follow-ups from session 1",
+        "Assistive technology",
+        "Bus schedule",
+        "Carrying out the agreement",
+        "What the data shows",
+        "What's working and what isn't",
+        "Adjustments",
+        "Next steps",
+    ]
+    check_in = case.latest.agenda[0]
+    # The template's own check-in prompts first, then the open follow-ups; its time boxes add up.
+    assert check_in.prompts[0].startswith("Welcome back")
+    assert check_in.prompts[-1] == "Send the reading progress data (Dr. Kim, due Dec 5, 2026)"
+    assert check_in.minutes == 10 + 15
+    short = next_session(leo(), on=ON, items_after=template_items("check-in"))
+    assert [item.title for item in short.latest.agenda].count("Follow-ups due") == 0
+    assert sum("follow-up" in item.title.lower() for item in short.latest.agenda) == 1
+
+
+def test_next_merges_a_check_in_carried_from_a_template_session():
+    document = leo_document()
+    document["sessions"][0]["agenda"] += [
+        {"id": "a3", "title": "Check-in and purpose", "status": "open", "minutes": 10},
+        {"id": "a4", "title": "Follow-ups from last time", "status": "open", "minutes": 15},
+    ]
+    case = next_session(case_from_document(document), on=ON)
+    agenda = case.latest.agenda
+    assert [item.title for item in agenda] == [
+        "Check-in on follow-ups from session 1",
+        "Assistive technology",
+        "Bus schedule",
+    ]
+    assert agenda[0].carried_from == "a3"
+
+
+def test_next_never_carries_process_steps():
+    document = leo_document()
+    document["sessions"][0]["agenda"] += [
+        {"id": "a3", "title": "Welcome and ground rules", "status": "open", "process": True},
+        {"id": "a4", "title": "Writing the agreement", "status": "active", "process": True},
+    ]
+    template = [AgendaItem(id="t1", title="Closing", status="open", process=True)]
+    case = next_session(case_from_document(document), on=ON, items_after=template)
+    agenda = case.latest.agenda
+    assert {item.carried_from for item in agenda if item.carried_from} == {"a2"}
+    assert [item.title for item in agenda if item.is_step] == ["Closing"]  # the template's own step
+
+
+def test_next_refuses_a_date_before_the_latest_session():
+    document = leo_document()
+    document["sessions"][0]["date"] = "9999-12-31"
+    case = case_from_document(document)
+    with pytest.raises(SessionOutOfOrder, match=r"session 2 cannot come before session 1 \(9999-12-31\)"):
+        next_session(case, on=date(2026, 12, 1))
+    assert next_session(case, on=date.max).latest.date == "9999-12-31"  # the same day is fine
+
+
+def test_next_without_a_date_refuses_to_go_back_in_time(run_cli, tmp_path, home):
+    document = leo_document()
+    document["sessions"][0]["date"] = "9999-12-31"
+    source = tmp_path / "leo.json"
+    source.write_text(json.dumps(document), "utf-8")
+    assert run_cli("import", source).code == 0
+    path = home / "cases" / "leo-at-2026.json"
+    before = path.read_bytes()
+    for args in (["next", "leo-at-2026"], ["next", "leo-at-2026", "--date", "2026-12-01"]):
+        line = run_cli(*args).error_line()
+        assert "session 2 cannot come before session 1 (9999-12-31)" in line
+    assert path.read_bytes() == before
+
+
+def test_next_with_the_follow_up_template_from_the_command_line(run_cli, tmp_path, home):
+    source = tmp_path / "leo.json"
+    source.write_text(json.dumps(leo_document()), "utf-8")
+    assert run_cli("import", source).code == 0
+    assert run_cli("next", "leo-at-2026", "--agenda", "follow-up", "--date", "2026-12-08").out == "2\n"
+    case = parse_case(run_cli("dump", "leo-at-2026").out)
+    titles = [item.title for item in case.latest.agenda]
+    assert titles[0] == "Check-in on follow-ups from session 1"
+    assert not any(t in titles for t in ("Check-in and purpose", "Follow-ups from last time"))
