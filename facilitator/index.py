@@ -18,6 +18,7 @@ one case (review, prep, export) always read the case itself.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import stat
@@ -225,6 +226,10 @@ def _encode(summary: CaseSummary, identity: list[int]) -> dict[str, Any]:
     }
 
 
+# The same few dates come up again and again across cases.
+_calendar_date = functools.lru_cache(maxsize=4096)(is_calendar_date)
+
+
 def _decode(case_id: str, entry: dict[str, Any], identity: list[int]) -> CaseSummary | None:
     """The summary an entry holds, if it was made from this very file; else None."""
     if entry.get("file") != identity:
@@ -240,7 +245,7 @@ def _decode(case_id: str, entry: dict[str, Any], identity: list[int]) -> CaseSum
         if not (
             isinstance(title, str)
             and isinstance(last_date, str)
-            and is_calendar_date(last_date)
+            and _calendar_date(last_date)
             and type(sessions) is int
             and type(open_items) is int
             and isinstance(due, list)
@@ -248,11 +253,14 @@ def _decode(case_id: str, entry: dict[str, Any], identity: list[int]) -> CaseSum
             return None
         found = []
         for kind, record_id, text, day, who in due:
-            if kind not in KINDS or not all(isinstance(v, str) for v in (record_id, text, day)):
-                return None
-            if not is_calendar_date(day):
-                return None
-            if who is not None and not isinstance(who, str):
+            if (
+                kind not in KINDS
+                or type(record_id) is not str
+                or type(text) is not str
+                or type(day) is not str
+                or not (who is None or type(who) is str)
+                or not _calendar_date(day)
+            ):
                 return None
             found.append(Deadline(kind, record_id, text, day, who))
     except (KeyError, TypeError, ValueError):
