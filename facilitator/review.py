@@ -134,9 +134,13 @@ def in_force(case: Case) -> list[Agreement]:
     return [a for a in case.agreements if a.id not in amended]
 
 
-def check_ins(case: Case, agreement: Agreement) -> list[FollowUp]:
-    """The follow-ups that check on ``agreement`` (their ``agreement`` names it)."""
-    return [f for f in case.follow_ups if f.agreement == agreement.id]
+def check_ins(case: Case) -> dict[str, list[FollowUp]]:
+    """The follow-ups that check on each agreement (their ``agreement`` names it), by agreement id."""
+    linked: dict[str, list[FollowUp]] = defaultdict(list)
+    for follow_up in case.follow_ups:
+        if follow_up.agreement:
+            linked[follow_up.agreement].append(follow_up)
+    return linked
 
 
 def trials_to_review(case: Case) -> list[Agreement]:
@@ -152,10 +156,11 @@ def iep_changes(case: Case) -> list[Agreement]:
     listed, so the mediator can ask for the amendment to be scheduled and marked done.
     """
     pending = []
+    checked = check_ins(case)
     for agreement in in_force(case):
         if not agreement.iep_change:
             continue
-        linked = check_ins(case, agreement)
+        linked = checked.get(agreement.id, [])
         if not linked or not all(f.done for f in linked):
             pending.append(agreement)
     return pending
@@ -286,10 +291,10 @@ def _one_sided(case: Case) -> Iterator[RedFlag]:
             counted.append(option)
         if len(counted) >= 2 and len(sides) == 1:
             (side,) = sides
+            many = "Both" if len(counted) == 2 else f"All {len(counted)}"
             yield RedFlag(
                 "one-sided",
-                f"All {len(counted)} undecided options on {_quoted(item.title)} "
-                f"were proposed by the {side} side.",
+                f"{many} undecided options on {_quoted(item.title)} were proposed by the {side} side.",
                 tuple(o.id for o in counted),
             )
 
@@ -437,6 +442,7 @@ def review_json(case: Case, today: date | None = None) -> dict[str, Any]:
     found = unresolved(case)
     numbers = {s.id: s.number for s in case.sessions}
     latest = found.session
+    checked = check_ins(case)
     return {
         "case": case.id,
         "session": latest,
@@ -510,7 +516,7 @@ def review_json(case: Case, today: date | None = None) -> dict[str, Any]:
                 "id": a.id,
                 "text": a.text,
                 "session": numbers.get(a.session),
-                "follow_ups": [f.id for f in check_ins(case, a)],
+                "follow_ups": [f.id for f in checked.get(a.id, [])],
             }
             for a in iep_changes(case)
         ],
@@ -522,7 +528,7 @@ def review_json(case: Case, today: date | None = None) -> dict[str, Any]:
                 "data": a.data,
                 "monitor": a.monitor,
                 "responsible": a.responsible,
-                "check_ins": [f.id for f in check_ins(case, a)],
+                "check_ins": [f.id for f in checked.get(a.id, [])],
                 "session": numbers.get(a.session),
             }
             for a in trials_to_review(case)
@@ -621,11 +627,15 @@ def render_review(case: Case, fmt: str, today: date | None = None) -> str:
         FOLLOW_THROUGH["missing_documents"],
         [_document_entry(case, d, show) for d in missing_documents(case)],
     )
+    checked = check_ins(case)
     section(
         FOLLOW_THROUGH["iep_changes"],
-        [_iep_change_entry(case, a, show, numbers, latest) for a in iep_changes(case)],
+        [_iep_change_entry(a, checked.get(a.id, []), show, numbers, latest) for a in iep_changes(case)],
     )
-    section(FOLLOW_THROUGH["trials_to_review"], [_trial_entry(case, a, show) for a in trials_to_review(case)])
+    section(
+        FOLLOW_THROUGH["trials_to_review"],
+        [_trial_entry(a, checked.get(a.id, []), show) for a in trials_to_review(case)],
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -685,9 +695,12 @@ def _document_entry(case: Case, document: Document, show: Callable[[str], str]) 
 
 
 def _iep_change_entry(
-    case: Case, agreement: Agreement, show: Callable[[str], str], numbers: dict[str, int], latest: Session
+    agreement: Agreement,
+    linked: list[FollowUp],
+    show: Callable[[str], str],
+    numbers: dict[str, int],
+    latest: Session,
 ) -> str:
-    linked = check_ins(case, agreement)
     if linked:
         open_count = sum(not f.done for f in linked)
         state = f"{open_count} of its {len(linked)} follow-ups not done yet"
@@ -699,13 +712,12 @@ def _iep_change_entry(
     return f"{show(agreement.text)} — {state}"
 
 
-def _trial_entry(case: Case, trial: Agreement, show: Callable[[str], str]) -> str:
+def _trial_entry(trial: Agreement, linked: list[FollowUp], show: Callable[[str], str]) -> str:
     details = [f"review {short_date(trial.review)}" if trial.review else "no review date yet"]
     if trial.data:
         details.append(f"data: {show(trial.data)}")
     if trial.monitor:
         details.append(f"collected by {show(trial.monitor)}")
-    linked = check_ins(case, trial)
     if linked:
         details.append(f"{sum(f.done for f in linked)} of {len(linked)} check-ins done")
     return f"{show(trial.text)} — {'; '.join(details)}"

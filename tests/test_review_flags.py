@@ -117,7 +117,7 @@ def test_options_all_from_one_side_on_an_open_topic_are_one_sided():
     ]  # fmt: skip
     flag = flag_of(case_of(document), "one-sided")
     assert flag.evidence == ("o2", "o3")
-    assert flag.text == "All 2 undecided options on “Assistive technology” were proposed by the family side."
+    assert flag.text == "Both undecided options on “Assistive technology” were proposed by the family side."
 
     document["options"][-1]["status"] = "parked"  # the district's is undecided again
     assert "one-sided" not in kinds(red_flags(case_of(document), TODAY))
