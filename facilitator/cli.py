@@ -261,10 +261,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from facilitator.index import DamagedCase, read_cases
 
-    rows = []
-    for case in read_cases(_store()):
+    cases = read_cases(_store())
+    rows, damaged = [], []
+    for case in cases:
         if isinstance(case, DamagedCase):
-            rows.append((case.id, f"(cannot be read: {case.problem})", "", "", ""))
+            damaged.append(case)
             continue
         rows.append(
             (
@@ -275,9 +276,12 @@ def cmd_list(args: argparse.Namespace) -> int:
                 f"{case.open_items} open",
             )
         )
-    if not rows:
+    if not cases:
         print("no cases yet: try `facilitator demo` or `facilitator new`", file=sys.stderr)
     _print_columns(rows)
+    # After the others, one line each, so a long problem never widens the table.
+    for case in damaged:
+        _print(f"{_clean(case.id)}  (cannot be read: {_clean(case.problem)})")
     return 0
 
 

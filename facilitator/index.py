@@ -23,7 +23,7 @@ import json
 import os
 import stat
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -118,7 +118,8 @@ def read_cases(store: Store) -> list[CaseSummary | DamagedCase]:
         except Exception as exc:  # one unreadable case must never hide the others
             found.append(DamagedCase(case_id, _one_line(explain(exc))))
             continue
-        summary = summarize(case)
+        # Listed under its file's name, which is what every command takes to find it.
+        summary = replace(summarize(case), id=case_id)
         found.append(summary)
         try:
             after = os.stat(file)
