@@ -32,7 +32,7 @@ __all__ = ["CUE_KINDS", "Analysis", "Cue", "analyze", "render_text"]
 # and each piece's reading is kept: so while a long line is typed, each key costs the
 # reading of the sentence being typed, whatever the length of the line (the board checks on
 # every keystroke), and a pasted letter takes time linear in its length.
-PIECE = 240
+PIECE = 400
 SIDES = ("family", "school")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facilitator.reframe.clauses import Scan
-from facilitator.reframe.model import features, model
+from facilitator.reframe.model import features, may_flag_alone, model, names
 from facilitator.reframe.rules import decide
 
 Spans = set[tuple[str, int, int]]
@@ -21,11 +21,12 @@ def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
     findings = decide(scan)
     weights = model()
     if weights is not None:
-        feats = features(scan, findings, weights.weights)
-        if weights.score(feats) < (weights.veto if findings else weights.threshold):
+        if not findings and not may_flag_alone(scan):
+            return scan, set()
+        if weights.score(names(scan, findings)) < (weights.veto if findings else weights.threshold):
             return scan, set()
         if not findings:
-            return scan, set(weights.carriers(feats))
+            return scan, set(weights.carriers(features(scan, findings, weights.weights)))
     spans: Spans = set()
     clauses = set()
     for f in findings:

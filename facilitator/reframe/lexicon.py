@@ -1922,7 +1922,6 @@ JUDGEMENTS = [
     "uncaring", "heartless", "cold", "callous", "careless", "sloppy", "negligent", "reckless",
     "the nerve", "the audacity", "the gall", "had the nerve", "shit", "crap", "bs", "bullshit",
     "damn", "hell", "fuck", "fucking", "wtf", "ugh", "sick of", "fed up", "tired of",
-    "not trying", "not trying hard enough", "doesn't try", "won't try", "just not trying",
     "no work ethic", "work ethic", "excuses", "excuse", "finger pointers", "finger pointing",
 ]
 # Imputed motives: what the other side is "really" after.
@@ -1951,8 +1950,7 @@ MOCKERY = [
     "sure,", "right,", "much?", "lol", "smh", "rolls eyes", "eye roll", "brilliant",
     "genius", "bravo", "kudos", "well done", "nice job", "good job", "gold star",
     "because i want", "because we want", "because i love", "apparently a", "a pandemic",
-    "magically", "miraculously", "somehow", "once again", "yet again", "again,", "again.",
-    "every single", "every year", "every time", "each year", "the same old",
+    "magically", "miraculously", "somehow", "once again", "yet again", "the same old",
 ]
 # Hints at what will be done with what was said.
 VEILED_THREATS = [

@@ -5,8 +5,8 @@ about "that school", a verb of dismissal, an imputed motive, mockery), and real 
 same words without blame (a finding that "services were not provided", a report of what a
 party alleged, "nobody here is hiding anything"). The model weighs, for every statement:
 
-- ``w:``  word stems, ``b:`` pairs of neighbouring stems, ``c:`` the first five letters of a
-  longer word (a character n-gram, so "stonewalling" and "stonewalled" meet);
+- ``w:``  word stems, and ``c:`` the first five letters of a longer word (a character n-gram,
+  so "stonewalling" and "stonewalled" meet; pairs of words added nothing on dev);
 - ``s:``  every lexicon signal category present ("s:loaded", "s:report");
 - ``v:``  who does what: the kind of agent and the verb after it ("v:third:grab");
 - ``a:``  who a charge falls on, from the clause analysis: the charge's category, the kind of
@@ -21,6 +21,8 @@ fired. ``tools/reframe_train.py`` writes it from the training data, reproducibly
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
 
 from facilitator.reframe.clauses import Agent, Finding, Scan
@@ -53,15 +55,6 @@ _BIND_KIND = {"you": "you", "third": "third", "self": "self", "neutral": "neutra
 _STEMS: dict[str, str] = {}
 
 
-class _Everything:
-    """Holds every name: features() keeps all of them for training."""
-
-    def __contains__(self, name: object) -> bool:
-        return True
-
-
-_everything = _Everything()
-
 Span = tuple[int, int]
 
 
@@ -90,32 +83,79 @@ def stem(word: str) -> str:
     return w
 
 
-def features(scan: Scan, findings: list[Finding], known: dict[str, float] | None = None) -> dict[str, Span]:
+# Where the rules found nothing, the model may flag a statement only when it has someone to
+# blame (a party, "nobody", a passive with a hidden agent) or a signal that stands alone
+# (sarcasm, a threat, an insult): REFRAMING.md's target and charge.
+_TARGETS_OR_STRONG = frozenset(
+    [
+        "you",
+        "third",
+        "neg_subject",
+        "passive",
+        "passive_failure",
+        "sarcasm",
+        "sarcasm_soft",
+        "scare",
+        "threat",
+        "threat_legal",
+        "question",
+        "judgement",
+        "mockery",
+        "veiled_threat",
+        "character_own",
+        "child_charge",
+    ]
+)
+
+
+def may_flag_alone(scan: Scan) -> bool:
+    """Does the statement have a target, or a signal that stands alone (see above)?"""
+    return any(h.cat in _TARGETS_OR_STRONG for h in scan.hits)
+
+
+def features(scan: Scan, findings: list[Finding], known: dict[str, int] | None = None) -> dict[str, Span]:
     """Every feature of a statement -> the span of the words that carry it (its first
     occurrence); only those in ``known`` when given (the model's weights: the rest score 0)."""
     feats: dict[str, Span] = {}
-    keep = _everything if known is None else known
+    for start, end, word in scan.tokens:
+        name, prefix = _WORDS.get(word) or _word(word)
+        feats.setdefault(name, (start, end))
+        if prefix:
+            feats.setdefault(prefix, (start, end))
+    for name, start, end in _structure(scan, findings):
+        feats.setdefault(name, (start, end))
+    if known is not None:
+        feats = {f: span for f, span in feats.items() if f in known}
+    return feats
 
-    def add(name: str, start: int, end: int) -> None:
-        if name in keep and name not in feats:
-            feats[name] = (start, end)
 
-    prev, prev_start = "^", 0
-    for start, end, word in scan.tokens:  # the hot loop: add() inlined
-        s = _STEMS.get(word) or stem(word)
-        name = "w:" + s
-        if name in keep and name not in feats:
-            feats[name] = (start, end)
-        name = "b:" + prev + " " + s
-        if name in keep and name not in feats:
-            feats[name] = (prev_start, end)
-        if len(word) > 6:
-            name = "c:" + word[:5]
-            if name in keep and name not in feats:
-                feats[name] = (start, end)
-        prev, prev_start = s, start
-    for h in scan.hits:
-        add("s:" + h.cat, h.start, h.end)
+def names(scan: Scan, findings: list[Finding]) -> list[str]:
+    """The features of a statement, without their spans: what scoring needs (the fast path)."""
+    out = []
+    for _start, _end, word in scan.tokens:
+        name, prefix = _WORDS.get(word) or _word(word)
+        out.append(name)
+        if prefix:
+            out.append(prefix)
+    out += [name for name, _start, _end in _structure(scan, findings)]
+    return out
+
+
+_WORDS: dict[str, tuple[str, str | None]] = {}
+
+
+def _word(word: str) -> tuple[str, str | None]:
+    """A word's "w:" stem feature and its "c:" prefix feature (memoised, bounded)."""
+    found = ("w:" + stem(word), "c:" + word[:5] if len(word) > 6 else None)
+    if len(_WORDS) > 50_000:
+        _WORDS.clear()
+    _WORDS[word] = found
+    return found
+
+
+def _structure(scan: Scan, findings: list[Finding]) -> list[tuple[str, int, int]]:
+    """The signal, who-does-what, binding and rule features, each with its span."""
+    out = [("s:" + h.cat, h.start, h.end) for h in scan.hits]
     tokens = scan.tokens
     for k, clause in enumerate(scan.clause_hits):
         if not clause:
@@ -127,7 +167,7 @@ def features(scan: Scan, findings: list[Finding], known: dict[str, float] | None
             while i < len(tokens) and i <= a.tj + 3 and tokens[i][2] in _SKIP:
                 i += 1
             if i < len(tokens) and i <= a.tj + 3:
-                add(f"v:{kind}:{stem(tokens[i][2])}", a.start, tokens[i][1])
+                out.append((f"v:{kind}:{stem(tokens[i][2])}", a.start, tokens[i][1]))
         for h in clause:
             if h.cat not in _BOUND:
                 continue
@@ -135,13 +175,12 @@ def features(scan: Scan, findings: list[Finding], known: dict[str, float] | None
             kind = bound[1] if bound else _nearest_kind(agents, h.start)
             negated = h.cat in ("loaded", "character", "harm", "judgement") and scan.negated(h, k, agents)
             start = bound[0].start if bound and bound[0].start < h.start else h.start
-            add(f"a:{h.cat}:{kind}{':neg' if negated else ''}", start, h.end)
+            out.append((f"a:{h.cat}:{kind}{':neg' if negated else ''}", start, h.end))
     if findings:
-        add("r:any", *findings[0].cues[0][1:])
+        out.append(("r:any", *findings[0].cues[0][1:]))
         for f in findings:
-            for kind, start, end in f.cues:
-                add("r:" + kind, start, end)
-    return feats
+            out += [("r:" + kind, start, end) for kind, start, end in f.cues]
+    return out
 
 
 def _nearest_kind(agents: list[Agent], pos: int) -> str:
@@ -158,7 +197,9 @@ class Model:
     a rule's finding stands at a score >= veto; without one, the model flags at >= threshold."""
 
     def __init__(self, text: str) -> None:
-        self.weights: dict[str, float] = {}
+        # weights in units of 1/10,000 (the file's four decimals): a sum of integers is exact,
+        # so the order the features come in never changes a decision
+        self.weights: dict[str, int] = {}
         self.kinds: dict[str, str] = {}
         self.bias = 0.0
         self.threshold = float("inf")
@@ -176,23 +217,19 @@ class Model:
                     self.veto = float(value)
                 continue
             feature, weight, kind = line.split("\t")
-            self.weights[feature] = float(weight)
+            self.weights[feature] = round(float(weight) * _UNIT)
             self.kinds[feature] = kind
 
-    def score(self, feats: dict[str, Span]) -> float:
-        """The log-odds that the statement is accusatory."""
-        weights = self.weights
-        total = self.bias
-        for f in feats:
-            total += weights.get(f, 0.0)
-        return total
+    def score(self, found: Iterable[str]) -> float:
+        """The log-odds that the statement is accusatory (each feature counted once)."""
+        return self.bias + sum(map(self.weights.get, set(found), repeat(0))) / _UNIT
 
     def carriers(self, feats: dict[str, Span]) -> list[tuple[str, int, int]]:
         """The cues that carried a decision: the spans of the strongest helping features, a
         charge first, then an absolute and a target, each with the kind its line names."""
         weights, kinds = self.weights, self.kinds
         helping = sorted(
-            (f for f in feats if weights.get(f, 0.0) > 0 and kinds.get(f, "-") != "-"),
+            (f for f in feats if weights.get(f, 0) > 0 and kinds.get(f, "-") != "-"),
             key=lambda f: (-weights[f], f),
         )
         spans: list[tuple[str, int, int]] = []
@@ -213,6 +250,7 @@ class Model:
 
 
 _TARGET_CUES = frozenset(["blame-you", "blame-third"])
+_UNIT = 10_000
 
 
 @functools.cache
