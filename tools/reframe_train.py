@@ -137,8 +137,12 @@ def _kind_of(feature: str, span: tuple[int, int], scan: Scan) -> str:
     words = rest.split()
     if prefix == "b" and (words[0] == "^" or all(w in STOPWORDS for w in words)):
         return "-"
-    if prefix == "w" and rest in STOPWORDS:
+    if prefix in ("w", "n") and rest in STOPWORDS:
         return "-"
+    if prefix == "n":
+        return "-"  # a negated word is no charge to show
+    if prefix == "p":
+        return "sarcasm" if rest in ('"', "caps") else "accusing-question" if rest == "?" else "-"
     start, end = span
     cats = [h.cat for h in scan.hits if h.start < end and start < h.end]
     for cat in cats:

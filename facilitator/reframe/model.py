@@ -7,6 +7,8 @@ party alleged, "nobody here is hiding anything"). The model weighs, for every st
 
 - ``w:``  word stems, and ``c:`` the first five letters of a longer word (a character n-gram,
   so "stonewalling" and "stonewalled" meet; pairs of words added nothing on dev);
+- ``n:``  a word stem within three words after a negation ("n:hid": "nobody is hiding");
+- ``p:``  a question mark, an exclamation mark, a quotation mark, a shouted word;
 - ``s:``  every lexicon signal category present ("s:loaded", "s:report");
 - ``v:``  who does what: the kind of agent and the verb after it ("v:third:grab");
 - ``a:``  who a charge falls on, from the clause analysis: the charge's category, the kind of
@@ -21,6 +23,7 @@ fired. ``tools/reframe_train.py`` writes it from the training data, reproducibly
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from itertools import repeat
 from pathlib import Path
@@ -117,11 +120,17 @@ def features(scan: Scan, findings: list[Finding], known: dict[str, int] | None =
     """Every feature of a statement -> the span of the words that carry it (its first
     occurrence); only those in ``known`` when given (the model's weights: the rest score 0)."""
     feats: dict[str, Span] = {}
+    scope = 0
     for start, end, word in scan.tokens:
         name, prefix = _WORDS.get(word) or _word(word)
         feats.setdefault(name, (start, end))
         if prefix:
             feats.setdefault(prefix, (start, end))
+        if scope:
+            feats.setdefault("n" + name[1:], (start, end))
+            scope -= 1
+        if word in _NEGATIONS or word.endswith("n't"):
+            scope = 3
     for name, start, end in _structure(scan, findings):
         feats.setdefault(name, (start, end))
     if known is not None:
@@ -132,11 +141,17 @@ def features(scan: Scan, findings: list[Finding], known: dict[str, int] | None =
 def names(scan: Scan, findings: list[Finding]) -> list[str]:
     """The features of a statement, without their spans: what scoring needs (the fast path)."""
     out = []
+    scope = 0
     for _start, _end, word in scan.tokens:
         name, prefix = _WORDS.get(word) or _word(word)
         out.append(name)
         if prefix:
             out.append(prefix)
+        if scope:
+            out.append("n" + name[1:])
+            scope -= 1
+        if word in _NEGATIONS or word.endswith("n't"):
+            scope = 3
     out += [name for name, _start, _end in _structure(scan, findings)]
     return out
 
@@ -154,8 +169,16 @@ def _word(word: str) -> tuple[str, str | None]:
 
 
 def _structure(scan: Scan, findings: list[Finding]) -> list[tuple[str, int, int]]:
-    """The signal, who-does-what, binding and rule features, each with its span."""
+    """The signal, who-does-what, binding, punctuation and rule features, each with its span."""
     out = [("s:" + h.cat, h.start, h.end) for h in scan.hits]
+    text = scan.text
+    for mark in '?!"':
+        at = text.find(mark)
+        if at >= 0:
+            out.append(("p:" + mark, at, at + 1))
+    shout = _SHOUT.search(text)
+    if shout:
+        out.append(("p:caps", shout.start(), shout.end()))
     tokens = scan.tokens
     for k, clause in enumerate(scan.clause_hits):
         if not clause:
@@ -251,6 +274,8 @@ class Model:
 
 _TARGET_CUES = frozenset(["blame-you", "blame-third"])
 _UNIT = 10_000
+_NEGATIONS = frozenset(["not", "no", "never", "nobody", "nothing", "none", "nor", "cannot", "without"])
+_SHOUT = re.compile(r"\b(?!IEP|FAPE|IDEA|OCR|ADHD|LRE|ESY|IEE|FBA|BIP|SLP|OT|PT)[A-Z]{3,}\b")
 
 
 @functools.cache
