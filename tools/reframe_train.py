@@ -38,6 +38,9 @@ REAL_WEIGHT = 3.0  # a real sentence counts this many written ones
 MIN_PRECISION = 0.92
 FOLDS = 5
 WRITTEN_SLACK = 0.0005  # rounding
+# Thresholds and vetoes tried; a veto at the lowest is no veto at all (written as -inf, so that
+# the engine does not score what the rules already found).
+VETO_GRID = [round(-3.0 + 0.1 * i, 1) for i in range(71)]
 # (precision, recall) of the engine before real sentences were collected, on each written set
 # (tools/reframe_measure.py --engine on that checkout): the engine must lose nothing on them.
 WRITTEN_FLOORS = {
@@ -254,7 +257,7 @@ def choose(real: Scored, written: dict[str, Scored]) -> tuple[float, float]:
     rules alone."""
     floors = {name: WRITTEN_FLOORS.get(name, (1.0, 0.0)) for name in written}
     rules_p = pr([(rules == "rules", y) for _s, y, rules in real])[0]
-    grid = [round(-3.0 + 0.1 * i, 1) for i in range(71)]
+    grid = VETO_GRID
     best, best_key = (grid[-1], grid[0]), (-9.0, -1, -1.0, -1.0)
     for threshold in grid:
         for veto in grid:
@@ -298,7 +301,7 @@ def write(
         f"# {note}",
         f"# bias\t{bias:.4f}",
         f"# threshold\t{threshold:.4f}",
-        f"# veto\t{veto:.4f}",
+        f"# veto\t{veto:.4f}" if veto > VETO_GRID[0] else "# veto\t-inf",
         "# feature\tweight\tkind",
     ]
     for f, w in sorted(weights.items(), key=lambda item: (-abs(item[1]), item[0])):

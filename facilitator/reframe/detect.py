@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from facilitator.reframe.clauses import Scan
 from facilitator.reframe.model import features, may_flag_alone, model, names
 from facilitator.reframe.rules import decide
@@ -20,7 +22,7 @@ def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
     scan = Scan(text, student)
     findings = decide(scan)
     weights = model()
-    if weights is not None:
+    if weights is not None and not (findings and weights.veto == -math.inf):
         if not findings and not may_flag_alone(scan):
             return scan, set()
         if weights.score(names(scan, findings)) < (weights.veto if findings else weights.threshold):

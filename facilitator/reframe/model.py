@@ -122,14 +122,14 @@ def features(scan: Scan, findings: list[Finding], known: dict[str, int] | None =
     feats: dict[str, Span] = {}
     scope = 0
     for start, end, word in scan.tokens:
-        name, prefix = _WORDS.get(word) or _word(word)
+        name, prefix, negated, negation = _WORDS.get(word) or _word(word)
         feats.setdefault(name, (start, end))
         if prefix:
             feats.setdefault(prefix, (start, end))
         if scope:
-            feats.setdefault("n" + name[1:], (start, end))
+            feats.setdefault(negated, (start, end))
             scope -= 1
-        if word in _NEGATIONS or word.endswith("n't"):
+        if negation:
             scope = 3
     for name, start, end in _structure(scan, findings):
         feats.setdefault(name, (start, end))
@@ -142,26 +142,30 @@ def names(scan: Scan, findings: list[Finding]) -> list[str]:
     """The features of a statement, without their spans: what scoring needs (the fast path)."""
     out = []
     scope = 0
+    get = _WORDS.get
     for _start, _end, word in scan.tokens:
-        name, prefix = _WORDS.get(word) or _word(word)
+        name, prefix, negated, negation = get(word) or _word(word)
         out.append(name)
         if prefix:
             out.append(prefix)
         if scope:
-            out.append("n" + name[1:])
+            out.append(negated)
             scope -= 1
-        if word in _NEGATIONS or word.endswith("n't"):
+        if negation:
             scope = 3
     out += [name for name, _start, _end in _structure(scan, findings)]
     return out
 
 
-_WORDS: dict[str, tuple[str, str | None]] = {}
+_WORDS: dict[str, tuple[str, str | None, str, bool]] = {}
 
 
-def _word(word: str) -> tuple[str, str | None]:
-    """A word's "w:" stem feature and its "c:" prefix feature (memoised, bounded)."""
-    found = ("w:" + stem(word), "c:" + word[:5] if len(word) > 6 else None)
+def _word(word: str) -> tuple[str, str | None, str, bool]:
+    """A word's "w:" stem feature, its "c:" prefix feature, its "n:" feature after a negation,
+    and whether it is a negation itself (memoised, bounded)."""
+    s = stem(word)
+    prefix = "c:" + word[:5] if len(word) > 6 else None
+    found = ("w:" + s, prefix, "n:" + s, word in _NEGATIONS or word.endswith("n't"))
     if len(_WORDS) > 50_000:
         _WORDS.clear()
     _WORDS[word] = found
