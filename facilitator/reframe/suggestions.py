@@ -22,7 +22,7 @@ from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import Cue
 from facilitator.reframe.detect import detect
 from facilitator.reframe.patterns import TOKEN
-from facilitator.reframe.words import AUX
+from facilitator.reframe.words import AUX, lower
 
 
 def _topic_regex() -> re.Pattern[str]:
@@ -80,8 +80,9 @@ _NP_DETERMINERS = frozenset(
 _CHILD_WORDS = re.compile(r"\b(?:my|our) (?:" + "|".join(map(re.escape, lex.CHILD_NOUNS)) + r")\b")
 
 
-def _word_in(word: str, text: str) -> bool:
-    return re.search(r"(?<![\w'])" + re.escape(word) + r"(?![\w'])", text, re.IGNORECASE) is not None
+def _words_of(text: str) -> str:
+    """The words of a text, lower case, one space apart and around: " you never answer "."""
+    return " " + " ".join(TOKEN.findall(lower(text))) + " "
 
 
 def _topic_matches(scan: Scan) -> Iterable[re.Match[str]]:
@@ -256,12 +257,12 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
         if c.kind == "loaded-verb":
             i = scan.tok_index(c.start)
             blocked.append((c.start, scan.tokens[i][1]))
-    charge_words = {scan.low[c.start : c.end] for c in cues if c.kind in ("loaded-verb", "character")}
+    charge_words = {_words_of(c.text) for c in cues if c.kind in ("loaded-verb", "character")} - {"  "}
     found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, blocked, student)
     party = None if found else _party(scan)
     child = _child_phrase(scan.low, student)
     speaker = "school" if side == "school" else "family"
-    need = _need(scan.low, cues)
+    need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
     seed = zlib.crc32(scan.low.encode("utf-8"))
     out: list[str] = []
     for move in lex.MOVES:
@@ -386,7 +387,8 @@ _QUIET: dict[str, bool] = {}  # suggestion -> the engine finds nothing in it (bo
 def _acceptable(sentence: str, charge_words: set[str], student: str | None) -> bool:
     if not sentence.endswith((".", "?")) or len(sentence.split()) > 25:
         return False
-    if any(_word_in(w, sentence) for w in charge_words if w.strip()):
+    words = _words_of(sentence)
+    if any(w in words for w in charge_words):
         return False
     check = sentence.replace(student, "Sam") if student else sentence
     quiet = _QUIET.get(check)
