@@ -229,7 +229,7 @@ def test_weights_are_one_readable_line_per_feature() -> None:
     features = [line.split("\t") for line in lines if line and not line.startswith("#")]
     assert len(features) > 100
     for name, weight, kind in features:
-        assert re.fullmatch(r"[wbcsavr]:.+", name), name
+        assert re.fullmatch(r"[wcnpsavr]:.+", name), name
         float(weight)
         assert kind == "-" or kind in CUE_KINDS, (name, kind)
     assert len({name for name, _w, _k in features}) == len(features)

@@ -1288,7 +1288,7 @@ BARE_TOPICS = [
     "bullying", "communication", "input", "support", "services", "data", "paperwork", "testing",
     "accommodations", "modifications", "updates", "progress", "behavior", "behaviour", "learning",
     "teaching", "education", "writing", "spelling", "handwriting", "focus", "attention", "anxiety",
-    "autism", "dyslexia", "adhd", "mediation", "information", "evidence", "proof",
+    "mediation", "information", "evidence", "proof",
     "documentation",
 ]
 TOPICS_NEEDING_CONTEXT = [
@@ -1301,7 +1301,7 @@ TOPICS_NEEDING_CONTEXT = [
     "change", "changes", "test", "tests", "schedule", "email", "message", "text", "report",
     "request", "form", "meeting", "quiz", "session", "service", "goal", "draft", "letter",
     "reading", "help", "offer", "needs", "experience", "rules", "rule", "law", "hearing",
-    "complaint", "details", "ideas", "judgment", "views", "approach", "scores", "students",
+    "complaint", "details", "ideas", "judgment", "views", "approach", "scores",
     "classes", "writing", "focus", "attention", "policy", "feelings", "resources", "learning",
     "phone", "room", "work", "grade", "responsibility", "accommodation",
 ]
@@ -1363,6 +1363,8 @@ TOPIC_STOPWORDS = [
     "backwards", "forward", "criminal", "target", "books", "book", "hook", "plate", "table",
     "nose", "noses", "feathers", "straw", "insult", "injury", "world", "show", "trouble",
     "side", "position", "nerve", "audacity", "gall", "stuff", "hands", "shoes", "boat",
+    "type", "types", "manner", "level", "amount", "number", "eggshells", "wheels", "game",
+    "guy", "guys", "term", "terms", "woman", "man", "lady", "folks", "stooge", "union",
     "newspaper", "newspapers", "press", "news", "media", "court", "judge", "lawsuit", "settlement", "anyway", "regardless", "swim", "damn", "crap",
     "hoot", "darn", "shit", "hell", "heck", "sake",
 ]
@@ -1443,17 +1445,16 @@ TOPICS: dict[str, str] = {
     # anything else the statement is about (the suggestions keep it general)
     "budget": "money", "funding": "money", "money": "money", "cost": "money", "costs": "money",
     "budgets": "money", "expense": "money", "dollars": "money", "change": "other", "changes": "other",
-    "diagnosis": "other", "disability": "other",
+
     "staffing": "other", "training": "other", "surgery": "other", "option": "other",
     "options": "other", "agreement": "paper", "schedules": "logistics", "commitment": "other",
     "commitments": "other",
     # the child's learning and needs, and how the school works
-    "progress": "service", "behavior": "service", "behaviour": "service",
-    "needs": "service", "struggles": "service", "learning": "service", "teaching": "service",
-    "education": "service", "help": "service", "resources": "service", "assignments": "service",
-    "classwork": "service", "writing": "service", "spelling": "service", "handwriting": "service",
-    "focus": "service", "attention": "service", "anxiety": "safety", "autism": "other",
-    "dyslexia": "other", "adhd": "other", "policy": "other", "policies": "other", "rules": "other",
+    "progress": "learning", "behavior": "learning", "behaviour": "learning",
+    "needs": "service", "struggles": "learning", "learning": "learning", "teaching": "learning",
+    "education": "learning", "help": "service", "resources": "service", "assignments": "learning",
+    "classwork": "learning", "writing": "learning", "spelling": "learning", "handwriting": "learning",
+    "focus": "learning", "attention": "learning", "anxiety": "safety", "policy": "other", "policies": "other", "rules": "other",
     "rule": "other", "law": "other", "rights": "other", "procedures": "other", "procedure": "other",
     "mediation": "logistics", "hearing": "logistics", "complaint": "paper", "offer": "decision",
     "explanation": "contact", "reasons": "contact", "reasoning": "contact", "information": "paper",
@@ -1461,7 +1462,7 @@ TOPICS: dict[str, str] = {
     "ideas": "voice", "suggestions": "voice", "experience": "voice", "expertise": "voice",
     "knowledge": "voice", "judgment": "voice", "qualifications": "other", "training needs": "other",
     "feelings": "voice", "views": "voice", "expectations": "other", "approach": "other",
-    "test scores": "paper", "students": "other", "classes": "service",
+    "test scores": "paper", "classes": "service",
     "accommodation": "service", "phone": "contact", "responsibility": "other",
     "grade": "paper", "grading": "paper", "room": "logistics", "work": "service",
 }
@@ -1556,6 +1557,12 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
             "school": ["Balancing {topic} with what each student needs is important to you.",
                        "Being open about {topic} matters a lot to you."],
         },
+        "learning": {
+            "family": ["How {topic} is going{for_child} matters a lot to you.",
+                       "Seeing {topic} move forward{for_child} is important to you."],
+            "school": ["How {topic} is going{for_child} matters a lot to you.",
+                       "Finding what helps {topic}{for_child} is important to you."],
+        },
         "decision": {
             "family": ["Having a real say in {topic}{for_child} matters a lot to you.",
                        "Being part of {topic}{for_child} is important to you."],
@@ -1577,9 +1584,13 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
         },
         "party": {
             "family": ["A working relationship with {party} you can rely on matters a lot to you.",
-                       "Being able to trust {party} is important to you."],
+                       "Being able to trust {party} is important to you.",
+                       "Being on the same page as {party}{about_child} matters a lot to you.",
+                       "Good communication with {party} is important to you."],
             "school": ["A good working relationship with {party} matters a lot to you.",
-                       "Working with {party} as partners is important to you."],
+                       "Working with {party} as partners is important to you.",
+                       "Being on the same page as {party}{about_child} matters a lot to you.",
+                       "Clear, calm communication with {party} is important to you."],
         },
         "need": {
             "family": ["{need} matters a lot to you.", "{need} is important to you."],
@@ -1620,6 +1631,12 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
                        "What would make decisions about {topic} feel fair to you from here on?"],
             "school": ["Going forward, how could {topic} be discussed openly?"],
         },
+        "learning": {
+            "family": ["Looking ahead, what would help {topic}{for_child}?",
+                       "From here on, what would support {topic}{for_child}?"],
+            "school": ["Looking ahead, what would help {topic}{for_child}?",
+                       "From here on, what could home and school each do for {topic}{for_child}?"],
+        },
         "decision": {
             "family": ["Going forward, how could you take part in {topic}?",
                        "What would a good way to reach {topic} together look like from here on?"],
@@ -1638,9 +1655,13 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
         },
         "party": {
             "family": ["What would help you and {party} work through this together from here on?",
-                       "Going forward, what would you need from {party} to move ahead?"],
+                       "Going forward, what would you need from {party} to move ahead?",
+                       "From here on, what would a good next step with {party} be{for_child}?",
+                       "Looking ahead, what could you and {party} agree on first?"],
             "school": ["What would help you and {party} work through this together from here on?",
-                       "Going forward, what would help you and {party} find common ground?"],
+                       "Going forward, what would help you and {party} find common ground?",
+                       "From here on, what would a good next step with {party} be{for_child}?",
+                       "Looking ahead, what could you and {party} agree on first?"],
         },
         "need": {
             "family": ["Looking ahead, {need_question}"],
@@ -1678,6 +1699,12 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
                        "What matters most to you{for_child}, apart from {topic}?"],
             "school": ["What would you most like weighed alongside {topic}{for_child}?"],
         },
+        "learning": {
+            "family": ["What would you like {topic} to look like{for_child}?",
+                       "What matters most to you about {topic}{for_child}?"],
+            "school": ["What would you like {topic} to look like{for_child}?",
+                       "What matters most to you about {topic}{for_child}?"],
+        },
         "decision": {
             "family": ["What matters most to you in {topic}{for_child}?",
                        "What would you want weighed in {topic}{for_child}?"],
@@ -1696,9 +1723,13 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
         },
         "party": {
             "family": ["What would you most want {party} to understand{about_child}?",
-                       "What do you need {party} to hear most{about_child}?"],
+                       "What do you need {party} to hear most{about_child}?",
+                       "What do you think matters most to {party}{about_child}?",
+                       "What would you like {party} to know{about_child}?"],
             "school": ["What would you most want {party} to understand{about_child}?",
-                       "What do you hope {party} will take from this?"],
+                       "What do you hope {party} will take from this{about_child}?",
+                       "What do you think matters most to {party}{about_child}?",
+                       "What would you like {party} to know{about_child}?"],
         },
         "need": {
             "family": ["{need_interest}"],
@@ -1827,6 +1858,36 @@ NEEDS: dict[str, dict[str, list[str]]] = {
                      "What do you most hope comes out of this{for_child}?",
                      "What would make the biggest difference{for_child}?",
                      "What would you most like everyone here to understand{about_child}?"],
+    },
+}
+# The same needs in the words of a speaker on the school side, where they differ.
+NEEDS_SCHOOL: dict[str, dict[str, list[str]]] = {
+    "cooperation": {
+        "concern": ["Getting to a plan you can carry out together{with_party} matters a lot to you.",
+                    "A shared way forward{with_party} is important to you.",
+                    "Working as partners{with_party} matters a lot to you."],
+        "future": ["Looking ahead, what would help you and the family agree on next steps?",
+                   "From here on, what would make it easier to decide together{with_party}?",
+                   "Going forward, what could you offer that would help reach agreement?"],
+        "interest": ["What do you think the family most needs to see{about_child}?",
+                     "What would help everyone feel ready to agree{for_child}?",
+                     "What would a plan everyone supports need to include{for_child}?"],
+    },
+    "respect": {
+        "concern": ["Calm, respectful conversations{with_party} matter a lot to you.",
+                    "Being able to do your work with respect on all sides is important to you."],
+        "future": ["Looking ahead, what would help these conversations stay calm and respectful?",
+                   "From here on, what ground rules would help everyone talk this through?"],
+        "interest": ["What would help you and the family hear each other{about_child}?",
+                     "What would a respectful conversation about this look like{for_child}?"],
+    },
+    "honesty": {
+        "concern": ["Accurate, shared information{with_party} matters a lot to you.",
+                    "Everyone working from the same facts is important to you."],
+        "future": ["Looking ahead, how could everyone check the facts together?",
+                   "From here on, what would help everyone work from the same information?"],
+        "interest": ["What would help everyone trust the same information{about_child}?",
+                     "What facts do you most want everyone to share{about_child}?"],
     },
 }
 NEED_WORDS: list[tuple[str, str]] = [

@@ -77,6 +77,10 @@ _NP_DETERMINERS = frozenset(
         "an",
     ]
 )
+# Where a noun phrase surely begins ("that", "all" and "any" also begin clauses: "you all agree").
+_NP_STARTS = frozenset(
+    ["the", "my", "our", "his", "her", "their", "your", "this", "these", "those", "every", "each"]
+)
 _CHILD_WORDS = re.compile(r"\b(?:my|our) (?:" + "|".join(map(re.escape, lex.CHILD_NOUNS)) + r")\b")
 
 
@@ -190,7 +194,7 @@ def _phrase_topic(
         if c.kind in ("blame-you", "blame-third") and c.end - c.start < 60:
             starts.append(c.end)  # after "you never return": "my calls"
     for begin, _e, w in tokens:
-        if w in _NP_DETERMINERS:
+        if w in _NP_STARTS:
             starts.append(begin)  # anywhere else a noun phrase begins
     for p in starts:
         i = bisect_right(scan.tok_starts, p - 1)
@@ -317,6 +321,8 @@ def _families(found: tuple[str, str] | None, party: str | None, need: str) -> li
 
 def _variants(move: str, family: str, speaker: str, need: str) -> list[str]:
     if family == "need":
+        if speaker == "school" and need in lex.NEEDS_SCHOOL:
+            return lex.NEEDS_SCHOOL[need][move]
         return lex.NEEDS[need][move]
     by_side = lex.REFRAMES[move][family]
     return by_side.get(speaker) or by_side["family"]
@@ -333,7 +339,14 @@ def _need(low: str, cues: list[Cue]) -> str:
         found = [(_NEED_ORDER[m.group(1)], m.group(1)) for m in _NEED_WORDS.finditer(text)]
         if found:
             return _NEED_OF[min(found)[1]]
+    if _ABOUT_THE_CHILD.search(low):
+        return "care"  # nothing named but the child: that the child comes first
     return "general"
+
+
+_ABOUT_THE_CHILD = re.compile(
+    r"\b(?:him|his|child|children|kid|kids|son|daughter|student|students|boy|girl|kiddo)\b"
+)
 
 
 _NEED_ORDER = {w: i for i, (w, _need) in enumerate(lex.NEED_WORDS)}
