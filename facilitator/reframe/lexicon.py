@@ -1365,6 +1365,7 @@ TOPIC_STOPWORDS = [
     "side", "position", "nerve", "audacity", "gall", "stuff", "hands", "shoes", "boat",
     "type", "types", "manner", "level", "amount", "number", "eggshells", "wheels", "game",
     "guy", "guys", "term", "terms", "woman", "man", "lady", "folks", "stooge", "union",
+    "vapors", "vapours", "drama", "tooth", "nail", "window", "feces", "carpet", "brick",
     "newspaper", "newspapers", "press", "news", "media", "court", "judge", "lawsuit", "settlement", "anyway", "regardless", "swim", "damn", "crap",
     "hoot", "darn", "shit", "hell", "heck", "sake",
 ]

@@ -118,6 +118,8 @@ def _topic(scan: Scan, blocked: list[tuple[int, int]], student: str | None) -> t
             continue
         if scan.is_party(m.start(), m.end()):
             continue  # "the OT never shows up": the OT is a person here, not the subject matter
+        if _PERSON_AFTER.match(low, m.end()):
+            continue  # "special education teachers", "her IEP team": people, not the subject
         family = lex.TOPICS[head]
         if det in _PLURAL_DETS:
             head = lex.TOPIC_PLURALS.get(head) or _pluralize(head)
@@ -328,6 +330,7 @@ def _variants(move: str, family: str, speaker: str, need: str) -> list[str]:
     return by_side.get(speaker) or by_side["family"]
 
 
+_PEOPLE = frozenset(["teacher", "team", "staff", "therapist", "specialist", "partner", "person", "people"])
 _NEED_WORDS = re.compile(r"\b(" + "|".join(re.escape(w) for w, _need in lex.NEED_WORDS) + ")")
 _NEED_OF = dict(lex.NEED_WORDS)
 
@@ -353,6 +356,9 @@ _NEED_ORDER = {w: i for i, (w, _need) in enumerate(lex.NEED_WORDS)}
 
 
 _PARTY_WORDS = frozenset(lex.TOPIC_OWNERS)
+_PERSON_AFTER = re.compile(
+    r" (?:" + "|".join(sorted(map(re.escape, _PARTY_WORDS | _PEOPLE), key=len, reverse=True)) + r")s?\b"
+)
 
 
 def _party(scan: Scan) -> str | None:
