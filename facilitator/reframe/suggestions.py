@@ -22,7 +22,7 @@ from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import Cue
 from facilitator.reframe.detect import detect
 from facilitator.reframe.patterns import TOKEN
-from facilitator.reframe.words import AUX, lower
+from facilitator.reframe.words import AUX
 
 
 def _topic_regex() -> re.Pattern[str]:
@@ -86,7 +86,7 @@ _CHILD_WORDS = re.compile(r"\b(?:my|our) (?:" + "|".join(map(re.escape, lex.CHIL
 
 def _words_of(text: str) -> str:
     """The words of a text, lower case, one space apart and around: " you never answer "."""
-    return " " + " ".join(TOKEN.findall(lower(text))) + " "
+    return " " + " ".join(TOKEN.findall(text.lower().replace("’", "'"))) + " "
 
 
 def _topic_matches(scan: Scan) -> Iterable[re.Match[str]]:
