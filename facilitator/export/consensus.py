@@ -47,7 +47,7 @@ from facilitator.export.words import (
     SESSION_KIND_WORDS,
     long_date,
 )
-from facilitator.model import SETTLED_AGENDA, Case, FollowUp, Party, Role, Session, SessionKind, Side
+from facilitator.model import SETTLED_AGENDA, Case, FollowUp, Party, Session, SessionKind, Side
 
 AUTHORITY_ROLE = "District representative with authority to bind the district"
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF
 from fpdf.errors import FPDFException
 
@@ -345,7 +345,10 @@ def _set_table(layout: _Layout, table: Table) -> None:
     total = sum(weights)
     widths = [TEXT_WIDTH * w / total for w in weights]
     pad = 4.0
-    header = [_wrap((Span(cell, strong=True),), w - 2 * pad, BODY) for cell, w in zip(table.header, widths, strict=True)]
+    header = [
+        _wrap((Span(cell, strong=True),), w - 2 * pad, BODY)
+        for cell, w in zip(table.header, widths, strict=True)
+    ]
 
     def draw_header() -> None:
         rows = max(len(c) for c in header)
@@ -355,7 +358,14 @@ def _set_table(layout: _Layout, table: Table) -> None:
         layout.y += 2 * pad
         layout.rule(LEFT, TEXT_WIDTH, gray=120)
 
-    first_row = max((len(_wrap(cell, w - 2 * pad, BODY)) for cell, w in zip(table.rows[0], widths, strict=True)), default=1) if table.rows else 0
+    first_row = (
+        max(
+            (len(_wrap(cell, w - 2 * pad, BODY)) for cell, w in zip(table.rows[0], widths, strict=True)),
+            default=1,
+        )
+        if table.rows
+        else 0
+    )
     layout.need(_height(max(len(c) for c in header) + min(first_row, 3), BODY) + 4 * pad)
     draw_header()
     for row in table.rows:
@@ -378,7 +388,9 @@ def _set_table(layout: _Layout, table: Table) -> None:
                 draw_header()
 
 
-def _row_cells(layout: _Layout, cells: list[list[list[_Run]]], widths: list[float], pad: float, rows: int) -> None:
+def _row_cells(
+    layout: _Layout, cells: list[list[list[_Run]]], widths: list[float], pad: float, rows: int
+) -> None:
     top = layout.y
     x = LEFT
     for lines, width in zip(cells, widths, strict=True):
@@ -393,8 +405,10 @@ _SIGNATURE_HEIGHT = 78.0
 
 def _set_signature(layout: _Layout, block: Signature) -> None:
     """A name line, then the lines to sign and date, always together on one page."""
-    who: Line = (Span(f"{block.role}: ", strong=True), Span(block.name)) if block.name else (
-        Span(f"{block.role}, name: ", strong=True),
+    who: Line = (
+        (Span(f"{block.role}: ", strong=True), Span(block.name))
+        if block.name
+        else (Span(f"{block.role}, name: ", strong=True),)
     )
     name_lines = _wrap(who, TEXT_WIDTH, BODY)
     layout.need(_SIGNATURE_HEIGHT + _height(len(name_lines) - 1, BODY))

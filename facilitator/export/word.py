@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx is built on it
 
 from facilitator.export.document import (
     Block,
@@ -84,6 +84,11 @@ def _field(paragraph: DocxParagraph, instruction: str) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "17")  # 8.5 points, like the rest of the footer
+    properties.append(size)
+    run.append(properties)
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
