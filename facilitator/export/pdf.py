@@ -309,7 +309,7 @@ def _set(layout: _Layout, block: Block, following: Block | None) -> None:
         layout.y += 6.0
     elif isinstance(block, Items):
         for number, item in enumerate(block.items, start=1):
-            _set_item(layout, item, f"{number}." if block.numbered else "•", numbered=block.numbered)
+            _set_item(layout, item, f"{number}." if block.numbered else None, numbered=block.numbered)
         layout.y += 4.0
     elif isinstance(block, Table):
         _set_table(layout, block)
@@ -326,16 +326,25 @@ def _first_lines_height(block: Block | None) -> float:
     return _height(2, BODY) + 6.0
 
 
-def _set_item(layout: _Layout, item: Item, marker: str, *, numbered: bool) -> None:
+def _set_item(layout: _Layout, item: Item, marker: str | None, *, numbered: bool) -> None:
+    """A list item: its number, or a bullet, then its text; its details as a dashed list.
+
+    Bullets and dashes are drawn, not set as text: a long list has a thousand of them.
+    """
     indent = INDENT + (6.0 if numbered else 0.0)
     head = _wrap(item.text, TEXT_WIDTH - indent, BODY)
     layout.need(_height(min(len(head), 2), BODY))
-    layout.pages[-1].append(_Op("text", LEFT, layout.y + BODY * 1.02, text=marker, size=BODY))
+    if marker is None:
+        size = BODY * 0.3
+        layout.pages[-1].append(_Op("fill", LEFT + 1.5, layout.y + BODY * 0.62, w=size, h=size, gray=0))
+    else:
+        layout.pages[-1].append(_Op("text", LEFT, layout.y + BODY * 1.02, text=marker, size=BODY))
     layout.lines(head, LEFT + indent, BODY)
     for detail in item.details:
         lines = _wrap(detail, TEXT_WIDTH - indent - INDENT, BODY)
         layout.need(_height(1, BODY))
-        layout.pages[-1].append(_Op("text", LEFT + indent, layout.y + BODY * 1.02, text="–", size=BODY))
+        dash_y = layout.y + BODY * 0.72
+        layout.pages[-1].append(_Op("line", LEFT + indent, dash_y, w=BODY * 0.45, h=0.6, gray=0))
         layout.lines(lines, LEFT + indent + INDENT * 0.75, BODY)
     layout.y += 2.0
 
@@ -494,7 +503,10 @@ def _draw(pdf: FPDF, ops: list[_Op]) -> None:
             pdf.line(op.x, op.y, op.x + op.w, op.y)
         else:
             pdf.set_fill_color(op.gray)
-            pdf.rect(op.x, op.y, op.w, op.h, style="F")
+            if op.w == op.h and op.w < 5:  # a bullet
+                pdf.ellipse(op.x, op.y, op.w, op.h, style="F")
+            else:
+                pdf.rect(op.x, op.y, op.w, op.h, style="F")
 
 
 def _shaped(pdf: FPDF, op: _Op) -> None:
