@@ -6,10 +6,12 @@ pages are drawn with fpdf2, so every footer can say "page 2 of 5". Signature blo
 heading with what follows it are kept on one page.
 
 What people type is carried by DejaVu Sans (Latin with Vietnamese, Greek, Cyrillic, Hebrew,
-Arabic, many symbols), bundled in ``fonts/`` under its free licence. A character the font
-lacks (a CJK name, most emoji) becomes U+FFFD, one for a whole emoji sequence; invisible
-direction overrides are dropped, so the page shows the text in its logical order. Lines with
-right-to-left or combining characters go through fpdf2's text shaping (HarfBuzz, with the
+Arabic, many symbols), bundled in ``fonts/`` under its free licence and split in two (see
+tools/split_fonts.py): every document embeds the core half, and the other half only when its
+text needs it, since fpdf2 reads a whole font for each document. A character neither half has
+(a CJK name, most emoji) becomes U+FFFD, one for a whole emoji sequence; invisible direction
+overrides are dropped, so the page shows the text in its logical order. Text with
+right-to-left or combining characters goes through fpdf2's text shaping (HarfBuzz, with the
 Unicode bidirectional algorithm).
 """
 
@@ -40,8 +42,13 @@ from facilitator.export.document import (
 )
 
 FONTS = Path(__file__).parent / "fonts"
-FONT_FILES = {False: FONTS / "DejaVuSans.ttf", True: FONTS / "DejaVuSans-Bold.ttf"}
-FAMILY = "DejaVu"
+# (bold, more) -> the file: the core half of each style, and the rest of DejaVu Sans.
+FONT_FILES = {
+    (bold, more): FONTS / f"DejaVuSans{'-Bold' if bold else ''}-{'More' if more else 'Core'}.ttf"
+    for bold in (False, True)
+    for more in (False, True)
+}
+FAMILIES = {False: "DejaVu", True: "DejaVuMore"}
 
 # Letter paper, in points; one-inch side margins.
 PAGE_WIDTH, PAGE_HEIGHT = 612.0, 792.0
@@ -107,15 +114,51 @@ def _ranges(codes: list[int]) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=2)
-def _metrics(bold: bool) -> _Metrics:
-    """The font's character widths, read once a process (the font file never changes)."""
-    font = TTFont(FONT_FILES[bold], lazy=True)
+@lru_cache(maxsize=4)
+def _font_widths(bold: bool, more: bool) -> dict[int, float]:
+    """One font file's character widths, read once a process (the files never change)."""
+    font = TTFont(FONT_FILES[bold, more], lazy=True)
     scale = 1000.0 / font["head"].unitsPerEm
     advances = font["hmtx"].metrics
     widths = {code: advances[glyph][0] * scale for code, glyph in font.getBestCmap().items()}
     font.close()
-    return _Metrics(widths)
+    return widths
+
+
+@lru_cache(maxsize=2)
+def _metrics(bold: bool) -> _Metrics:
+    """The widths of every character of a style, whichever half of the font has it."""
+    return _Metrics({**_font_widths(bold, True), **_font_widths(bold, False)})
+
+
+@lru_cache(maxsize=2)
+def _core(bold: bool) -> _Metrics:
+    return _Metrics(_font_widths(bold, False))
+
+
+def _halves(text: str, bold: bool) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces for the core half (False) and the other half (True).
+
+    A character both halves have (a space, punctuation) stays with the piece it is in, so a
+    right-to-left name is shaped as one piece with its spaces.
+    """
+    core = _core(bold)
+    if not core.unshown.search(text):
+        return [(text, False)]
+    core_widths = core.widths
+    more_widths = _font_widths(bold, True)
+    pieces: list[tuple[list[str], bool]] = []
+    for char in text:
+        code = ord(char)
+        if code in core_widths and code in more_widths:
+            more = pieces[-1][1] if pieces else False
+        else:
+            more = code not in core_widths
+        if pieces and pieces[-1][1] == more:
+            pieces[-1][0].append(char)
+        else:
+            pieces.append(([char], more))
+    return [("".join(chars), more) for chars, more in pieces]
 
 
 def printable(text: str, bold: bool = False) -> str:
@@ -470,8 +513,8 @@ def render_pdf(document: Document) -> bytes:
     pdf.set_auto_page_break(False)
     pdf.set_margins(LEFT, TOP, RIGHT)
     pdf.c_margin = 0  # shaped lines are set as cells, placed exactly like the others
-    pdf.add_font(FAMILY, "", FONT_FILES[False])
-    pdf.add_font(FAMILY, "B", FONT_FILES[True])
+    for bold, more in _fonts_needed(layout.pages, document.running_head):
+        pdf.add_font(FAMILIES[more], "B" if bold else "", FONT_FILES[bold, more])
     pdf.set_title(printable(document.running_head))
     pdf.set_creator("facilitator")
     pdf.set_lang("en-US")
@@ -482,21 +525,39 @@ def render_pdf(document: Document) -> bytes:
     return bytes(pdf.output())
 
 
+def _fonts_needed(pages: list[list[_Op]], running_head: str) -> list[tuple[bool, bool]]:
+    """The font files a document uses: both core halves, and the other half of a style only
+    when some text needs it."""
+    needed = {(False, False), (True, False)}
+    for bold in (False, True):
+        unshown = _core(bold).unshown
+        if any(
+            op.kind == "text" and op.bold == bold and unshown.search(op.text) for ops in pages for op in ops
+        ):
+            needed.add((bold, True))
+    if _core(False).unshown.search(printable(running_head)):
+        needed.add((False, True))
+    return sorted(needed)
+
+
 def _draw(pdf: FPDF, ops: list[_Op]) -> None:
-    style: tuple[bool, float] | None = None
+    style: tuple[bool, bool, float] | None = None
     gray: int | None = None
     for op in ops:
         if op.kind == "text":
-            if (op.bold, op.size) != style:
-                style = (op.bold, op.size)
-                pdf.set_font(FAMILY, "B" if op.bold else "", op.size)
             if op.gray != gray:
                 gray = op.gray
                 pdf.set_text_color(gray)
-            if _NEEDS_SHAPING.search(op.text):
-                _shaped(pdf, op)
-            else:
-                pdf.text(op.x, op.y, op.text)
+            x = op.x
+            for piece, more in _halves(op.text, op.bold):
+                if (op.bold, more, op.size) != style:
+                    style = (op.bold, more, op.size)
+                    pdf.set_font(FAMILIES[more], "B" if op.bold else "", op.size)
+                if _NEEDS_SHAPING.search(piece):
+                    x = _shaped(pdf, piece, x, op.y, op.size)
+                else:
+                    pdf.text(x, op.y, piece)
+                    x += _metrics(op.bold).width(piece, op.size)
         elif op.kind == "line":
             pdf.set_draw_color(op.gray)
             pdf.set_line_width(op.h)
@@ -509,14 +570,17 @@ def _draw(pdf: FPDF, ops: list[_Op]) -> None:
                 pdf.rect(op.x, op.y, op.w, op.h, style="F")
 
 
-def _shaped(pdf: FPDF, op: _Op) -> None:
-    """Right-to-left and combining text, set by the shaping engine in its visual order."""
+def _shaped(pdf: FPDF, text: str, x: float, baseline: float, size: float) -> float:
+    """Right-to-left and combining text, set by the shaping engine in its visual order;
+    returns where the next piece of the line starts (shaped text is often narrower)."""
     try:
         pdf.set_text_shaping(True, direction="ltr")
         # A cell centres its text: baseline = top + h / 2 + 0.3 * size.
-        pdf.set_xy(op.x, op.y - op.size * 0.9)
-        pdf.cell(text=op.text, h=op.size * 1.2)
+        pdf.set_xy(x, baseline - size * 0.9)
+        pdf.cell(text=text, h=size * 1.2)
+        return float(pdf.get_x())
     except FPDFException:  # no shaping engine: the characters in their stored order
-        pdf.text(op.x, op.y, op.text)
+        pdf.text(x, baseline, text)
+        return x + pdf.get_string_width(text)
     finally:
         pdf.set_text_shaping(False)
