@@ -90,14 +90,15 @@ class _Metrics:
         self._words: dict[str, float] = {}
 
     def width(self, text: str, size: float) -> float:
-        """The width of ``text`` at ``size`` points; words are measured once a process."""
+        """The width of ``text`` at ``size`` points; short words are measured once a process."""
         known = self._words.get(text)
         if known is None:
             widths = self.widths
             known = sum(widths.get(ord(char), 600.0) for char in text)
-            if len(self._words) > 100_000:  # a bound for a process that exports for days
-                self._words.clear()
-            self._words[text] = known
+            if len(text) <= 48:  # words and short labels repeat; long text is measured afresh
+                if len(self._words) > 50_000:  # a bound for a process that exports for days
+                    self._words.clear()
+                self._words[text] = known
         return known * size / 1000.0
 
 
@@ -248,7 +249,23 @@ def _wrap(text: Line, width: float, size: float, bold: bool = False) -> list[lis
     for span in text:
         strong = bold or span.strong
         metrics = _metrics(strong)
-        for piece in _SPACES.split(printable(span.text, strong)):
+        shown = printable(span.text, strong)
+        whole = metrics.width(shown, size)
+        if whole <= width - lines.used - (
+            metrics.width(space, size) if space else 0.0
+        ) and not shown.startswith(" "):
+            # The common case: the whole span fits on the line as it stands.
+            if space:
+                lines.add(space, strong, metrics.width(space, size))
+                space = ""
+            trailing = len(shown) - len(shown.rstrip(" "))
+            if trailing:
+                lines.add(shown[:-trailing], strong, metrics.width(shown[:-trailing], size))
+                space = shown[-trailing:]
+            elif shown:
+                lines.add(shown, strong, whole)
+            continue
+        for piece in _SPACES.split(shown):
             if not piece:
                 continue
             if piece[0] == " ":
