@@ -5,8 +5,10 @@ fpdf2 reads every glyph of a font for each document it makes, so a font of 6,000
 most of a pdf export's time. Split in two, a document reads only the first, the scripts names
 and agreement text are usually written in (Latin with Vietnamese, Greek, Cyrillic, punctuation,
 currency), and the second (Hebrew, Arabic and everything else DejaVu Sans has) only when its
-text needs it. Widths and outlines are unchanged; the layout tables stay, so right-to-left text
-is still shaped.
+text needs it. Widths and outlines are unchanged. The second half keeps its layout tables, so Arabic is
+still joined and shaped; the core half has none (its scripts need no shaping, and fpdf2 drops
+them from what it embeds anyway). TrueType hinting is left out of both: print does not use
+it, and it made every glyph slower to embed.
 
     python tools/split_fonts.py /usr/share/fonts/truetype/dejavu   # Debian's fonts-dejavu-core 2.37
 
@@ -54,7 +56,10 @@ def split(source: Path, name: str) -> None:
     shared = {code for start, end in SHARED for code in range(start, end + 1)} & everything
     for part, codes in (("Core", core), ("More", (everything - core) | shared)):
         options = subset.Options()
+        options.hinting = False
         options.layout_features = ["*"]
+        if part == "Core":
+            options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern"]
         options.name_IDs = ["*"]
         options.name_languages = ["*"]
         options.notdef_outline = True

@@ -560,13 +560,16 @@ def _fonts_needed(pages: list[list[_Op]], running_head: str) -> list[tuple[bool,
 def _draw(pdf: FPDF, ops: list[_Op]) -> None:
     style: tuple[bool, bool, float] | None = None
     gray: int | None = None
-    for op in ops:
+    # Nothing on a page overlaps, so the order of drawing is free: text grouped by style
+    # needs a font change a style rather than one a label.
+    for op in sorted(ops, key=lambda op: (op.kind != "fill", op.bold, op.size, op.gray)):
         if op.kind == "text":
             if op.gray != gray:
                 gray = op.gray
                 pdf.set_text_color(gray)
             x = op.x
-            for piece, more in _halves(op.text, op.bold):
+            pieces = _halves(op.text, op.bold)
+            for index, (piece, more) in enumerate(pieces):
                 if (op.bold, more, op.size) != style:
                     style = (op.bold, more, op.size)
                     pdf.set_font(FAMILIES[more], "B" if op.bold else "", op.size)
@@ -574,7 +577,8 @@ def _draw(pdf: FPDF, ops: list[_Op]) -> None:
                     x = _shaped(pdf, piece, x, op.y, op.size)
                 else:
                     pdf.text(x, op.y, piece)
-                    x += _metrics(op.bold).width(piece, op.size)
+                    if index + 1 < len(pieces):
+                        x += _metrics(op.bold).width(piece, op.size)
         elif op.kind == "line":
             pdf.set_draw_color(op.gray)
             pdf.set_line_width(op.h)
