@@ -19,6 +19,9 @@ or a time where the budget is absolute:
     docx_ratio       the docx export of the large case's latest session (consensus), over the
                      Markdown export of the same                                target <= 20
     pdf_ratio        the pdf export of the same, over the same Markdown        target <= 20
+    list_scale_ratio `facilitator list` (a new process, as a mediator runs it) over 200 cases
+                     of typical size, over the same for 10 cases               target <= 3
+    due_scale_ratio  `facilitator due --format json` the same way              target <= 3
 
 Each figure is the median of several runs. Prints a table; ``--json`` prints one JSON object
 with those keys (null when a figure could not be measured) plus ``details``, ``machine``,
@@ -49,7 +52,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from large_case import CASE_ID, STUDENT, large_case, record_count, statement_texts  # noqa: E402
+from large_case import (  # noqa: E402
+    CASE_ID,
+    STUDENT,
+    large_case,
+    large_case_document,
+    record_count,
+    statement_texts,
+)
 
 # name: (target, "max" or "min", how the figure is shown)
 BUDGETS: dict[str, tuple[float, str, str]] = {
@@ -61,6 +71,8 @@ BUDGETS: dict[str, tuple[float, str, str]] = {
     "keystroke_ratio": (2.0, "max", "ratio"),
     "docx_ratio": (20.0, "max", "ratio"),
     "pdf_ratio": (20.0, "max", "ratio"),
+    "list_scale_ratio": (3.0, "max", "ratio"),
+    "due_scale_ratio": (3.0, "max", "ratio"),
 }
 
 
@@ -74,10 +86,11 @@ class Plan:
     reframe_batch: int
     render: int
     keystroke: int
+    scale: int
 
 
-FULL = Plan(startup=9, save=21, reframe_runs=7, reframe_batch=2000, render=11, keystroke=15)
-QUICK = Plan(startup=2, save=5, reframe_runs=3, reframe_batch=300, render=3, keystroke=3)
+FULL = Plan(startup=9, save=21, reframe_runs=7, reframe_batch=2000, render=11, keystroke=15, scale=7)
+QUICK = Plan(startup=2, save=5, reframe_runs=3, reframe_batch=300, render=3, keystroke=3, scale=2)
 
 
 class Unavailable(Exception):
@@ -398,6 +411,97 @@ def bench_formats(folder: Path, plan: Plan) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------- many cases
+
+# A case of typical size: ten sessions and about 280 records (a seventh of the large case).
+TYPICAL_COUNTS = {
+    "interests": 100,
+    "options": 25,
+    "agreements": 15,
+    "follow_ups": 20,
+    "parking_lot": 10,
+    "statements": 80,
+    "notes": 30,
+}
+SCALE_CASES = (10, 200)
+
+
+def _cases_folder(home: Path, count: int) -> None:
+    from facilitator.model import case_from_document
+    from facilitator.store import Store
+
+    store = Store(home)
+    for n in range(count):
+        document = large_case_document(seed=n, counts=TYPICAL_COUNTS)
+        document["id"] = f"case-{n:03d}"
+        document["title"] = f"{document['title']} ({n})"
+        store.create(case_from_document(document))
+
+
+def _command_time(args: list[str], home: Path) -> float:
+    env = {**os.environ, "FACILITATOR_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "facilitator", *args], capture_output=True, env=env, timeout=600
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(
+            f"facilitator {' '.join(args)} exited {done.returncode}: {lines[-1] if lines else ''}"
+        )
+    return elapsed
+
+
+def bench_scale(folder: Path, plan: Plan) -> dict[str, Any]:
+    """`list` and `due` over 200 typical cases against 10: the cost must not grow with every case.
+
+    Each command runs in a new process, as a mediator runs it. The first run of each folder
+    builds the case index (its time is in ``details``); the figures are the runs after it.
+    In-process times of ``index.read_cases`` and of reading every case in full (what `list`
+    did before the index) are in ``details`` too.
+    """
+    try:
+        from facilitator import index
+    except ImportError as exc:
+        raise Unavailable(f"the case index cannot be imported: {exc}") from None
+    from facilitator.review import unresolved
+    from facilitator.store import Store
+
+    homes = {count: folder / f"cases-{count}" for count in SCALE_CASES}
+    for count, home in homes.items():
+        _cases_folder(home, count)
+    # The index records a case only once its file is older than the racy window.
+    time.sleep(index.RACY_NS / 1e9 + 0.2)
+    commands = {"list": ["list"], "due": ["due", "--format", "json", "--today", "2026-06-01"]}
+    details: dict[str, Any] = {}
+    found: dict[str, Any] = {}
+    for name, args in commands.items():
+        times: dict[int, list[float]] = {count: [] for count in SCALE_CASES}
+        for count, home in homes.items():
+            if name == "list":
+                details[f"list_first_run_{count}_s"] = _command_time(args, home)  # builds the index
+        for _ in range(plan.scale):
+            for count, home in homes.items():  # alternate, so both see the same machine
+                times[count].append(_command_time(args, home))
+        small, large = (median(times[count]) for count in SCALE_CASES)
+        found[f"{name}_scale_ratio"] = large / small
+        details[f"{name}_10_s"] = small
+        details[f"{name}_200_s"] = large
+    for count, home in homes.items():
+        store = Store(home)
+        details[f"read_cases_{count}_s"] = _median_time(
+            lambda store=store: index.read_cases(store), plan.scale
+        )
+        details[f"index_{count}_bytes"] = index.index_path(store).stat().st_size
+    store = Store(homes[SCALE_CASES[-1]])
+    details["list_without_index_200_s"] = _median_time(
+        lambda: [unresolved(store.read(case_id)).count for case_id in store.case_ids()], 1
+    )
+    details["typical_case_bytes"] = store.case_path("case-000").stat().st_size
+    return {**found, "details": details}
+
+
 # ---------------------------------------------------------------- keystroke
 
 
@@ -543,7 +647,7 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-", dir=parent) as temporary:
         folder = Path(temporary)
-        for name in ("startup", "save", "keystroke", "render", "formats"):
+        for name in ("startup", "save", "keystroke", "render", "formats", "scale"):
             (folder / name).mkdir()
         measure(["startup_ratio"], lambda: bench_startup(folder / "startup", plan))
         measure(["save_ratio"], lambda: bench_save(folder / "save", plan))
@@ -551,6 +655,7 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
         measure(["export_s", "review_s"], lambda: bench_render(folder / "render", plan))
         measure(["keystroke_ratio"], lambda: bench_keystroke(folder / "keystroke", plan))
         measure(["docx_ratio", "pdf_ratio"], lambda: bench_formats(folder / "formats", plan))
+        measure(["list_scale_ratio", "due_scale_ratio"], lambda: bench_scale(folder / "scale", plan))
 
     missed = [key for key, value in result.items() if value is not None and not meets(key, value)]
     return {
@@ -608,6 +713,13 @@ def explain(key: str, d: dict[str, Any]) -> str:
         if key in ("docx_ratio", "pdf_ratio"):
             fmt = key.split("_")[0]
             return f"{fmt} {ms(d[f'formats_{fmt}_s'])} / markdown {ms(d['formats_markdown_s'])} (latest session, consensus)"
+        if key in ("list_scale_ratio", "due_scale_ratio"):
+            name = key.split("_")[0]
+            return (
+                f"200 cases {ms(d[f'{name}_200_s'])} / 10 cases {ms(d[f'{name}_10_s'])} (a new process); "
+                f"in process {ms(d['read_cases_200_s'])} / {ms(d['read_cases_10_s'])}"
+                + (f"; without the index {d['list_without_index_200_s']:.2f} s" if name == "list" else "")
+            )
         if key == "keystroke_ratio":
             return (
                 f"large {ms(d['keystroke_large_s'])} / demo {ms(d['keystroke_demo_s'])} to repaint; "
