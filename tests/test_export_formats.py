@@ -108,6 +108,23 @@ def test_every_format_carries_the_same_words():
             assert squeeze(words) in squeeze(text), (fmt, words)
 
 
+def test_text_copied_from_the_pdf_reads_in_order():
+    text = "\n".join(pdf_pages(render(export_document(leo(), None, "consensus", TODAY), "pdf")))  # type: ignore[arg-type]
+    order = [
+        "Who took part",
+        "Ana Ruiz, parent",
+        "Areas of agreement",
+        "Type: a trial",
+        "Service: Assistive technology trial",
+        "Goal: Completes 80% of reading work independently",
+        "Follow-ups",
+        "Signatures",
+        "Parent: Ana Ruiz",
+    ]
+    places = [text.find(words) for words in order]
+    assert -1 not in places and places == sorted(places), list(zip(order, places, strict=True))
+
+
 def test_the_docx_has_real_headings_lists_a_table_and_signature_blocks_kept_together():
     data = render(export_document(rich(), None, "consensus", TODAY), "docx")
     assert isinstance(data, bytes)

@@ -560,9 +560,8 @@ def _fonts_needed(pages: list[list[_Op]], running_head: str) -> list[tuple[bool,
 def _draw(pdf: FPDF, ops: list[_Op]) -> None:
     style: tuple[bool, bool, float] | None = None
     gray: int | None = None
-    # Nothing on a page overlaps, so the order of drawing is free: text grouped by style
-    # needs a font change a style rather than one a label.
-    for op in sorted(ops, key=lambda op: (op.kind != "fill", op.bold, op.size, op.gray)):
+    # In reading order, so that copying text from the page (or a screen reader) reads it right.
+    for op in ops:
         if op.kind == "text":
             if op.gray != gray:
                 gray = op.gray
