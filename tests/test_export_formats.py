@@ -113,7 +113,7 @@ def test_text_copied_from_the_pdf_reads_in_order():
     order = [
         "Who took part",
         "Ana Ruiz, parent",
-        "Areas of agreement",
+        "Everything both sides agreed on",
         "Type: a trial",
         "Service: Assistive technology trial",
         "Goal: Completes 80% of reading work independently",
