@@ -250,7 +250,10 @@ def _wrap(text: Line, width: float, size: float, bold: bool = False) -> list[lis
         strong = bold or span.strong
         metrics = _metrics(strong)
         shown = printable(span.text, strong)
-        whole = metrics.width(shown, size)
+        # A span too long to fit in ordinary letters goes straight to word-by-word breaking
+        # (which is always right); measuring it whole first would only be wasted.
+        fits = len(shown) * size * 0.25 <= width - lines.used
+        whole = metrics.width(shown, size) if fits else width + 1.0
         if whole <= width - lines.used - (
             metrics.width(space, size) if space else 0.0
         ) and not shown.startswith(" "):
