@@ -19,6 +19,9 @@ or a time where the budget is absolute:
     review_s         render_review of the whole large case (text, the default)       < 0.1 s
     keystroke_ratio  recording one interest on the board (Enter on the capture line until the
                      first repaint that shows it), large case over the demo case  target <= 2
+    docx_ratio       the docx export of the large case's latest session (consensus), over the
+                     Markdown export of the same                                target <= 20
+    pdf_ratio        the pdf export of the same, over the same Markdown        target <= 20
     list_scale_ratio `facilitator list` (a new process, as a mediator runs it) over 200 cases
                      of typical size, over the same for 10 cases               target <= 3
     due_scale_ratio  `facilitator due --format json` the same way              target <= 3
@@ -70,6 +73,8 @@ BUDGETS: dict[str, tuple[float, str, str]] = {
     "export_s": (0.1, "max", "seconds"),
     "review_s": (0.1, "max", "seconds"),
     "keystroke_ratio": (2.0, "max", "ratio"),
+    "docx_ratio": (20.0, "max", "ratio"),
+    "pdf_ratio": (20.0, "max", "ratio"),
     "list_scale_ratio": (3.0, "max", "ratio"),
     "due_scale_ratio": (3.0, "max", "ratio"),
 }
@@ -425,6 +430,29 @@ def bench_render(folder: Path, plan: Plan) -> dict[str, Any]:
     }
 
 
+def bench_formats(folder: Path, plan: Plan) -> dict[str, Any]:
+    """docx and pdf against Markdown: the whole export (content and rendering) each time."""
+    from facilitator.export import export_document, render
+    from facilitator.store import Store
+
+    store = Store(folder / "formats-home")
+    store.create(large_case())
+    case = store.read(CASE_ID)
+    today = date.today()
+
+    def export(fmt: str) -> Callable[[], object]:
+        return lambda: render(export_document(case, None, "consensus", today), fmt)
+
+    markdown = _median_time(export("markdown"), plan.render)
+    docx = _median_time(export("docx"), plan.render)
+    pdf = _median_time(export("pdf"), plan.render)
+    return {
+        "docx_ratio": docx / markdown,
+        "pdf_ratio": pdf / markdown,
+        "details": {"formats_markdown_s": markdown, "formats_docx_s": docx, "formats_pdf_s": pdf},
+    }
+
+
 # ---------------------------------------------------------------- many cases
 
 # A case of typical size: ten sessions and about 280 records (a seventh of the large case).
@@ -661,7 +689,7 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-", dir=parent) as temporary:
         folder = Path(temporary)
-        for name in ("startup", "save", "keystroke", "render", "scale"):
+        for name in ("startup", "save", "keystroke", "render", "formats", "scale"):
             (folder / name).mkdir()
         measure(["startup_ratio"], lambda: bench_startup(folder / "startup", plan))
         measure(["save_ratio"], lambda: bench_save(folder / "save", plan))
@@ -669,6 +697,7 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
         measure(["typing_ratio"], lambda: bench_typing(plan))
         measure(["export_s", "review_s"], lambda: bench_render(folder / "render", plan))
         measure(["keystroke_ratio"], lambda: bench_keystroke(folder / "keystroke", plan))
+        measure(["docx_ratio", "pdf_ratio"], lambda: bench_formats(folder / "formats", plan))
         measure(["list_scale_ratio", "due_scale_ratio"], lambda: bench_scale(folder / "scale", plan))
 
     missed = [key for key, value in result.items() if value is not None and not meets(key, value)]
@@ -726,6 +755,9 @@ def explain(key: str, d: dict[str, Any]) -> str:
             )
         if key == "review_s":
             return f"text; json {d['review_json_s']:.4f} s, markdown {d['review_markdown_s']:.4f} s"
+        if key in ("docx_ratio", "pdf_ratio"):
+            fmt = key.split("_")[0]
+            return f"{fmt} {ms(d[f'formats_{fmt}_s'])} / markdown {ms(d['formats_markdown_s'])} (latest session, consensus)"
         if key in ("list_scale_ratio", "due_scale_ratio"):
             name = key.split("_")[0]
             return (

@@ -131,10 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
 
-    p = command("export", cmd_export, "Markdown export of a session")
+    p = command("export", cmd_export, "export a session: the agreement to sign, or your own record")
     p.add_argument("case_id", metavar="CASE")
     p.add_argument("--session", type=int, metavar="N", help="session number (default: the latest)")
-    p.add_argument("--kind", choices=["consensus", "summary"], default="consensus")
+    p.add_argument(
+        "--kind",
+        choices=["consensus", "summary"],
+        default="consensus",
+        help="consensus: for the parties to sign (default); summary: your own record",
+    )
+    p.add_argument(
+        "--format",
+        choices=["markdown", "docx", "pdf"],
+        default="markdown",
+        help="markdown (default), docx or pdf; docx and pdf need -o",
+    )
     p.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (private to you) instead of stdout"
     )
@@ -425,15 +436,18 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from facilitator.export import render_export
+    from facilitator.export import export_document, render
 
+    if args.format != "markdown" and not args.output:
+        raise UserError(f"a {args.format} export is a file: add -o FILE")
     case = _store().read(args.case_id)
-    text = render_export(case, args.session, args.kind)
+    # Rendered whole before anything is written: a failure leaves no partial file.
+    data = render(export_document(case, args.session, args.kind), args.format)
     if args.output:
-        written = _write_output(args.output, text, args.force)
+        written = _write_output(args.output, data, args.force)
         print(f"wrote {_clean(str(written))}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
     return 0
 
 
