@@ -165,6 +165,12 @@ def _word_tokens(word: str) -> list[tuple[str, ...]] | None:
     forms = _inflect(word[1:]) if word.startswith("~") else [word]
     out = []
     for form in forms:
+        parts = form.split("-")
+        if len(parts) > 1 and all(_PLAIN.fullmatch(p) for p in parts):
+            # "run-around" is the tokens "run" "around", or "runaround" (the hyphen may be
+            # left out)
+            out += [tuple(parts), ("".join(parts),)]
+            continue
         if not _PLAIN.fullmatch(form):
             return None
         out.append((form,))
