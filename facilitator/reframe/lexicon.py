@@ -1445,7 +1445,7 @@ TOPICS: dict[str, str] = {
     "meltdown": "safety", "meltdowns": "safety",
     # anything else the statement is about (the suggestions keep it general)
     "budget": "money", "funding": "money", "money": "money", "cost": "money", "costs": "money",
-    "budgets": "money", "expense": "money", "dollars": "money", "change": "other", "changes": "other",
+    "budgets": "money", "expense": "money", "dollars": "money", "funds": "money", "change": "other", "changes": "other",
 
     "staffing": "other", "training": "other", "surgery": "other", "option": "other",
     "options": "other", "agreement": "paper", "schedules": "logistics", "commitment": "other",
@@ -1896,6 +1896,7 @@ NEED_WORDS: list[tuple[str, str]] = [
     ("dishonest", "honesty"), ("mislead", "honesty"), ("misled", "honesty"), ("twist", "honesty"),
     ("fabricat", "honesty"), ("cover", "honesty"), ("hid", "honesty"), ("bur", "honesty"),
     ("decei", "honesty"), ("fake", "honesty"), ("pretend", "honesty"), ("truth", "honesty"),
+    ("honest", "honesty"), ("distrust", "honesty"), ("trust", "honesty"), ("misconstru", "honesty"),
     ("care", "care"), ("ignor", "heard"), ("dismiss", "heard"), ("brush", "heard"), ("wave", "heard"),
     ("shut", "heard"), ("left out", "heard"), ("leave", "heard"), ("exclud", "heard"),
     ("disregard", "heard"), ("word", "heard"), ("talk over", "heard"), ("listen", "heard"), ("care", "care"),
