@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from facilitator.reframe.clauses import Scan
-from facilitator.reframe.model import features, may_flag_alone, model, names
+from facilitator.reframe.model import CHARGED, features, may_flag_alone, model, names
 from facilitator.reframe.rules import decide
 
 Spans = set[tuple[str, int, int]]
@@ -28,7 +28,8 @@ def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
         if weights.score(names(scan, findings)) < (weights.veto if findings else weights.threshold):
             return scan, set()
         if not findings:
-            return scan, set(weights.carriers(features(scan, findings, weights.weights)))
+            charged = [(h.start, h.end) for h in scan.hits if h.cat in CHARGED]
+            return scan, set(weights.carriers(features(scan, findings, weights.weights), charged))
     spans: Spans = set()
     clauses = set()
     for f in findings:

@@ -111,6 +111,33 @@ _TARGETS_OR_STRONG = frozenset(
 )
 
 
+# Signal categories whose words are a charge, for showing the model's reasons (see carriers).
+CHARGED = frozenset(
+    [
+        "loaded",
+        "character",
+        "character_own",
+        "child_charge",
+        "harm",
+        "judgement",
+        "motive",
+        "mockery",
+        "veiled_threat",
+        "sarcasm",
+        "sarcasm_soft",
+        "scare",
+        "threat",
+        "threat_legal",
+        "question",
+        "why",
+        "habit",
+        "legal",
+        "insinuation",
+        "tail",
+    ]
+)
+
+
 def may_flag_alone(scan: Scan) -> bool:
     """Does the statement have a target, or a signal that stands alone (see above)?"""
     return any(h.cat in _TARGETS_OR_STRONG for h in scan.hits)
@@ -251,20 +278,29 @@ class Model:
         """The log-odds that the statement is accusatory (each feature counted once)."""
         return self.bias + sum(map(self.weights.get, set(found), repeat(0))) / _UNIT
 
-    def carriers(self, feats: dict[str, Span]) -> list[tuple[str, int, int]]:
+    def carriers(self, feats: dict[str, Span], charged: list[Span]) -> list[tuple[str, int, int]]:
         """The cues that carried a decision: the spans of the strongest helping features, a
-        charge first, then an absolute and a target, each with the kind its line names."""
+        charge first, then an absolute and a target, each with the kind its line names. Words
+        the lexicon knows as a charge (``charged``) come before words only the data taught."""
         weights, kinds = self.weights, self.kinds
+
+        def known(f: str) -> bool:
+            start, end = feats[f]
+            return any(s < end and start < e for s, e in charged)
+
         helping = sorted(
             (f for f in feats if weights.get(f, 0) > 0 and kinds.get(f, "-") != "-"),
-            key=lambda f: (-weights[f], f),
+            key=lambda f: (not known(f), -weights[f], f),
         )
         spans: list[tuple[str, int, int]] = []
         for f in helping:
-            if kinds[f] not in _TARGET_CUES and kinds[f] != "absolute" and len(spans) < 2:
+            # the strongest charge, and a second one only where the lexicon knows it too
+            if kinds[f] not in _TARGET_CUES and kinds[f] != "absolute" and (not spans or known(f)):
                 start, end = feats[f]
                 if not any(s < end and start < e for _k, s, e in spans):
                     spans.append((kinds[f], start, end))
+            if len(spans) == 2:
+                break
         if not spans:
             return []
         for want in ("absolute", "target"):
