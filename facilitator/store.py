@@ -532,18 +532,37 @@ def case_from_database(document: dict[str, Any], path: Path, case_id: str | None
     return case
 
 
-def database_of(case: Case) -> dict[str, Any]:
-    """The TinyDB document of a whole case: a header table and one table per record list."""
-    dumped = case.dump()
-    header = {k: dumped[k] for k in HEADER_FIELDS if k in dumped}
-    nulls = [name for name in RECORD_LISTS if name in dumped and dumped[name] is None]
+# A record's JSON form, by the identity of the record (kept alive by the tuple): records a
+# change did not touch are the same objects in the new case, so a save dumps only the others.
+Dumps = dict[int, tuple[Record, dict[str, Any]]]
+
+
+def database_of(case: Case, dumps: Dumps | None = None) -> dict[str, Any]:
+    """The TinyDB document of a whole case: a header table and one table per record list.
+
+    ``dumps``: records already in JSON form (read, not changed); the ones made here are added.
+    """
+    dumps = {} if dumps is None else dumps
+    filled = {name for name in RECORD_LISTS if getattr(case, name)}
+    # The case's own dump decides the header and how an empty list is written (left out,
+    # null or []); with the full lists emptied it is cheap.
+    skeleton = case.model_copy(update=dict.fromkeys(filled, [])).dump()
+    header = {k: skeleton[k] for k in HEADER_FIELDS if k in skeleton}
+    nulls = [n for n in RECORD_LISTS if n not in filled and n in skeleton and skeleton[n] is None]
     if nulls:
         header[NULL_LISTS] = nulls
     document: dict[str, Any] = {CASE_TABLE: {"1": header}}
     for list_name in RECORD_LISTS:
-        if dumped.get(list_name) is not None:  # a list the case left out (or wrote null) gets no table
-            records = dumped[list_name]
-            document[list_name] = {str(n): record for n, record in enumerate(records, start=1)}
+        if list_name in filled:
+            table = {}
+            for n, record in enumerate(getattr(case, list_name), start=1):
+                known = dumps.get(id(record))
+                if known is None or known[0] is not record:
+                    known = dumps[id(record)] = (record, record.dump())
+                table[str(n)] = known[1]
+            document[list_name] = table
+        elif skeleton.get(list_name) is not None:  # an empty list the case writes as []
+            document[list_name] = {}
     return document
 
 
@@ -1177,6 +1196,7 @@ class CaseFile:
             self._ring = store.backup_ring(case_id)
             self._storage = DurableStorage(self.path)
             self._case = _read_case(self._storage, case_id)
+            self._dumps: Dumps = {}
             self._signature = self._disk_signature()
             # The ring holds every saved state, the one on disk too (a case written by an
             # older version, or a ring removed by hand, gets it now).
@@ -1215,7 +1235,12 @@ class CaseFile:
         if new.id != self.case_id:
             raise RefusedValue("a case cannot change its id")
         check_values(new, self._case)
-        document = database_of(new)
+        dumps: Dumps = {}
+        for record_list in (getattr(new, name) for name in RECORD_LISTS):
+            for record in record_list:
+                if (known := self._dumps.get(id(record))) is not None and known[0] is record:
+                    dumps[id(record)] = known
+        document = database_of(new, dumps)
         if self._disk_signature() != self._signature:
             raise CaseChanged(
                 f"{self.path.name} was changed outside this window, so nothing was saved and saving "
@@ -1236,7 +1261,7 @@ class CaseFile:
                 self._kept = False
             self._signature = self._disk_signature()
             raise
-        self._case = new
+        self._case, self._dumps = new, dumps
         self._signature = self._disk_signature()
         self._kept = self._ring.add(self._on_disk) is not None
 
