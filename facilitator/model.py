@@ -775,7 +775,7 @@ def describe_error(error: ValidationError, document: Any) -> str:
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     if not loc:
-        return message
+        return one_line(message)
     # Walk the document along the error's path to name the record by its id.
     parts: list[str] = []
     record_name = "case"
