@@ -200,11 +200,10 @@ def _close_data_folder(store) -> None:
     """A data folder found open to others is closed again; what cannot be is said once."""
     stuck = store.make_private()
     if stuck:
-        first = stuck[0]
-        more = f" and {len(stuck) - 1} more" if len(stuck) > 1 else ""
+        (first, reason), more = stuck[0], len(stuck) - 1
         print(
-            f"facilitator: warning: {_clean(str(first))}{more} can be read by other users of this "
-            "computer and could not be made private; check who owns them (chmod go-rwx)",
+            f"facilitator: warning: {_clean(str(first))}{f' (and {more} more)' if more else ''} in your data "
+            f"folder can be read by other users of this computer and could not be made private ({reason})",
             file=sys.stderr,
         )
 

@@ -639,12 +639,24 @@ class BackupRing:
     A backup is named after the moment it was kept (UTC), so its time survives copying and
     hard links, and the ring is in saving order even when the clock steps back. Each is
     written to a temp file and renamed into place, so a killed writer never leaves a torn
-    backup in the ring. Only files the ring named are ever counted or removed.
+    backup in the ring. Only files the ring named are ever counted or removed, and only in a
+    ring inside its own data folder: one reached through a link to another folder (another data
+    folder's backups, say) is neither used nor removed.
     """
 
-    def __init__(self, folder: Path, case_id: str) -> None:
-        self.folder = folder
+    def __init__(self, home: Path, case_id: str) -> None:
+        self.folder = home / "backups" / case_id
         self.case_id = case_id
+        self._home = home
+
+    def _elsewhere(self) -> Path | None:
+        """Where the ring really is, when that is not inside its data folder."""
+        try:
+            real = self.folder.resolve()
+            own = self._home.resolve() / "backups" / self.case_id
+        except (OSError, RuntimeError):
+            return None
+        return real if real != own and os.path.lexists(self.folder) else None
 
     def _entries(self) -> list[tuple[datetime, Path]]:
         """(kept at, file), newest first."""
@@ -663,6 +675,8 @@ class BackupRing:
         case file is). A backup emptied by a power cut is dropped, never counted.
         """
         tmp: Path | None = None
+        if self._elsewhere():
+            return None
         try:
             private_folder(self.folder)
             entries = []
@@ -689,7 +703,7 @@ class BackupRing:
     def holds(self, payload: bytes) -> bool:
         """Whether the newest backup is exactly ``payload``; UnreadableFile if it cannot be read."""
         entries = [(when, path) for when, path in self._entries() if not _torn(path)]
-        if not entries:
+        if not entries or self._elsewhere():
             return False
         newest = entries[0][1]
         try:
@@ -700,6 +714,12 @@ class BackupRing:
         return read_limited(newest, len(payload)) == payload
 
     def backups(self) -> list[Backup]:
+        elsewhere = self._elsewhere()
+        if elsewhere:
+            raise StoreError(
+                f"the backups of {self.case_id} lead to {elsewhere}, outside the data folder {self._home}; "
+                "facilitator neither uses nor removes backups it cannot be sure are this case's"
+            )
         found = []
         entries = [(when, path) for when, path in self._entries() if not _torn(path)]
         for number, (when, path) in enumerate(entries, start=1):
@@ -725,7 +745,9 @@ class BackupRing:
                 _remove_quietly(self.folder / name)
 
     def remove(self) -> None:
-        """Remove the whole ring (a linked folder: only the link)."""
+        """Remove the whole ring (a linked folder: only the link; one elsewhere: nothing)."""
+        if self._elsewhere() and not self.folder.is_symlink():
+            return
         if self.folder.is_symlink():
             _remove_quietly(self.folder)
         else:
@@ -798,6 +820,10 @@ class CaseLock:
                 f'case "{self.case_id}" is open in another facilitator window{who}; close it there first'
             ) from None
         except OSError as exc:
+            if exc.errno == errno.EROFS:
+                raise StoreError(
+                    f"the disk holding {self.path.parent} is read-only, so {self.case_id} cannot be changed"
+                ) from None
             raise StoreError(f"cannot lock case {self.case_id}: {_reason(exc)}") from None
         if note_owner:
             note = {"pid": os.getpid(), "since": datetime.now().astimezone().isoformat(timespec="seconds")}
@@ -885,7 +911,7 @@ class Store:
         return self.home / "exports"
 
     def backup_ring(self, case_id: str) -> BackupRing:
-        return BackupRing(self.backup_folder(case_id), case_id)
+        return BackupRing(self.home, _slug(case_id))
 
     def lock(self, case_id: str, *, note_owner: bool = False) -> CaseLock:
         """Take the case's lock (a context manager); CaseLocked when another process has it."""
@@ -940,7 +966,11 @@ class Store:
             raise self._offer_backup(case_id, exc) from None
 
     def _offer_backup(self, case_id: str, exc: CorruptCase) -> CorruptCase:
-        if any(backup.good for backup in self.backups(case_id)):
+        try:
+            good = any(backup.good for backup in self.backups(case_id))
+        except StoreError:
+            good = False
+        if good:
             return CorruptCase(f"{exc}; `facilitator restore {case_id}` puts back the last good backup")
         return exc
 
@@ -981,16 +1011,17 @@ class Store:
             raise StoreError(f"{exc}; it was left as it is, so nothing was written") from None
 
     def _keep(self, case_id: str, previous: bytes) -> None:
-        """Keep a state about to be replaced: in the ring if it is a good case, else beside it."""
+        """Keep a state about to be replaced: in the ring if it is a good case, else beside it
+        (WriteFailed when it cannot be kept at all: then it is not replaced)."""
         path = self.case_path(case_id)
         try:
             case_from_database(parse_database(previous, path), path, case_id)
+            if self.backup_ring(case_id).add(previous) is not None:
+                return
         except CorruptCase:
-            # Damaged, yet it may hold the last words: kept aside, out of the ring.
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-            write_private(path.with_name(f"{case_id}.json.replaced-{stamp}"), previous)
-            return
-        self.backup_ring(case_id).add(previous)
+            pass  # damaged, yet it may hold the last words: kept aside, out of the ring
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        write_private(path.with_name(f"{case_id}.json.replaced-{stamp}"), previous)
 
     def delete(self, case_id: str) -> None:
         """Remove the case, its backups, lock and owner files, its desk and its exports."""
@@ -1130,15 +1161,15 @@ class Store:
 
     # ---- privacy
 
-    def make_private(self) -> list[Path]:
+    def make_private(self) -> list[tuple[Path, str]]:
         """Close a data folder found open to others: its folders 0700, its files 0600.
 
         Only what the app keeps there (the folder itself, and the files and folders inside
-        its own folders); links are never followed. Returns what could not be closed.
+        its own folders); links are never followed. Returns what could not be closed, and why.
         """
         if os.name != "posix":
             return []
-        stuck: list[Path] = []
+        stuck: list[tuple[Path, str]] = []
         try:
             top = os.stat(self.home)  # a linked data folder is still the data folder
         except OSError:
@@ -1149,16 +1180,16 @@ class Store:
         return stuck
 
 
-def _close(path: Path, info: os.stat_result, stuck: list[Path]) -> None:
+def _close(path: Path, info: os.stat_result, stuck: list[tuple[Path, str]]) -> None:
     if stat.S_ISLNK(info.st_mode) or not info.st_mode & 0o077:
         return
     try:
         os.chmod(path, FOLDER_MODE if stat.S_ISDIR(info.st_mode) else FILE_MODE)
-    except OSError:
-        stuck.append(path)
+    except OSError as exc:
+        stuck.append((path, _reason(exc)))
 
 
-def _close_tree(path: Path, depth: int, stuck: list[Path]) -> None:
+def _close_tree(path: Path, depth: int, stuck: list[tuple[Path, str]]) -> None:
     try:
         info = os.lstat(path)
     except OSError:

@@ -229,6 +229,7 @@ def test_a_folder_that_cannot_be_made_private_is_said_once(imported, run_cli, ho
     assert result.code == 0
     warnings = [line for line in result.err.splitlines() if "warning" in line]
     assert len(warnings) == 1 and str(home) in warnings[0] and "2 more" in warnings[0]
+    assert "operation not permitted" in warnings[0]
 
 
 @posix_only
@@ -558,6 +559,26 @@ def test_a_linked_data_folder_is_the_data_folder(run_cli, tmp_path, leo_document
     assert "cases/" in run_cli("dump", LEO, "-o", real / "cases" / "y.json").error_line()
     assert run_cli("delete", LEO, "--yes").code == 0
     assert list((real / "cases").iterdir()) == []
+
+
+@posix_only
+def test_two_data_folders_sharing_backups_never_mix(run_cli, tmp_path, leo_document, monkeypatch):
+    """Another data folder's backups, reached through a link, once restored its case here and
+    were removed by a delete here."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    monkeypatch.setenv("FACILITATOR_HOME", str(second))
+    import_as(run_cli, tmp_path, leo_document, LEO)
+    first.mkdir()
+    (first / "backups").symlink_to(second / "backups")
+    monkeypatch.setenv("FACILITATOR_HOME", str(first))
+    import_as(run_cli, tmp_path, dict(leo_document, title="Another Leo"), LEO)
+    assert "outside the data folder" in run_cli("restore", LEO).error_line()
+    assert run_cli("import", tmp_path / f"{LEO}.source.json", "--replace").code == 0
+    assert list((first / "cases").glob(f"{LEO}.json.replaced-*"))  # the replaced state is kept here
+    assert run_cli("delete", LEO, "--yes").code == 0
+    monkeypatch.setenv("FACILITATOR_HOME", str(second))
+    assert [b.good for b in Store(second).backups(LEO)] == [True]
+    assert Store(second).read(LEO).title == leo_document["title"]
 
 
 def test_a_full_disk_during_import_leaves_no_trace(
