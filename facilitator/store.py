@@ -134,6 +134,8 @@ def read_limited(path: Path, limit: int) -> bytes | None:
         return None
     except OSError as exc:
         raise UnreadableFile(path, _reason(exc)) from None
+    except ValueError:  # a NUL in the name: no file system has such a file
+        raise UnreadableFile(path, "the name holds a NUL character") from None
     try:
         _check_readable(path, os.fstat(fd), limit)  # the file opened is the one checked
         chunks, left = [], limit + 1
@@ -339,8 +341,8 @@ def write_output(path: Path, data: bytes, *, force: bool = False, home: Path | N
     full disk or a kill leaves no partial file.
     """
     target = path.expanduser().absolute()
-    if target.name in ("", ".", ".."):
-        raise OutputRefused(f"{path} is not the path of a file")
+    if target.name in ("", ".", "..") or "\x00" in str(target):
+        raise OutputRefused(f"{json.dumps(str(path))} is not the path of a file")
     try:
         folder = target.parent.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -836,10 +838,10 @@ class CaseLock:
     def release(self) -> None:
         if not self._lock.is_locked:
             return
-        self.owner_path.unlink(missing_ok=True)
+        _remove_quietly(self.owner_path)
         if not os.path.lexists(self.case_path):
             # No case (a failed import, a delete): unlinked while held, so nobody else holds it.
-            self.path.unlink(missing_ok=True)
+            _remove_quietly(self.path)
         self._lock.release()
 
     def __enter__(self) -> CaseLock:
@@ -1044,13 +1046,13 @@ class Store:
             for aside in self.cases_folder.glob(f"{case_id}.json.replaced-*"):
                 _remove_quietly(aside)
             self.backup_ring(case_id).remove()
-            self.desk_path(case_id).unlink(missing_ok=True)
+            _remove_quietly(self.desk_path(case_id))
             for export in self._exports_of(case_id):
                 _remove_quietly(export)
-            record.unlink(missing_ok=True)
+            _remove_quietly(record)
             self.sweep(case_id)
         if forget:
-            (self.home / "last-case").unlink(missing_ok=True)
+            _remove_quietly(self.home / "last-case")
 
     # ---- exports
 
