@@ -603,3 +603,40 @@ def test_a_full_disk_during_import_leaves_no_trace(
 def test_errors_are_store_errors():
     for error in (CaseChanged, UnreadableFile):
         assert issubclass(error, StoreError)
+
+
+# ---------------------------------------------------------------- the one write path
+
+
+def test_a_case_file_is_a_tinydb_database(imported, home):
+    from tinydb import TinyDB
+
+    from facilitator.store import DurableStorage
+
+    database = TinyDB(home / "cases" / f"{LEO}.json", storage=DurableStorage)
+    assert [party["name"] for party in database.table("parties").all()] == ["Ana Ruiz", "Dr. Kim"]
+    database.table("case").update({"title": "Written through TinyDB"})  # one durable write
+    assert imported.read(LEO).title == "Written through TinyDB"
+
+
+def test_a_save_writes_what_a_fresh_dump_would(imported, leo):
+    """Records a change did not touch keep their JSON form; the file is still the whole case."""
+    from facilitator.model import ParkingItem
+    from facilitator.store import database_of
+
+    with imported.open(LEO) as opened:
+        case = opened.case
+        for n in range(12):
+            parking = list(case.parking_lot)
+            if n % 3 == 0:
+                parking.append(ParkingItem(id=f"k-{n}", session="s1", text=f"Item {n}", status="open"))
+            elif n % 3 == 1 and parking:
+                parking[0] = parking[0].model_copy(update={"text": f"Changed {n}"})
+            else:
+                parking.reverse()
+            case = add_interest(case, n).model_copy(update={"parking_lot": parking, "title": f"Title {n}"})
+            if n == 6:
+                case = case.model_copy(update={"notes": []})
+            opened.save(case)
+            assert json.loads(imported.case_path(LEO).read_bytes()) == database_of(case)
+    assert imported.read(LEO) == case
