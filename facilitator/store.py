@@ -351,6 +351,8 @@ def write_output(path: Path, data: bytes, *, force: bool = False, home: Path | N
         raise OutputRefused(f"{target.parent} is not a folder")
     target = folder / target.name
     inner = _protected_folder(folder, home) if home is not None else None
+    if home is not None and target.name in ("cases", "backups") and _same_folder(folder, home):
+        inner = target.name  # not made yet: a file there would keep the store from making it
     if inner is not None:
         raise OutputRefused(f"will not write inside the data folder's {inner}/ ({target})")
     try:
@@ -403,6 +405,14 @@ def _links_into(home: Path, found: os.stat_result) -> bool:
             if (other.st_ino, other.st_dev) == (found.st_ino, found.st_dev):
                 return True
     return False
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        a, b = os.stat(one), os.stat(other)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
 def _protected_folder(folder: Path, home: Path) -> str | None:
@@ -1174,8 +1184,10 @@ class Store:
         stuck: list[tuple[Path, str]] = []
         try:
             top = os.stat(self.home)  # a linked data folder is still the data folder
-        except OSError:
+        except (OSError, ValueError):
             return []
+        if not stat.S_ISDIR(top.st_mode):
+            return []  # not a data folder at all: the command says so
         _close(self.home, top, stuck)
         for inner in ("cases", "backups", "exports", "desk", "agendas", "last-case"):
             _close_tree(self.home / inner, depth=2 if inner == "backups" else 1, stuck=stuck)

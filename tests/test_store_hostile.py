@@ -95,6 +95,13 @@ def test_output_into_cases_by_a_relative_path_is_refused(imported, run_cli, home
     assert not (home / "cases" / "new.md").exists()
 
 
+def test_output_never_takes_the_place_of_the_data_folders_own_folders(run_cli, home, tmp_path, leo_document):
+    import_as(run_cli, tmp_path, leo_document, LEO)
+    shutil.rmtree(home / "backups")
+    assert "backups/" in run_cli("dump", LEO, "-o", home / "backups").error_line()
+    assert not (home / "backups").exists()
+
+
 def test_a_full_disk_names_the_output_not_its_temp_file(imported, run_cli, tmp_path, monkeypatch):
     def full(fd, data):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -243,6 +250,16 @@ def test_privacy_is_never_applied_through_a_link(imported, run_cli, home, tmp_pa
     (home / "exports" / "shared").symlink_to(outside)
     assert run_cli("list").code == 0
     assert (mode(outside), mode(outside / "readme.txt")) == (0o755, 0o644)
+
+
+@posix_only
+def test_a_data_folder_setting_that_names_a_file_changes_nothing(run_cli, tmp_path, monkeypatch):
+    mine = tmp_path / "notes.txt"
+    mine.write_text("shared on purpose", "utf-8")
+    mine.chmod(0o644)
+    monkeypatch.setenv("FACILITATOR_HOME", str(mine))
+    run_cli("list")
+    assert mode(mine) == 0o644 and mine.read_text("utf-8") == "shared on purpose"
 
 
 @posix_only
