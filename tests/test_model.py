@@ -18,7 +18,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.model import MEDIATOR, ROLE_SIDE, CaseError, Role, Side, parse_case
+from facilitator.model import (
+    MEDIATOR,
+    ROLE_SIDE,
+    CaseError,
+    DocumentKind,
+    DocumentStatus,
+    Role,
+    Side,
+    parse_case,
+)
 
 Document = dict[str, Any]
 
@@ -647,6 +656,11 @@ def case_documents(draw) -> Document:
         }
         for pid in party_ids
     ]
+    for party in doc["parties"]:
+        optional(party, "signs", st.booleans())
+        optional(party, "authority", st.booleans())
+    optional(doc, "district", details)
+    optional(doc, "mediator", details)
     session_ids = ids(1, 3)
     numbers = draw(
         st.lists(st.integers(1, 10_000), min_size=len(session_ids), max_size=len(session_ids), unique=True)
@@ -677,7 +691,8 @@ def case_documents(draw) -> Document:
                     st.sampled_from(["open", "active", "resolved", "parked", "needs-data", "referred"])
                 ),
             }
-            optional(item, "minutes", st.integers(1, 1440))
+            optional(item, "minutes", st.integers(1, 10_080))
+            optional(item, "process", st.booleans())
             optional(item, "prompts", st.lists(details, max_size=3))
             older = [i for n, i in earlier if n < number]
             if older:
@@ -703,6 +718,8 @@ def case_documents(draw) -> Document:
         rec = {"id": iid, "party": draw(st.sampled_from(party_ids)), "text": draw(texts)}
         place(rec)
         optional(rec, "position", details)
+        if (rec.get("position") or "").strip() and draw(st.booleans()):
+            rec["text"] = ""  # heard only as a position so far
         doc["interests"].append(rec)
     option_ids = ids(0, 3)
     doc["options"] = []
@@ -723,7 +740,8 @@ def case_documents(draw) -> Document:
             optional(rec, "revises", st.sampled_from(others))
         doc["options"].append(rec)
     doc["agreements"] = []
-    for gid in ids(0, 2):
+    agreement_ids = ids(0, 3)
+    for gid in agreement_ids:
         rec = {
             "id": gid,
             "kind": draw(st.sampled_from(["principle", "service", "trial", "procedural"])),
@@ -740,17 +758,36 @@ def case_documents(draw) -> Document:
             rec["start"], rec["review"] = rec["review"], rec["start"]
         if interest_ids:
             optional(rec, "addresses", st.lists(st.sampled_from(interest_ids), max_size=2))
+        for field in ["data", "monitor", "outcome"]:
+            optional(rec, field, details)
+        optional(rec, "iep_change", st.booleans())
+        optional(rec, "reviewed", dates)
         doc["agreements"].append(rec)
+    # An amendment names an agreement of an earlier session.
+    number_of = {session["id"]: session["number"] for session in doc["sessions"]}
+    for rec in doc["agreements"]:
+        earlier_ones = [
+            other["id"]
+            for other in doc["agreements"]
+            if number_of[other["session"]] < number_of[rec["session"]]
+        ]
+        if earlier_ones:
+            optional(rec, "amends", st.sampled_from(earlier_ones))
     doc["follow_ups"] = []
     for fid in ids(0, 2):
         rec = {
             "id": fid,
             "session": draw(st.sampled_from(session_ids)),
             "text": draw(texts),
-            "owner": draw(st.sampled_from([*party_ids, MEDIATOR])),
+            "owner": draw(st.sampled_from([*party_ids, MEDIATOR, "other"])),
             "done": draw(st.booleans()),
         }
         optional(rec, "due", dates)
+        if rec["owner"] == "other":
+            rec["owner_name"] = draw(texts)
+        if agreement_ids:
+            optional(rec, "agreement", st.sampled_from(agreement_ids))
+        optional(rec, "done_at", timestamps())
         doc["follow_ups"].append(rec)
     doc["parking_lot"] = [
         {
@@ -789,6 +826,18 @@ def case_documents(draw) -> Document:
         optional(rec, "shared_with_consent", st.booleans())
         optional(rec, "at", timestamps())
         doc["notes"].append(rec)
+    doc["documents"] = []
+    for did in ids(0, 2):
+        rec = {
+            "id": did,
+            "party": draw(st.sampled_from([*party_ids, MEDIATOR])),
+            "title": draw(texts),
+            "kind": draw(st.sampled_from([k.value for k in DocumentKind])),
+            "status": draw(st.sampled_from([s.value for s in DocumentStatus])),
+        }
+        optional(rec, "due", dates)
+        optional(rec, "session", st.sampled_from(session_ids))
+        doc["documents"].append(rec)
     # Record lists other than parties and sessions may be left out when empty.
     for list_name in [
         "interests",
@@ -798,6 +847,7 @@ def case_documents(draw) -> Document:
         "parking_lot",
         "statements",
         "notes",
+        "documents",
     ]:
         if not doc[list_name] and draw(st.booleans()):
             del doc[list_name]
