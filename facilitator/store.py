@@ -1189,7 +1189,7 @@ class Store:
         if not stat.S_ISDIR(top.st_mode):
             return []  # not a data folder at all: the command says so
         _close(self.home, top, stuck)
-        for inner in ("cases", "backups", "exports", "desk", "agendas", "last-case"):
+        for inner in ("cases", "backups", "exports", "desk", "agendas", "last-case", "index.json"):
             _close_tree(self.home / inner, depth=2 if inner == "backups" else 1, stuck=stuck)
         return stuck
 
