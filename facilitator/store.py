@@ -544,17 +544,13 @@ def case_from_database(document: dict[str, Any], path: Path, case_id: str | None
     return case
 
 
-# A record's JSON form, by the identity of the record (kept alive by the tuple): records a
-# change did not touch are the same objects in the new case, so a save dumps only the others.
-Dumps = dict[int, tuple[Record, dict[str, Any]]]
-
-
-def database_of(case: Case, dumps: Dumps | None = None) -> dict[str, Any]:
+def database_of(case: Case, previous: tuple[Case, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The TinyDB document of a whole case: a header table and one table per record list.
 
-    ``dumps``: records already in JSON form (read, not changed); the ones made here are added.
+    ``previous``: a case and the document made of it here. A change leaves the records it did
+    not touch as the same objects (the lists it did not touch too), so they keep their JSON
+    form from that document and only the others are dumped.
     """
-    dumps = {} if dumps is None else dumps
     filled = {name for name in RECORD_LISTS if getattr(case, name)}
     # The case's own dump decides the header and how an empty list is written (left out,
     # null or []); with the full lists emptied it is cheap.
@@ -566,16 +562,28 @@ def database_of(case: Case, dumps: Dumps | None = None) -> dict[str, Any]:
     document: dict[str, Any] = {CASE_TABLE: {"1": header}}
     for list_name in RECORD_LISTS:
         if list_name in filled:
-            table = {}
-            for n, record in enumerate(getattr(case, list_name), start=1):
-                known = dumps.get(id(record))
-                if known is None or known[0] is not record:
-                    known = dumps[id(record)] = (record, record.dump())
-                table[str(n)] = known[1]
-            document[list_name] = table
+            document[list_name] = _table(getattr(case, list_name), list_name, previous)
         elif skeleton.get(list_name) is not None:  # an empty list the case writes as []
             document[list_name] = {}
     return document
+
+
+def _table(
+    records: list[Record], list_name: str, previous: tuple[Case, dict[str, Any]] | None
+) -> dict[str, Any]:
+    known: dict[int, Any] = {}
+    if previous is not None:
+        old_records = getattr(previous[0], list_name)
+        old_table: dict[str, Any] | None = previous[1].get(list_name)
+        if old_table is not None:
+            if records is old_records:
+                return old_table
+            # Both lists are alive, so an identity found in both is the very same record.
+            known = {id(record): old_table[str(n)] for n, record in enumerate(old_records, start=1)}
+    return {
+        str(n): known[id(record)] if id(record) in known else record.dump()
+        for n, record in enumerate(records, start=1)
+    }
 
 
 def check_values(new: Case, old: Case | None = None) -> None:
@@ -1241,7 +1249,7 @@ class CaseFile:
             self._ring = store.backup_ring(case_id)
             self._storage = DurableStorage(self.path)
             self._case = _read_case(self._storage, case_id)
-            self._dumps: Dumps = {}
+            self._made: tuple[Case, dict[str, Any]] | None = None  # the last save's case and document
             self._signature = self._disk_signature()
             # The ring holds every saved state, the one on disk too (a case written by an
             # older version, or a ring removed by hand, gets it now).
@@ -1280,12 +1288,7 @@ class CaseFile:
         if new.id != self.case_id:
             raise RefusedValue("a case cannot change its id")
         check_values(new, self._case)
-        dumps: Dumps = {}
-        for record_list in (getattr(new, name) for name in RECORD_LISTS):
-            for record in record_list:
-                if (known := self._dumps.get(id(record))) is not None and known[0] is record:
-                    dumps[id(record)] = known
-        document = database_of(new, dumps)
+        document = database_of(new, self._made)
         if self._disk_signature() != self._signature:
             raise CaseChanged(
                 f"{self.path.name} was changed outside this window, so nothing was saved and saving "
@@ -1306,7 +1309,7 @@ class CaseFile:
                 self._kept = False
             self._signature = self._disk_signature()
             raise
-        self._case, self._dumps = new, dumps
+        self._case, self._made = new, (new, document)
         self._signature = self._disk_signature()
         self._kept = self._ring.add(self._on_disk) is not None
 
