@@ -23,7 +23,7 @@ def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
     findings = decide(scan)
     weights = model()
     if weights is not None and not (findings and weights.veto == -math.inf):
-        if not findings and not may_flag_alone(scan):
+        if not findings and weights.gate and not may_flag_alone(scan):
             return scan, set()
         if weights.score(names(scan, findings)) < (weights.veto if findings else weights.threshold):
             return scan, set()

@@ -248,7 +248,8 @@ def _nearest_kind(agents: list[Agent], pos: int) -> str:
 
 class Model:
     """The weights, the bias, the two thresholds and each feature's cue kind, as read from the TSV:
-    a rule's finding stands at a score >= veto; without one, the model flags at >= threshold."""
+    a rule's finding stands at a score >= veto; without one, the model flags at >= threshold
+    (with the gate, only a statement that ``may_flag_alone``)."""
 
     def __init__(self, text: str) -> None:
         # weights in units of 1/10,000 (the file's four decimals): a sum of integers is exact,
@@ -258,6 +259,7 @@ class Model:
         self.bias = 0.0
         self.threshold = float("inf")
         self.veto = float("-inf")
+        self.gate = True
         for line in text.splitlines():
             if not line.strip():
                 continue
@@ -269,6 +271,8 @@ class Model:
                     self.threshold = float(value)
                 elif key == "veto":
                     self.veto = float(value)
+                elif key == "gate":
+                    self.gate = value.strip() != "0"
                 continue
             feature, weight, kind = line.split("\t")
             self.weights[feature] = round(float(weight) * _UNIT)

@@ -400,7 +400,7 @@ def _fill(template: str, topic: str, child: str | None, student: str | None) -> 
     return sentence[:1].upper() + sentence[1:]
 
 
-_QUIET: dict[str, bool] = {}  # suggestion -> the engine finds nothing in it (bounded memo)
+_QUIET: dict[tuple[str, str | None], bool] = {}  # (suggestion, student) -> the engine finds nothing
 
 
 def _acceptable(sentence: str, charge_words: set[str], student: str | None) -> bool:
@@ -409,10 +409,10 @@ def _acceptable(sentence: str, charge_words: set[str], student: str | None) -> b
     words = _words_of(sentence)
     if any(w in words for w in charge_words):
         return False
-    check = sentence.replace(student, "Sam") if student else sentence
-    quiet = _QUIET.get(check)
+    # checked as the board would read it, the student's name and all: the model weighs names too
+    quiet = _QUIET.get((sentence, student))
     if quiet is None:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        quiet = _QUIET[check] = not detect(check, None)[1]
+        quiet = _QUIET[sentence, student] = not detect(sentence, student)[1]
     return quiet
