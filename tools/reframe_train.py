@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from facilitator.reframe import lexicon as lex  # noqa: E402
 from facilitator.reframe.clauses import Scan  # noqa: E402
-from facilitator.reframe.model import WEIGHTS, features, may_flag_alone  # noqa: E402
+from facilitator.reframe.model import WEIGHTS, counts, features, may_flag_alone  # noqa: E402
 from facilitator.reframe.rules import decide  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "reframe"
@@ -112,7 +112,7 @@ STOPWORDS = frozenset(w for p in lex.TOPIC_STOPWORDS for w in p.split()) | froze
 
 
 class Example:
-    __slots__ = ("label", "text", "group", "weight", "feats", "kinds", "real", "rules", "alone", "soft")
+    __slots__ = ("label", "text", "group", "weight", "feats", "counts", "kinds", "real", "rules", "alone", "soft")
 
     def __init__(self, label: bool, text: str, group: str, weight: float, real: bool) -> None:
         self.label, self.text, self.group, self.weight, self.real = label, text, group, weight, real
@@ -123,6 +123,7 @@ class Example:
         self.alone = may_flag_alone(scan)
         found = features(scan, findings)
         self.feats = sorted(found)
+        self.counts = counts(scan)  # "w:" and "c:" count once per distinct word; the rest once
         self.kinds = {f: _kind_of(f, found[f], scan) for f in found}
 
     def found(self) -> str:
@@ -200,17 +201,19 @@ def fit(examples: list[Example], vocabulary: set[str]) -> tuple[float, dict[str,
 
     names = sorted(vocabulary)
     column = {f: i for i, f in enumerate(names)}
-    indptr, indices = [0], []
+    indptr, indices, values = [0], [], []
     labels, weights = [], []
     for e in examples:
         # a soft label p is two rows: blame with weight p, no blame with weight 1 - p
         rows = [(e.label, e.weight)] if e.soft is None else [(True, e.weight * e.soft), (False, e.weight * (1 - e.soft))]
+        present = [f for f in e.feats if f in column]
         for label, weight in rows:
-            indices += [column[f] for f in e.feats if f in column]
+            indices += [column[f] for f in present]
+            values += [e.counts.get(f, 1) for f in present]
             indptr.append(len(indices))
             labels.append(label)
             weights.append(weight)
-    x = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(labels), len(names)))
+    x = csr_matrix((np.array(values, dtype=float), indices, indptr), shape=(len(labels), len(names)))
     y = np.array(labels, dtype=int)
     w = np.array(weights)
     fitted = LogisticRegression(C=C, solver="lbfgs", max_iter=5000, tol=1e-8)
@@ -220,7 +223,7 @@ def fit(examples: list[Example], vocabulary: set[str]) -> tuple[float, dict[str,
 
 
 def score(bias: float, weights: dict[str, float], e: Example) -> float:
-    return bias + sum(weights.get(f, 0.0) for f in e.feats)
+    return bias + sum(weights.get(f, 0.0) * e.counts.get(f, 1) for f in e.feats)
 
 
 def vocabulary_of(examples: list[Example]) -> set[str]:
