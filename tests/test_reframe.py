@@ -503,3 +503,19 @@ def test_a_student_name_never_changes_what_is_heard_or_brings_in_a_charge() -> N
         assert all(student.lower() not in s.lower().split() for s in analysis.suggestions)
     hostile = analyze("You never answer my emails", student="You liar")
     assert hostile.accusatory and not any("liar" in s for s in hostile.suggestions)
+
+
+def test_reframe_speaks_to_the_speaker_as_one_of_their_own_group() -> None:
+    """A parent who says "the parents" is one of them: no reframe sets them against themselves."""
+    found = analyze("You always blame the parents", student="Leo", side="family")
+    assert found.accusatory
+    for sentence in found.suggestions:
+        assert "by the parents" not in sentence and "with the parents" not in sentence, sentence
+    assert any("as parents" in s or "parents" in s.split() for s in found.suggestions), found.suggestions
+
+
+def test_reframe_agrees_with_a_plural_subject() -> None:
+    for text in ("The speech minutes are never delivered", "You never deliver his services"):
+        for sentence in analyze(text, student="Leo", side="family").suggestions:
+            for wrong in ("minutes is ", "services is ", "needs is "):
+                assert wrong not in sentence, sentence

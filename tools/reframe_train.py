@@ -112,7 +112,19 @@ STOPWORDS = frozenset(w for p in lex.TOPIC_STOPWORDS for w in p.split()) | froze
 
 
 class Example:
-    __slots__ = ("label", "text", "group", "weight", "feats", "counts", "kinds", "real", "rules", "alone", "soft")
+    __slots__ = (
+        "label",
+        "text",
+        "group",
+        "weight",
+        "feats",
+        "counts",
+        "kinds",
+        "real",
+        "rules",
+        "alone",
+        "soft",
+    )
 
     def __init__(self, label: bool, text: str, group: str, weight: float, real: bool) -> None:
         self.label, self.text, self.group, self.weight, self.real = label, text, group, weight, real
@@ -205,7 +217,11 @@ def fit(examples: list[Example], vocabulary: set[str]) -> tuple[float, dict[str,
     labels, weights = [], []
     for e in examples:
         # a soft label p is two rows: blame with weight p, no blame with weight 1 - p
-        rows = [(e.label, e.weight)] if e.soft is None else [(True, e.weight * e.soft), (False, e.weight * (1 - e.soft))]
+        rows = (
+            [(e.label, e.weight)]
+            if e.soft is None
+            else [(True, e.weight * e.soft), (False, e.weight * (1 - e.soft))]
+        )
         present = [f for f in e.feats if f in column]
         for label, weight in rows:
             indices += [column[f] for f in present]
@@ -407,7 +423,9 @@ def main() -> None:
         from sklearn.metrics import roc_auc_score
 
         for name, scored in (("out-of-fold", oof), ("dev", dev_scored)):
-            print(f"AUC {name}: {roc_auc_score([y for _s, y, _r in scored], [s for s, _y, _r in scored]):.3f}")
+            print(
+                f"AUC {name}: {roc_auc_score([y for _s, y, _r in scored], [s for s, _y, _r in scored]):.3f}"
+            )
     print("threshold {}, veto {}, gate {}".format(*settings))
     for name, scored in sorted(by_set.items()):
         p, r = pr(flags(scored, *settings))

@@ -1536,7 +1536,7 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
         "service": {
             "family": ["Getting {topic} right{for_child} matters a lot to you.",
                        "Having {topic} in place{for_child} is important to you.",
-                       "Knowing {topic} is working{for_child} matters a lot to you."],
+                       "Knowing {topic} {be} working{for_child} matters a lot to you."],
             "school": ["Making {topic} work{for_child} matters a lot to you.",
                        "Giving {topic} a real chance to work{for_child} is important to you."],
         },
@@ -1553,15 +1553,15 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
                        "A shared, clear plan for {topic} is important to you."],
         },
         "money": {
-            "family": ["Knowing {topic} is not the deciding factor{for_child} matters a lot to you.",
+            "family": ["Knowing {topic} {be} not the deciding factor{for_child} matters a lot to you.",
                        "Decisions made on need{for_child}, whatever {topic}, are important to you."],
             "school": ["Balancing {topic} with what each student needs is important to you.",
                        "Being open about {topic} matters a lot to you."],
         },
         "learning": {
-            "family": ["How {topic} is going{for_child} matters a lot to you.",
+            "family": ["How {topic} {be} going{for_child} matters a lot to you.",
                        "Seeing {topic} move forward{for_child} is important to you."],
-            "school": ["How {topic} is going{for_child} matters a lot to you.",
+            "school": ["How {topic} {be} going{for_child} matters a lot to you.",
                        "Finding what helps {topic}{for_child} is important to you."],
         },
         "decision": {
@@ -1578,7 +1578,7 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
         },
         "other": {
             "family": ["Getting {topic} sorted out{for_child} matters a lot to you.",
-                       "{topic} is clearly important to you.",
+                       "{topic} {be} clearly important to you.",
                        "Clarity about {topic} matters a lot to you."],
             "school": ["Finding a workable way on {topic} matters a lot to you.",
                        "Getting {topic} on a good footing is important to you."],
@@ -1692,8 +1692,8 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
             "school": ["What matters most to you about {topic}{for_child}?"],
         },
         "safety": {
-            "family": ["What would help you feel sure about how {topic} is handled{for_child}?"],
-            "school": ["What matters most to you in how {topic} is handled{for_child}?"],
+            "family": ["What would help you feel sure about how {topic} {be} handled{for_child}?"],
+            "school": ["What matters most to you in how {topic} {be} handled{for_child}?"],
         },
         "money": {
             "family": ["What would you most want weighed alongside {topic}{for_child}?",
@@ -2049,3 +2049,35 @@ SELF_REPORTS = [
     "we would like", "we'd like", "i need", "we need", "i want", "we want", "i'm concerned",
     "i am concerned", "we're concerned", "we are concerned",
 ]
+
+
+# Vague nouns a reframe may still say back when the statement names nothing better
+# (suggestions._echo_topic): the speaker's own word beats a sentence about nothing.
+ECHO_NOUNS = [
+    "position", "situation", "issue", "issues", "problem", "problems", "meeting", "meetings",
+    "settlement", "lawsuit", "compliance", "conflict", "complaint", "complaints", "concerns",
+    "process", "dispute", "case", "paperwork", "system", "rules", "choices", "results",
+]
+# Words in -s that take "is" ("progress is"), and plurals without one ("the children are").
+SINGULAR_IN_S = ["news", "progress", "status", "basis", "analysis", "focus", "bus", "class", "process", "access", "success", "address", "stress", "physics", "mathematics", "this", "its", "his"]
+PLURAL_NOUNS = ["children", "people", "data", "staff", "criteria", "men", "women", "feet", "teeth"]
+# The speaker's own group on each side (a teacher is no party against "the teachers"; the
+# district, to a teacher, may well be one): a reframe never sets a speaker against it.
+PARTY_SIDES: dict[str, frozenset[str]] = {
+    "family": frozenset(["parent", "parents", "family", "families", "mom", "dad", "mother", "father", "guardian", "guardians"]),
+    "school": frozenset(["teacher", "teachers", "educator", "educators", "staff"]),
+}
+# The speaker's own group said back as one of them ("as parents"), and its plural.
+OWN_GROUP_PLURAL = {
+    "parent": "parents", "family": "families", "mom": "parents", "dad": "parents",
+    "mother": "parents", "father": "parents", "guardian": "guardians", "teacher": "teachers",
+    "educator": "educators",
+}
+OWN_GROUP: dict[str, list[str]] = {
+    "concern": ["Being heard and respected as {topic} matters a lot to you.",
+                "Being treated as partners, as {topic}, is important to you."],
+    "future": ["Going forward, what would help you as {topic} most?",
+               "From here on, what would {topic} need to be able to count on?"],
+    "interest": ["What do {topic} most need from this{for_child}?",
+                 "What would make the biggest difference to {topic} here{for_child}?"],
+}
