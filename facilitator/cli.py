@@ -418,7 +418,11 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     if not args.yes:
         raise UserError(f"deleting {args.case_id} cannot be undone; add --yes to confirm")
-    _store().delete(args.case_id)
+    from facilitator import index
+
+    store = _store()
+    store.delete(args.case_id)
+    index.forget(store, args.case_id)  # its title and deadlines must not outlive it
     return 0
 
 
