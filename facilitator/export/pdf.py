@@ -3,9 +3,9 @@
 Layout is done here, in two passes: the blocks are set into pages first (our own line
 breaking, measured with the font's advance widths, which is linear in the text), then the
 pages are drawn, so every footer can say "page 2 of 5". Signature blocks and a heading with
-what follows it are kept on one page. fpdf2 makes the file (pages, rules, the embedded font
-subsets); the text is written as pdf text objects here (see _Text), since fpdf2's text() was
-a third of an export.
+what follows it are kept on one page. fpdf2 makes the file (pages, fills, the embedded font
+subsets); text and rules are written as pdf operators here (see _Content), since fpdf2's
+text() and line() were a third of an export.
 
 What people type is carried by DejaVu Sans (Latin with Vietnamese, Greek, Cyrillic, Hebrew,
 Arabic, many symbols), bundled in ``fonts/`` under its free licence and split in two (see
@@ -579,11 +579,11 @@ def render_pdf(document: Document) -> bytes:
     pdf.set_title(printable(document.running_head))
     pdf.set_creator("facilitator")
     pdf.set_lang("en-US")
-    text = _Text(pdf, fonts)
+    content = _Content(pdf, fonts)
     total = len(layout.pages)
     for number, ops in enumerate(layout.pages, start=1):
         pdf.add_page()
-        _draw(pdf, text, [*ops, *_footer(document.running_head, number, total)])
+        _draw(pdf, content, [*ops, *_footer(document.running_head, number, total)])
     return bytes(pdf.output())
 
 
@@ -602,7 +602,7 @@ def _fonts_needed(pages: list[list[_Op]], running_head: str) -> list[tuple[bool,
     return sorted(needed)
 
 
-def _draw(pdf: FPDF, text: _Text, ops: list[_Op]) -> None:
+def _draw(pdf: FPDF, content: _Content, ops: list[_Op]) -> None:
     # In reading order, so that copying text from the page (or a screen reader) reads it right.
     for op in ops:
         if op.kind == "text":
@@ -610,43 +610,41 @@ def _draw(pdf: FPDF, text: _Text, ops: list[_Op]) -> None:
             pieces = _halves(op.text, op.bold)
             for index, (piece, more) in enumerate(pieces):
                 if _NEEDS_SHAPING.search(piece):
-                    text.end()
+                    content.end()
                     pdf.set_font(FAMILIES[more], "B" if op.bold else "", op.size)
                     pdf.set_text_color(op.gray)
                     x = _shaped(pdf, piece, x, op.y, op.size)
                 else:
-                    text.add(piece, (op.bold, more), op.size, op.gray, x, op.y)
+                    content.text(piece, (op.bold, more), op.size, op.gray, x, op.y)
                     if index + 1 < len(pieces):
                         x += _full(op.bold).width(piece, op.size)
-            continue
-        text.end()
-        if op.kind == "line":
-            pdf.set_draw_color(op.gray)
-            pdf.set_line_width(op.h)
-            pdf.line(op.x, op.y, op.x + op.w, op.y)
+        elif op.kind == "line":
+            content.rule(op.x, op.y, op.w, op.h, op.gray)
         else:
+            content.end()
             pdf.set_fill_color(op.gray)
             if op.w == op.h and op.w < 5:  # a bullet
                 pdf.ellipse(op.x, op.y, op.w, op.h, style="F")
             else:
                 pdf.rect(op.x, op.y, op.w, op.h, style="F")
-    text.end()
+    content.end()
 
 
 # A pdf string's bytes that need a backslash.
 _PDF_STRING_ESCAPES = {ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)", ord("\r"): "\\r"}
 
 
-class _Text:
-    """Text written into the page as pdf text objects, one for each piece of a line.
+class _Content:
+    """Text and rules written into a page's content as pdf operators, in reading order.
 
-    fpdf2's text() costs about 7 µs a call and a quarter of a µs a character, which was
-    a third of an export; here a piece is one short text object whose characters become
-    their codes in the embedded subset through one str.translate. fpdf2 still picks those
-    codes (and so embeds the glyphs), and writes the pages, the fonts and the file. This is
-    the one place that uses fpdf2 below its documented API: a font's subset map
-    (TTFFont.subset), a page's content (FPDF._out) and the fonts a page uses
-    (FPDF._resource_catalog); tests/test_export_formats.py reads the result back.
+    fpdf2's text() costs about 7 µs a call and a quarter of a µs a character, and its line()
+    with its colour and width 9 µs, which was a third of an export; here a piece of a line is
+    one short text object whose characters become their codes in the embedded subset through
+    one str.translate, and a rule is one path. fpdf2 still picks those codes (and so embeds
+    the glyphs), and writes the pages, the fonts and the file. This is the one place that
+    uses fpdf2 below its documented API: a font's subset map (TTFFont.subset), a page's
+    content (FPDF._out) and the fonts a page uses (FPDF._resource_catalog);
+    tests/test_export_formats.py reads the result back.
     """
 
     def __init__(self, pdf: FPDF, fonts: dict[tuple[bool, bool], TTFFont]) -> None:
@@ -655,19 +653,16 @@ class _Text:
         # Per font: each character met so far, and its code in the subset as pdf string bytes.
         self.seen: dict[int, set[str]] = {font.i: set() for font in fonts.values()}
         self.codes: dict[int, dict[int, str]] = {font.i: {} for font in fonts.values()}
-        self.group: list[str] = []  # text objects not yet on the page
+        self.group: list[str] = []  # operators not yet on the page
         self.font: tuple[int, float] | None = None
         self.gray: int | None = None
+        self.pen: tuple[int, float] | None = None
 
-    def add(
+    def text(
         self, text: str, font_file: tuple[bool, bool], size: float, gray: int, x: float, baseline: float
     ) -> None:
         font = self.fonts[font_file]
-        group = self.group
-        if not group:
-            # The group's font and colour end with it (q ... Q), so fpdf2's own idea of them stays true.
-            group.append("q")
-            self.font = self.gray = None
+        group = self._group()
         if gray != self.gray:
             self.gray = gray
             group.append(f"{gray / 255:.3f} g")
@@ -678,12 +673,28 @@ class _Text:
             begin = f"BT /F{font.i} {size:.2f} Tf"
         group.append(f"{begin} {x:.2f} {PAGE_HEIGHT - baseline:.2f} Td ({self._encoded(text, font)}) Tj ET")
 
+    def rule(self, x: float, y: float, width: float, weight: float, gray: int) -> None:
+        group = self._group()
+        if (gray, weight) != self.pen:
+            self.pen = (gray, weight)
+            group.append(f"{gray / 255:.3f} G {weight:.2f} w")
+        y = PAGE_HEIGHT - y
+        group.append(f"{x:.2f} {y:.2f} m {x + width:.2f} {y:.2f} l S")
+
     def end(self) -> None:
-        """Write the text objects so far to the page (before anything fpdf2 draws itself)."""
+        """Write what is set so far to the page (before anything fpdf2 draws itself)."""
         if self.group:
             self.group.append("Q")
             self.pdf._out("\n".join(self.group))
             self.group = []
+
+    def _group(self) -> list[str]:
+        if not self.group:
+            # The group's font, colours and line width end with it (q ... Q), so fpdf2's own
+            # idea of them stays true.
+            self.group.append("q")
+            self.font = self.gray = self.pen = None
+        return self.group
 
     def _encoded(self, text: str, font: TTFFont) -> str:
         seen, codes = self.seen[font.i], self.codes[font.i]
