@@ -102,9 +102,9 @@ def _file(bold: bool, more: bool) -> bytes:
 
 
 def _add_font(pdf: FPDF, bold: bool, more: bool) -> TTFFont:
-    """One font file for this document: fpdf2's parse of it shared with every other document,
-    what fpdf2 changes while it writes a document (the characters used, the numbered
-    descriptor, the file it embeds) its own."""
+    """This document's copy of a font: fpdf2's reading of the file is shared with every other
+    document, and what fpdf2 changes while it writes one (the characters used, the descriptor
+    it numbers, the file it cuts the subset from) is the document's own."""
     font = copy.copy(_parsed(bold, more))
     font.i = len(pdf.fonts) + 1
     font.subset = SubsetMap(font)
