@@ -205,7 +205,7 @@ def _run_board(store, case_id: str | None, fall_back_to_list: bool = False) -> i
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from facilitator.actions import case_slug, new_case, parse_party
+    from facilitator.actions import case_slug, new_case, now_stamp, parse_party
     from facilitator.agenda import find_template
 
     store = _store()
@@ -217,7 +217,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     case_id = args.case_id or store.free_id(case_slug(args.title))
     if store.exists(case_id):
         raise UserError(f'a case "{case_id}" already exists; choose another --id')
-    case = new_case(case_id, args.title, args.student, parties, template, args.date or date.today())
+    case = new_case(
+        case_id, args.title, args.student, parties, template, args.date or date.today(), now_stamp()
+    )
     store.create(case)
     store.remember(case.id)  # `facilitator` alone opens the case just made
     _print(case.id)
