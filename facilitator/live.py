@@ -32,6 +32,7 @@ from facilitator.model import (
     RECORD_LISTS,
     AgendaStatus,
     Agreement,
+    AgreementKind,
     Case,
     FollowUp,
     Note,
@@ -134,6 +135,12 @@ class LiveSession:
     def active_item(self) -> str | None:
         return next((i.id for i in self.session.agenda if i.status == AgendaStatus.ACTIVE), None)
 
+    def selected_or_last(self, selected: str | None, list_name: str) -> str | None:
+        """The record a command is about: the one selected, else the one just recorded there."""
+        if selected:
+            return selected
+        return self.last[1] if self.last and self.last[0] == list_name else None
+
     def speakers(self) -> list[str]:
         """Who may speak on the capture line now: in caucus only those in the room."""
         if self.desk.caucus:
@@ -149,6 +156,16 @@ class LiveSession:
                 groups.append((f"the {side.value} side", members))
         groups.extend((party.name, (party.id,)) for party in self.case.parties)
         return groups
+
+    def final(self, list_name: str, record_id: str) -> str | None:
+        """Why a record cannot be changed any more (its session is closed), or None."""
+        try:
+            actions.check_open(self.case, list_name, record_id)
+        except FinalRecord as exc:
+            return str(exc)
+        except (KeyError, ValueError):
+            return None
+        return None
 
     def private_caucus_notes(self) -> list[Note]:
         """The notes written in this caucus that are still private."""
@@ -577,6 +594,22 @@ class LiveSession:
     def close(self) -> None:
         self.save_desk()
         self.file.close()
+
+
+# ---------------------------------------------------------------- what is due
+
+
+def due_now(case: Case, today: date) -> tuple[frozenset[str], frozenset[str]]:
+    """(follow-ups past due and not done, trial agreements whose review date has come and
+    that have no review recorded), as ids: what the board marks."""
+    day = today.isoformat()
+    late = frozenset(f.id for f in case.follow_ups if not f.done and f.due and f.due < day)
+    reviews = frozenset(
+        a.id
+        for a in case.agreements
+        if a.kind == AgreementKind.TRIAL and a.review and a.review <= day and not a.reviewed
+    )
+    return late, reviews
 
 
 # ---------------------------------------------------------------- the desk file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,13 +12,20 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from facilitator.actions import case_slug, new_case, parse_party
+from facilitator.actions import case_slug, new_case, parse_party, stamp
+from facilitator.live import Done, Refused
+from facilitator.model import Party, explain
 from facilitator.review import unresolved
 from facilitator.store import Store, StoreError
 from facilitator.tui.screens.modals import Field, FormModal
 
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
 
-class CaseListScreen(Screen):
+
+class CaseListScreen(Screen[None]):
+    app: FacilitatorApp
+
     BINDINGS = [
         Binding("enter", "open_case", "Open", id="cases.open"),
         Binding("n", "new_case", "New case", id="cases.new"),
@@ -76,34 +84,35 @@ class CaseListScreen(Screen):
             return
         by_name = {t.name: t for t in templates}
 
-        def parties_of(text: str) -> list:
+        def parties_of(text: str) -> list[Party]:
             specs = [spec for spec in text.split(";") if spec.strip()]
             return [parse_party(spec, number) for number, spec in enumerate(specs, start=1)]
 
-        def validate(values: dict[str, str]) -> str | None:
+        def submit(values: dict[str, str]) -> Done[str] | Refused:
             try:
-                parties_of(values["parties"])
+                parties = parties_of(values["parties"])
             except ValueError as exc:
-                return f"Party {exc}"
-            return None
-
-        def done(values: dict[str, str] | None) -> None:
-            if not values:
-                return
-            case = new_case(
-                self.store.free_id(case_slug(values["title"])),
-                values["title"],
-                values["student"],
-                parties_of(values["parties"]),
-                by_name[values["agenda"]],
-                date.today(),
-            )
+                return Refused(f"Party {exc}")
             try:
+                case = new_case(
+                    self.store.free_id(case_slug(values["title"])),
+                    values["title"],
+                    values["student"],
+                    parties,
+                    by_name[values["agenda"]],
+                    date.today(),
+                    stamp(self.app.clock()),
+                )
                 self.store.create(case)
+            except ValueError as exc:
+                return Refused(explain(exc))
             except StoreError as exc:
-                self.app.notify(str(exc), title="Not created", severity="error", markup=False)
-                return
-            self.app.open_case(case.id)
+                return Refused(explain(exc), unsaved=True)
+            return Done(case.id, case.id)
+
+        def done(case_id: str | None) -> None:
+            if case_id:
+                self.app.open_case(case_id)
 
         self.app.push_screen(
             FormModal(
@@ -123,7 +132,7 @@ class CaseListScreen(Screen):
                         placeholder="Ana Ruiz:parent:family; Dr. Kim:district:school",
                     ),
                 ],
-                validate,
+                submit,
             ),
             done,
         )
