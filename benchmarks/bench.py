@@ -16,6 +16,9 @@ or a time where the budget is absolute:
     review_s         render_review of the whole large case (text, the default)       < 0.1 s
     keystroke_ratio  recording one interest on the board (Enter on the capture line until the
                      first repaint that shows it), large case over the demo case  target <= 2
+    list_scale_ratio `facilitator list` (a new process, as a mediator runs it) over 200 cases
+                     of typical size, over the same for 10 cases               target <= 3
+    due_scale_ratio  `facilitator due --format json` the same way              target <= 3
 
 Each figure is the median of several runs. Prints a table; ``--json`` prints one JSON object
 with those keys (null when a figure could not be measured) plus ``details``, ``machine``,
@@ -46,7 +49,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from large_case import CASE_ID, STUDENT, large_case, record_count, statement_texts  # noqa: E402
+from large_case import (  # noqa: E402
+    CASE_ID,
+    STUDENT,
+    large_case,
+    large_case_document,
+    record_count,
+    statement_texts,
+)
 
 # name: (target, "max" or "min", how the figure is shown)
 BUDGETS: dict[str, tuple[float, str, str]] = {
@@ -56,6 +66,8 @@ BUDGETS: dict[str, tuple[float, str, str]] = {
     "export_s": (0.1, "max", "seconds"),
     "review_s": (0.1, "max", "seconds"),
     "keystroke_ratio": (2.0, "max", "ratio"),
+    "list_scale_ratio": (3.0, "max", "ratio"),
+    "due_scale_ratio": (3.0, "max", "ratio"),
 }
 
 
@@ -69,10 +81,11 @@ class Plan:
     reframe_batch: int
     render: int
     keystroke: int
+    scale: int
 
 
-FULL = Plan(startup=9, save=21, reframe_runs=7, reframe_batch=2000, render=11, keystroke=15)
-QUICK = Plan(startup=2, save=5, reframe_runs=3, reframe_batch=300, render=3, keystroke=3)
+FULL = Plan(startup=9, save=21, reframe_runs=7, reframe_batch=2000, render=11, keystroke=15, scale=7)
+QUICK = Plan(startup=2, save=5, reframe_runs=3, reframe_batch=300, render=3, keystroke=3, scale=2)
 
 
 class Unavailable(Exception):
@@ -372,6 +385,97 @@ def bench_render(folder: Path, plan: Plan) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------- many cases
+
+# A case of typical size: ten sessions and about 280 records (a seventh of the large case).
+TYPICAL_COUNTS = {
+    "interests": 100,
+    "options": 25,
+    "agreements": 15,
+    "follow_ups": 20,
+    "parking_lot": 10,
+    "statements": 80,
+    "notes": 30,
+}
+SCALE_CASES = (10, 200)
+
+
+def _cases_folder(home: Path, count: int) -> None:
+    from facilitator.model import case_from_document
+    from facilitator.store import Store
+
+    store = Store(home)
+    for n in range(count):
+        document = large_case_document(seed=n, counts=TYPICAL_COUNTS)
+        document["id"] = f"case-{n:03d}"
+        document["title"] = f"{document['title']} ({n})"
+        store.create(case_from_document(document))
+
+
+def _command_time(args: list[str], home: Path) -> float:
+    env = {**os.environ, "FACILITATOR_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "facilitator", *args], capture_output=True, env=env, timeout=600
+    )
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(
+            f"facilitator {' '.join(args)} exited {done.returncode}: {lines[-1] if lines else ''}"
+        )
+    return elapsed
+
+
+def bench_scale(folder: Path, plan: Plan) -> dict[str, Any]:
+    """`list` and `due` over 200 typical cases against 10: the cost must not grow with every case.
+
+    Each command runs in a new process, as a mediator runs it. The first run of each folder
+    builds the case index (its time is in ``details``); the figures are the runs after it.
+    In-process times of ``index.read_cases`` and of reading every case in full (what `list`
+    did before the index) are in ``details`` too.
+    """
+    try:
+        from facilitator import index
+    except ImportError as exc:
+        raise Unavailable(f"the case index cannot be imported: {exc}") from None
+    from facilitator.review import unresolved
+    from facilitator.store import Store
+
+    homes = {count: folder / f"cases-{count}" for count in SCALE_CASES}
+    for count, home in homes.items():
+        _cases_folder(home, count)
+    # The index records a case only once its file is older than the racy window.
+    time.sleep(index.RACY_NS / 1e9 + 0.2)
+    commands = {"list": ["list"], "due": ["due", "--format", "json", "--today", "2026-06-01"]}
+    details: dict[str, Any] = {}
+    found: dict[str, Any] = {}
+    for name, args in commands.items():
+        times: dict[int, list[float]] = {count: [] for count in SCALE_CASES}
+        for count, home in homes.items():
+            if name == "list":
+                details[f"list_first_run_{count}_s"] = _command_time(args, home)  # builds the index
+        for _ in range(plan.scale):
+            for count, home in homes.items():  # alternate, so both see the same machine
+                times[count].append(_command_time(args, home))
+        small, large = (median(times[count]) for count in SCALE_CASES)
+        found[f"{name}_scale_ratio"] = large / small
+        details[f"{name}_10_s"] = small
+        details[f"{name}_200_s"] = large
+    for count, home in homes.items():
+        store = Store(home)
+        details[f"read_cases_{count}_s"] = _median_time(
+            lambda store=store: index.read_cases(store), plan.scale
+        )
+        details[f"index_{count}_bytes"] = index.index_path(store).stat().st_size
+    store = Store(homes[SCALE_CASES[-1]])
+    details["list_without_index_200_s"] = _median_time(
+        lambda: [unresolved(store.read(case_id)).count for case_id in store.case_ids()], 1
+    )
+    details["typical_case_bytes"] = store.case_path("case-000").stat().st_size
+    return {**found, "details": details}
+
+
 # ---------------------------------------------------------------- keystroke
 
 
@@ -517,13 +621,14 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-", dir=parent) as temporary:
         folder = Path(temporary)
-        for name in ("startup", "save", "keystroke", "render"):
+        for name in ("startup", "save", "keystroke", "render", "scale"):
             (folder / name).mkdir()
         measure(["startup_ratio"], lambda: bench_startup(folder / "startup", plan))
         measure(["save_ratio"], lambda: bench_save(folder / "save", plan))
         measure(["reframe_per_s"], lambda: bench_reframe(plan))
         measure(["export_s", "review_s"], lambda: bench_render(folder / "render", plan))
         measure(["keystroke_ratio"], lambda: bench_keystroke(folder / "keystroke", plan))
+        measure(["list_scale_ratio", "due_scale_ratio"], lambda: bench_scale(folder / "scale", plan))
 
     missed = [key for key, value in result.items() if value is not None and not meets(key, value)]
     return {
@@ -578,6 +683,13 @@ def explain(key: str, d: dict[str, Any]) -> str:
             )
         if key == "review_s":
             return f"text; json {d['review_json_s']:.4f} s, markdown {d['review_markdown_s']:.4f} s"
+        if key in ("list_scale_ratio", "due_scale_ratio"):
+            name = key.split("_")[0]
+            return (
+                f"200 cases {ms(d[f'{name}_200_s'])} / 10 cases {ms(d[f'{name}_10_s'])} (a new process); "
+                f"in process {ms(d['read_cases_200_s'])} / {ms(d['read_cases_10_s'])}"
+                + (f"; without the index {d['list_without_index_200_s']:.2f} s" if name == "list" else "")
+            )
         if key == "keystroke_ratio":
             return (
                 f"large {ms(d['keystroke_large_s'])} / demo {ms(d['keystroke_demo_s'])} to repaint; "

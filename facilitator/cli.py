@@ -100,9 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     command("list", cmd_list, "list cases: id, title, sessions, last date, open items")
     command("agendas", cmd_agendas, "list agenda templates: name, kind, items, title")
 
-    p = command("review", cmd_review, "what is still unresolved in a case")
+    p = command("review", cmd_review, "what is still unresolved in a case, red flags and what is overdue")
     p.add_argument("case_id", metavar="CASE")
     p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    p.add_argument(
+        "--today", type=_date_arg, metavar="YYYY-MM-DD", help="judge what is overdue as of this day"
+    )
 
     p = command("next", cmd_next, "start the next session from the previous state; prints its number")
     p.add_argument("case_id", metavar="CASE")
@@ -110,6 +113,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of the new session (default: today)"
     )
     p.add_argument("--agenda", metavar="TEMPLATE", help="add this template's items after the carried ones")
+
+    p = command("prep", cmd_prep, "the preparation checklist: who brings which documents")
+    p.add_argument("case_id", metavar="CASE")
+    p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+
+    p = command("due", cmd_due, "what falls due across all cases: overdue, and in the coming days")
+    p.add_argument(
+        "--days", type=_days_arg, default=14, metavar="N", help="how many days ahead to look (default: 14)"
+    )
+    p.add_argument(
+        "--today", type=_date_arg, metavar="YYYY-MM-DD", help="look from this day (default: today)"
+    )
+    p.add_argument("--format", choices=["text", "json", "ics"], default="text")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (private to you) instead of stdout"
+    )
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
 
     p = command("export", cmd_export, "Markdown export of a session")
     p.add_argument("case_id", metavar="CASE")
@@ -155,6 +175,15 @@ def _date_arg(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _days_arg(value: str) -> int:
+    try:
+        if not re.fullmatch(r"[0-9]+", value.strip()):
+            raise ValueError
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of days (0 or more): {value[:40]!r}") from None
 
 
 def _store():
@@ -232,30 +261,29 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from facilitator.review import unresolved
-    from facilitator.store import StoreError
+    from facilitator.index import DamagedCase, read_cases
 
-    store = _store()
-    rows = []
-    for case_id in store.case_ids():
-        try:
-            case = store.read(case_id)
-        except StoreError as exc:
-            rows.append((case_id, f"(cannot be read: {_one_line(exc)})", "", "", ""))
+    cases = read_cases(_store())
+    rows, damaged = [], []
+    for case in cases:
+        if isinstance(case, DamagedCase):
+            damaged.append(case)
             continue
-        count = len(case.sessions)
         rows.append(
             (
                 case.id,
                 _single_line(case.title),
-                f"{count} session{'s' if count != 1 else ''}",
-                case.latest.date,
-                f"{unresolved(case).count} open",
+                f"{case.sessions} session{'s' if case.sessions != 1 else ''}",
+                case.last_date,
+                f"{case.open_items} open",
             )
         )
-    if not rows:
+    if not cases:
         print("no cases yet: try `facilitator demo` or `facilitator new`", file=sys.stderr)
     _print_columns(rows)
+    # After the others, one line each, so a long problem never widens the table.
+    for case in damaged:
+        _print(f"{_clean(case.id)}  (cannot be read: {_clean(case.problem)})")
     return 0
 
 
@@ -349,7 +377,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     from facilitator.review import render_review
 
-    _print(render_review(_store().read(args.case_id), args.format))
+    _print(render_review(_store().read(args.case_id), args.format, args.today or date.today()))
     return 0
 
 
@@ -360,11 +388,6 @@ def cmd_next(args: argparse.Namespace) -> int:
     store = _store()
     template = find_template(args.agenda, store.home) if args.agenda else None
     with store.open(args.case_id) as case_file:
-        latest = case_file.case.latest
-        if args.date and args.date.isoformat() < latest.date:
-            raise UserError(
-                f"session {latest.number + 1} cannot come before session {latest.number} ({latest.date})"
-            )
         case = next_session(
             case_file.case,
             on=args.date or date.today(),
@@ -373,6 +396,30 @@ def cmd_next(args: argparse.Namespace) -> int:
         )
         case_file.save(case)
     _print(str(case.latest.number))
+    return 0
+
+
+def cmd_prep(args: argparse.Namespace) -> int:
+    from facilitator.prep import render_prep
+
+    _print(render_prep(_store().read(args.case_id), args.format))
+    return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from facilitator.due import render_due
+    from facilitator.index import due_report
+
+    report = due_report(_store(), args.today or date.today(), args.days)
+    text = render_due(report, args.format)
+    if args.format == "ics":
+        for case_id, problem in report.damaged:
+            print(f"facilitator: warning: damaged: {_clean(case_id)}: {_clean(problem)}", file=sys.stderr)
+    if args.output:
+        written = _write_output(args.output, text, args.force)
+        print(f"wrote {_clean(str(written))}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 

@@ -24,7 +24,15 @@ from facilitator.model import (
     case_from_document,
     parse_case,
 )
-from facilitator.review import GROUPS, Unresolved, next_session, render_review, review_json, unresolved
+from facilitator.review import (
+    GROUPS,
+    SessionOutOfOrder,
+    Unresolved,
+    next_session,
+    render_review,
+    review_json,
+    unresolved,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "leo.json"
 ON = date(2026, 12, 8)
@@ -36,6 +44,7 @@ GROUP_KEYS = [
     "open_follow_ups",
     "parking_lot",
 ]
+FOLLOW_THROUGH_KEYS = ["red_flags", "overdue", "missing_documents", "iep_changes", "trials_to_review"]
 
 
 def leo_document() -> dict:
@@ -56,6 +65,7 @@ def empty_document() -> dict:
     document["sessions"][0]["agenda"][1]["status"] = "resolved"
     document["follow_ups"][0]["done"] = True
     document["parking_lot"][0]["status"] = "done"
+    document["agreements"][0].update(reviewed="2027-01-15", outcome="Both tool sets help; keep the reader")
     return document
 
 
@@ -247,8 +257,8 @@ def test_follow_ups_not_done_and_parking_lot_still_open():
 
 
 def test_review_json_has_exactly_the_contract_shape():
-    document = review_json(busy())
-    assert list(document) == ["case", "session", *GROUP_KEYS]
+    document = review_json(busy(), ON)
+    assert list(document) == ["case", "session", *GROUP_KEYS, *FOLLOW_THROUGH_KEYS]
     assert document["case"] == "leo-at-2026"
     assert document["session"] == 2
     for key in GROUP_KEYS:
@@ -273,6 +283,7 @@ def test_review_json_has_exactly_the_contract_shape():
         "owner_name": "Dr. Kim",
         "due": "2026-12-05",
         "session": 1,
+        "agreement": None,
     }
     assert document["open_options"][0]["proposed_by_name"] == "mediator"
     assert document["unaddressed_interests"][0]["party_name"] == "Mr Dube"
@@ -284,7 +295,7 @@ def test_review_json_has_exactly_the_contract_shape():
 
 
 def test_review_json_of_the_fixture():
-    document = review_json(leo())
+    document = review_json(leo(), ON)
     assert document == {
         "case": "leo-at-2026",
         "session": 1,
@@ -309,15 +320,34 @@ def test_review_json_of_the_fixture():
                 "owner_name": "Dr. Kim",
                 "due": "2026-12-05",
                 "session": 1,
+                "agreement": None,
             }
         ],
         "parking_lot": [{"id": "k1", "text": "Bus schedule", "status": "open", "session": 1}],
+        "red_flags": [],
+        "overdue": [
+            {"id": "f1", "text": "Send the reading progress data", "due": "2026-12-05", "kind": "follow-up"}
+        ],
+        "missing_documents": [],
+        "iep_changes": [],
+        "trials_to_review": [
+            {
+                "id": "g1",
+                "text": "Leo trials both tool sets with data collection",
+                "review": "2027-01-15",
+                "data": None,
+                "monitor": None,
+                "responsible": "AT specialist",
+                "check_ins": [],
+                "session": 1,
+            }
+        ],
     }
 
 
 def test_render_review_json_prints_review_json():
-    text = render_review(busy(), "json")
-    assert json.loads(text) == review_json(busy())
+    text = render_review(busy(), "json", ON)
+    assert json.loads(text) == review_json(busy(), ON)
     assert text.startswith('{\n  "case": ')
     document = leo_document()
     document["parking_lot"][0]["text"] = "Bus für Léo 🚌"
@@ -328,7 +358,7 @@ def test_render_review_json_prints_review_json():
 
 
 def test_review_text_groups_what_is_open():
-    text = render_review(busy(), "text")
+    text = render_review(busy(), "text", ON)
     lines = text.splitlines()
     assert lines[0] == "Assistive technology for Leo (leo-at-2026)"
     assert "16 unresolved." in lines
@@ -566,3 +596,99 @@ def test_next_always_gives_a_valid_case(statuses, session_status, parking, runs)
         assert {item.carried_from for item in case.latest.agenda if item.carried_from} == set(open_before)
         assert all(k.status != ParkingStatus.OPEN for k in case.parking_lot)
         assert parse_case(json.dumps(case.dump())) == case
+
+
+# ---------------------------------------------------------------- one check-in, no process steps
+
+
+def template_items(name: str) -> list[AgendaItem]:
+    from facilitator.agenda import agenda_items, find_template
+
+    return agenda_items(find_template(name, Path("/nonexistent-home")))
+
+
+def test_next_with_a_template_that_brings_its_own_check_in_keeps_one():
+    template = template_items("follow-up")
+    case = next_session(leo(), on=ON, items_after=template, kind=SessionKind.FOLLOW_UP)
+    titles = [item.title for item in case.latest.agenda]
+    assert titles == [
+        "Check-in on follow-ups from session 1",
+        "Assistive technology",
+        "Bus schedule",
+        "Carrying out the agreement",
+        "What the data shows",
+        "What's working and what isn't",
+        "Adjustments",
+        "Next steps",
+    ]
+    check_in = case.latest.agenda[0]
+    # The template's own check-in prompts first, then the open follow-ups; its time boxes add up.
+    assert check_in.prompts[0].startswith("Welcome back")
+    assert check_in.prompts[-1] == "Send the reading progress data (Dr. Kim, due Dec 5, 2026)"
+    assert check_in.minutes == 10 + 15
+    short = next_session(leo(), on=ON, items_after=template_items("check-in"))
+    assert [item.title for item in short.latest.agenda].count("Follow-ups due") == 0
+    assert sum("follow-up" in item.title.lower() for item in short.latest.agenda) == 1
+
+
+def test_next_merges_a_check_in_carried_from_a_template_session():
+    document = leo_document()
+    document["sessions"][0]["agenda"] += [
+        {"id": "a3", "title": "Check-in and purpose", "status": "open", "minutes": 10},
+        {"id": "a4", "title": "Follow-ups from last time", "status": "open", "minutes": 15},
+    ]
+    case = next_session(case_from_document(document), on=ON)
+    agenda = case.latest.agenda
+    assert [item.title for item in agenda] == [
+        "Check-in on follow-ups from session 1",
+        "Assistive technology",
+        "Bus schedule",
+    ]
+    assert agenda[0].carried_from == "a3"
+
+
+def test_next_never_carries_process_steps():
+    document = leo_document()
+    document["sessions"][0]["agenda"] += [
+        {"id": "a3", "title": "Welcome and ground rules", "status": "open", "process": True},
+        {"id": "a4", "title": "Writing the agreement", "status": "active", "process": True},
+    ]
+    template = [AgendaItem(id="t1", title="Closing", status="open", process=True)]
+    case = next_session(case_from_document(document), on=ON, items_after=template)
+    agenda = case.latest.agenda
+    assert {item.carried_from for item in agenda if item.carried_from} == {"a2"}
+    assert [item.title for item in agenda if item.is_step] == ["Closing"]  # the template's own step
+
+
+def test_next_refuses_a_date_before_the_latest_session():
+    document = leo_document()
+    document["sessions"][0]["date"] = "9999-12-31"
+    case = case_from_document(document)
+    with pytest.raises(SessionOutOfOrder, match=r"session 2 cannot come before session 1 \(9999-12-31\)"):
+        next_session(case, on=date(2026, 12, 1))
+    assert next_session(case, on=date.max).latest.date == "9999-12-31"  # the same day is fine
+
+
+def test_next_without_a_date_refuses_to_go_back_in_time(run_cli, tmp_path, home):
+    document = leo_document()
+    document["sessions"][0]["date"] = "9999-12-31"
+    source = tmp_path / "leo.json"
+    source.write_text(json.dumps(document), "utf-8")
+    assert run_cli("import", source).code == 0
+    path = home / "cases" / "leo-at-2026.json"
+    before = path.read_bytes()
+    for args in (["next", "leo-at-2026"], ["next", "leo-at-2026", "--date", "2026-12-01"]):
+        line = run_cli(*args).error_line()
+        assert "session 2 cannot come before session 1 (9999-12-31)" in line
+    assert path.read_bytes() == before
+
+
+def test_next_with_the_follow_up_template_from_the_command_line(run_cli, tmp_path, home):
+    source = tmp_path / "leo.json"
+    source.write_text(json.dumps(leo_document()), "utf-8")
+    assert run_cli("import", source).code == 0
+    assert run_cli("next", "leo-at-2026", "--agenda", "follow-up", "--date", "2026-12-08").out == "2\n"
+    case = parse_case(run_cli("dump", "leo-at-2026").out)
+    titles = [item.title for item in case.latest.agenda]
+    assert titles[0] == "Check-in on follow-ups from session 1"
+    assert not any(t in titles for t in ("Check-in and purpose", "Follow-ups from last time"))

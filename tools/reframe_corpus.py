@@ -82,7 +82,7 @@ def add(raw: Path, tag: str) -> None:
             )
             problems += 1
             continue
-        if "\t" in text or "\n" in text or normal(text) in seen:
+        if any(c in text for c in "\t\r\n") or normal(text) in seen:
             continue
         seen.add(normal(text))
         split = split_of(url)
@@ -97,7 +97,8 @@ def add(raw: Path, tag: str) -> None:
         path = FOLDER / f"real-{split}-{tag}.tsv"
         new = not path.exists()
         with path.open("a", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None)
+            # No quote character: a sentence's own quotation marks are kept literally, as read.
+            writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None)
             if new:
                 writer.writeheader()
             writer.writerows(rows)
