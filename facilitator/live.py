@@ -32,7 +32,6 @@ from facilitator.model import (
     RECORD_LISTS,
     AgendaStatus,
     Agreement,
-    AgreementKind,
     Case,
     FollowUp,
     Note,
@@ -466,11 +465,6 @@ class LiveSession:
 
         if self.in_caucus:
             return Refused("Leave caucus first (F6).")
-        latest = self.case.latest
-        if on.isoformat() < latest.date:
-            return Refused(
-                f"Session {latest.number + 1} cannot come before session {latest.number} ({latest.date})."
-            )
 
         def make(case: Case) -> tuple[Case, Session]:
             new = next_session(
@@ -594,22 +588,6 @@ class LiveSession:
     def close(self) -> None:
         self.save_desk()
         self.file.close()
-
-
-# ---------------------------------------------------------------- what is due
-
-
-def due_now(case: Case, today: date) -> tuple[frozenset[str], frozenset[str]]:
-    """(follow-ups past due and not done, trial agreements whose review date has come and
-    that have no review recorded), as ids: what the board marks."""
-    day = today.isoformat()
-    late = frozenset(f.id for f in case.follow_ups if not f.done and f.due and f.due < day)
-    reviews = frozenset(
-        a.id
-        for a in case.agreements
-        if a.kind == AgreementKind.TRIAL and a.review and a.review <= day and not a.reviewed
-    )
-    return late, reviews
 
 
 # ---------------------------------------------------------------- the desk file

@@ -1,4 +1,4 @@
-"""What is still unresolved, for the end of a session (the review module, on screen)."""
+"""What is still unresolved, red flags and what is overdue (the review module, on screen)."""
 
 from __future__ import annotations
 
@@ -11,30 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from facilitator.live import due_now
 from facilitator.model import Case
-
-
-def overdue_lines(case: Case, today: date) -> list[Content]:
-    late, reviews = due_now(case, today)
-    lines = []
-    for follow_up in case.follow_ups:
-        if follow_up.id in late:
-            lines.append(
-                Content.assemble(
-                    ("  ! ", "bold red"),
-                    f"{' '.join(follow_up.text.split())} ({case.owner_of(follow_up)}, due {follow_up.due})",
-                )
-            )
-    for agreement in case.agreements:
-        if agreement.id in reviews:
-            lines.append(
-                Content.assemble(
-                    ("  ! ", "bold red"),
-                    f"review of the trial “{' '.join(agreement.text.split())}” was due {agreement.review}",
-                )
-            )
-    return lines
 
 
 class ReviewScreen(Screen[None]):
@@ -50,13 +27,9 @@ class ReviewScreen(Screen[None]):
 
         from facilitator.review import render_review
 
+        # The review's Markdown escapes every user word, so nothing typed becomes structure.
         with VerticalScroll(id="review"):
-            overdue = overdue_lines(self.case, self.today)
-            if overdue:
-                heading = Content.styled(f"Overdue on {self.today:%b} {self.today.day}", "bold red")
-                yield Static(Content("\n").join([heading, *overdue]), id="overdue")
-            # The review's Markdown escapes every user word, so nothing typed becomes structure.
-            yield Markdown(render_review(self.case, "markdown"))
+            yield Markdown(render_review(self.case, "markdown", self.today))
         yield Static(Content.styled(" Esc or F7: back to the board ", "reverse"), id="review-keys")
 
     def on_mount(self) -> None:

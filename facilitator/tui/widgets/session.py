@@ -9,9 +9,8 @@ from datetime import date, datetime
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from facilitator.live import due_now
 from facilitator.model import Case, Session, Side
-from facilitator.review import in_play
+from facilitator.review import in_play, overdue
 from facilitator.tui.widgets.panels import (
     AgendaTable,
     AgreementsTable,
@@ -83,7 +82,9 @@ class SessionPanels(Horizontal):
             return before is None or any(getattr(before, n) is not getattr(case, n) for n in names)
 
         view = in_play(case)
-        overdue, reviews = due_now(case, today)
+        late = overdue(case, today)
+        late_follow_ups = frozenset(item.id for item in late if item.kind == "follow-up")
+        reviews = frozenset(item.id for item in late if item.kind == "trial-review")
         if changed("sessions"):
             self.query_one(AgendaTable).show(agenda_rows(session, now))
             self.query_one(PromptsPanel).show(session)
@@ -104,7 +105,7 @@ class SessionPanels(Horizontal):
                 if f in view.follow_ups
                 or (since is not None and f.done_at is not None and f.done_at >= since)
             ]
-            self.query_one(FollowUpsTable).show(follow_up_rows(case, shown, overdue))
+            self.query_one(FollowUpsTable).show(follow_up_rows(case, shown, late_follow_ups))
         if changed("parking_lot"):
             self.query_one(ParkingTable).show(parking_rows(view.parking_lot))
         if changed("sessions", "parties", "statements", "notes") or caucus != self._caucus:
