@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check facilitator tests benchmarks tools
 	$(BIN)/ruff format --check facilitator tests benchmarks tools
+
+# Strict types and the import layers (pyproject.toml); joins `lint` once the whole package passes.
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict facilitator
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -323,6 +323,9 @@ class LiveSession:
 
     def decide(self, option_id: str, status: OptionStatus) -> Done[Agreement | None] | Refused:
         """Mark an option; agreed or trial makes its agreement, whose details come next."""
+        option = next((o for o in self.case.options if o.id == option_id), None)
+        if option is not None and option.status == status:
+            return Refused(f"That option is already {status.value}.")
         result = self._change(
             f"option {status.value}",
             lambda c: actions.decide_option(c, option_id, status, self.session.id),
@@ -394,6 +397,9 @@ class LiveSession:
         return result
 
     def set_parking_status(self, item_id: str, status: ParkingStatus) -> Done[None] | Refused:
+        item = next((k for k in self.case.parking_lot if k.id == item_id), None)
+        if item is not None and item.status == status:
+            return Refused(f"That topic is already {status.value}.")
         return self._simple(
             f"parking lot {status.value}", lambda c: actions.set_parking_status(c, item_id, status)
         )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -307,6 +307,9 @@ def parse_timestamp(value: str) -> datetime:
 
 class Record(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    if TYPE_CHECKING:
+        id: str  # every record has one (declared by each, with its own rules)
 
     def dump(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_unset=True)

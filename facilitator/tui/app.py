@@ -73,7 +73,7 @@ class FacilitatorApp(App[None]):
             return
         self.switch_or_push(BoardScreen(self.live))
 
-    def switch_or_push(self, screen: Screen) -> None:
+    def switch_or_push(self, screen: Screen[None]) -> None:
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:

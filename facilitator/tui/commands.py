@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -33,11 +34,11 @@ def board_commands(board: BoardScreen) -> Iterator[Command]:
     """Everything the board does, in the order a session needs it."""
     for kind in CaptureKind:
         yield Command(
-            f"Capture as {kind.value}", "What the capture line records (F3)", lambda k=kind: board.set_kind(k)
+            f"Capture as {kind.value}", "What the capture line records (F3)", partial(board.set_kind, kind)
         )
     for party_id in board.live.speakers():
         name = "mediator" if party_id == MEDIATOR else board.live.case.who(party_id)
-        yield Command(f"Speaker: {name}", "Who is speaking (F2)", lambda p=party_id: board.set_speaker(p))
+        yield Command(f"Speaker: {name}", "Who is speaking (F2)", partial(board.set_speaker, party_id))
     yield Command(
         "Joint view", "Only the single text, for a screen the room sees (F12)", board.action_joint_view
     )
@@ -58,19 +59,19 @@ def board_commands(board: BoardScreen) -> Iterator[Command]:
         yield Command(
             f"Mark agenda item {status.value}",
             "The item being discussed, or the one selected in the agenda",
-            lambda s=status: _mark_agenda_item(board, s),
+            partial(_mark_agenda_item, board, status),
         )
     for decision in OptionStatus:
         yield Command(
             f"Mark option {decision.value}",
             "The option selected, or the one just recorded",
-            lambda d=decision: board.decide(d),
+            partial(board.decide, decision),
         )
     for parking in ParkingStatus:
         yield Command(
             f"Mark parking-lot topic {parking.value}",
             "The topic selected in the parking lot",
-            lambda s=parking: _mark_parking(board, s),
+            partial(_mark_parking, board, parking),
         )
 
     def amend() -> None:
@@ -81,15 +82,6 @@ def board_commands(board: BoardScreen) -> Iterator[Command]:
     yield Command("Amend agreement", "Change an earlier session's agreement, keeping the record", amend)
     yield Command("Undo", "Undo the last change (ctrl+z)", board.action_undo)
     yield Command("Redo", "Redo what was undone (ctrl+y)", board.action_redo)
-
-
-def _mark_agenda_item(board: BoardScreen, status: AgendaStatus) -> None:
-    """The item being discussed (or, to start one, the one selected in the agenda)."""
-    live = board.live
-    item = live.active_item() if status != AgendaStatus.ACTIVE else None
-    item = item or live.selected_or_last(board.query_one(AgendaTable).selected_id(), "agenda")
-    if item:
-        board.apply(live.set_agenda_status(item, status))
 
 
 def _mark_agenda_item(board: BoardScreen, status: AgendaStatus) -> None:

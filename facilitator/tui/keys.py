@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from facilitator.actions import CaptureKind
@@ -106,7 +106,7 @@ def display(key: str) -> str:
     return first
 
 
-def bindings(keys: Iterable[Key], *, priority: bool = False) -> list[Binding]:
+def bindings(keys: Iterable[Key], *, priority: bool = False) -> list[BindingType]:
     return [
         Binding(k.key, k.action, k.label, show=False, id=k.id, tooltip=k.help, priority=priority)
         for k in keys

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from facilitator.actions import CaptureKind
 from facilitator.live import Done, LiveSession, Refused
@@ -37,6 +37,7 @@ from facilitator.tui.widgets.panels import (
     OptionsTable,
     ParkingTable,
     RecordTable,
+    record_words,
 )
 from facilitator.tui.widgets.session import SessionPanels
 
@@ -51,6 +52,7 @@ class BoardScreen(Screen[None]):
 
     BINDINGS = keys.bindings(keys.BOARD_KEYS)
     COMMANDS = {BoardCommands}
+    AUTO_FOCUS = "#capture-input"
     app: FacilitatorApp
 
     def __init__(self, live: LiveSession) -> None:
@@ -205,46 +207,37 @@ class BoardScreen(Screen[None]):
             self.query_one(SessionPanels).reveal(*self.live.last)
 
     def set_kind(self, kind: CaptureKind) -> None:
-        if self.apply_choice(self.live.choose_kind(kind)):
-            self.refresh_choice()
+        self._choose(self.live.choose_kind(kind))
 
     def set_speaker(self, party_id: str) -> None:
-        if self.apply_choice(self.live.choose_speaker(party_id)):
-            self.refresh_choice()
+        self._choose(self.live.choose_speaker(party_id))
 
-    def apply_choice(self, result: Done[None] | Refused) -> bool:
+    def _choose(self, result: Done[None] | Refused) -> None:
         self.capture_input.focus()
         if isinstance(result, Refused):
             self.say(result.reason, warning=True)
-            return False
+            return
         self.say(result.said)
         self._save_desk_soon()
-        return True
+        self.refresh_choice()
 
     def action_choose_speaker(self) -> None:
         self.capture_input.focus()
-
-        def picked(party_id: str | None) -> None:
-            if party_id is None:
-                self.say("Speaker unchanged. F2 then a number picks who is speaking.")
-            else:
-                self.set_speaker(party_id)
-
-        self.open(dialogs.speaker_pick(self.live), picked)
+        unchanged = "Speaker unchanged. F2 then a number picks who is speaking."
+        self.open(
+            dialogs.speaker_pick(self.live), lambda p: self.set_speaker(p) if p else self.say(unchanged)
+        )
 
     def action_choose_kind(self) -> None:
         self.capture_input.focus()
         if self.live.in_caucus:
             self.say("In caucus everything you write is a private note. F6 leaves caucus.", warning=True)
             return
-
-        def picked(kind: str | None) -> None:
-            if kind is None:
-                self.say("Kind unchanged. F3 then a letter picks what the line records.")
-            else:
-                self.set_kind(CaptureKind(kind))
-
-        self.open(dialogs.kind_pick(self.live), picked)
+        unchanged = "Kind unchanged. F3 then a letter picks what the line records."
+        self.open(
+            dialogs.kind_pick(self.live),
+            lambda k: self.set_kind(CaptureKind(k)) if k else self.say(unchanged),
+        )
 
     def action_back_to_typing(self) -> None:
         self.capture_input.focus()
@@ -256,6 +249,15 @@ class BoardScreen(Screen[None]):
         self.set_class(isinstance(event.widget, RecordTable), "-in-panel")
         if not self.query_one(Notice).busy or isinstance(event.widget, RecordTable):
             self.show_hint()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # In a panel, the row under the cursor is shown whole above the capture line.
+        table = event.data_table
+        chosen = table.selected() if isinstance(table, RecordTable) and table.has_focus else None
+        words = record_words(self.live.case, *chosen) if chosen else None
+        if words and isinstance(table, RecordTable):
+            self.say(Content.assemble((f" {table.TITLE.upper()} ", "bold reverse"), " ", words))
 
     @on(RecordTable.KeyNotUsed)
     def _key_not_used(self, event: RecordTable.KeyNotUsed) -> None:
@@ -284,7 +286,12 @@ class BoardScreen(Screen[None]):
         final = self.live.final(list_name, record_id)
         if final and list_name == "agreements":
             question = "This agreement is part of a closed session. Amend it in this session instead?"
-            self.open(ConfirmModal(question, final), lambda yes: yes and self.amend(record_id))
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.amend(record_id)
+
+            self.open(ConfirmModal(question, final), answered)
             return
         if final:
             self.say(final, warning=True)
@@ -302,7 +309,12 @@ class BoardScreen(Screen[None]):
         if isinstance(picker, str):
             self.say(picker, warning=True)
             return
-        self.open(picker, lambda chosen: chosen is not None and self.apply(self.live.link(option_id, chosen)))
+
+        def chosen(interest_ids: list[str] | None) -> None:
+            if interest_ids is not None:
+                self.apply(self.live.link(option_id, interest_ids))
+
+        self.open(picker, chosen)
 
     @on(AgendaTable.StatusChosen)
     def _agenda_status(self, event: AgendaTable.StatusChosen) -> None:

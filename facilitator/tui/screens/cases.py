@@ -70,10 +70,12 @@ class CaseListScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            self.app.open_case(key)
+            if key is not None:
+                self.app.open_case(key)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_case(event.row_key.value)
+        if event.row_key.value is not None:
+            self.app.open_case(event.row_key.value)
 
     def action_new_case(self) -> None:
         from facilitator.agenda import list_templates

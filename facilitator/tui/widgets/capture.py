@@ -114,7 +114,7 @@ class CaptureBar(Vertical):
         parts: list[Content | str | tuple[str, str]] = [(" ! ", "bold")]
         for index, (word, text) in enumerate(seen.items()):
             parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{text}”"])
-        parts.append(("  ↓↑ choose a reframe, Enter records it with the statement", "dim"))
+        parts.append(("  ↓ a reframe, Enter records it", "dim"))
         cues.update(Content.assemble(*parts))
         lines = []
         for index, suggestion in enumerate(analysis.suggestions):

@@ -10,6 +10,7 @@ tested on its own.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from facilitator.actions import find
 from facilitator.model import (
     AgendaItem,
     AgendaStatus,
@@ -63,9 +65,13 @@ UNNAMED = "(interest not named yet)"  # shown, never stored: the file keeps ""
 SIDE_TITLES = {Side.FAMILY: "FAMILY", Side.SCHOOL: "SCHOOL", Side.NEUTRAL: "NEUTRAL"}
 
 
+NBSP = "\u00a0"
+SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")  # not the no-break space, which keeps "Dec 4" whole
+
+
 def cell(text: str, style: str = "", indent: str = "") -> Text:
     """A table cell showing user text literally, on one line (wrapping tables wrap it)."""
-    flat = " ".join(text.split())
+    flat = SPACES.sub(" ", text).strip()
     if len(flat) > MAX_CELL:
         flat = flat[: MAX_CELL - 1] + "…"
     return Text(indent + flat, style=style, no_wrap=True, overflow="ellipsis")
@@ -87,6 +93,19 @@ def parse_key(key: str) -> tuple[str, str] | None:
     if list_name in ("party", "side") or not rest:
         return None
     return list_name, rest.split("#", 1)[0]
+
+
+def record_words(case: Case, list_name: str, record_id: str) -> str | None:
+    """A record's words in full, on one line (its row in a panel may be cut short)."""
+    try:
+        record = find(case, list_name, record_id)
+    except KeyError:
+        return None
+    if isinstance(record, Interest):
+        text = record.text or UNNAMED
+        return " ".join(f"{text} · position: {record.position}".split()) if record.position else text
+    text = getattr(record, "text", None) or getattr(record, "title", None) or ""
+    return " ".join(str(text).split()) or None
 
 
 class RecordTable(DataTable[Text]):
@@ -545,7 +564,7 @@ class AgreementsTable(RecordTable):
 
 def _day(value: str) -> str:
     day = date.fromisoformat(value)
-    return f"{day:%b} {day.day}"
+    return f"{day:%b}{NBSP}{day.day}"
 
 
 def follow_up_rows(case: Case, follow_ups: list[FollowUp], overdue: frozenset[str]) -> list[Row]:
@@ -558,7 +577,8 @@ def follow_up_rows(case: Case, follow_ups: list[FollowUp], overdue: frozenset[st
             mark, style = Text("!", style="bold red"), "red"
         else:
             mark, style = Text("○"), ""
-        due = f", {'OVERDUE since ' if late else 'due '}{_day(follow_up.due)}" if follow_up.due else ""
+        when = NBSP.join(["OVERDUE since" if late else "due", _day(follow_up.due)]) if follow_up.due else ""
+        due = f", {when.replace(' ', NBSP)}" if when else ""
         words = f"{follow_up.text} — {case.owner_of(follow_up)}{due}"
         rows.append(Row(record_key("follow_ups", follow_up.id), (mark, cell(words, style))))
     return rows
@@ -570,7 +590,7 @@ class FollowUpsTable(RecordTable):
     WRAP_LINES = 3
     TITLE = "Follow-ups"
     BINDINGS = [
-        Binding("space", "toggle", "done / not done", key_display="Space", id="follow_ups.toggle"),
+        Binding("space", "mark_done", "done / not done", key_display="Space", id="follow_ups.toggle"),
         Binding("e,enter", "edit", "edit", id="follow_ups.edit"),
         Binding("delete", "remove", "remove", key_display="Del", id="follow_ups.remove"),
     ]
@@ -580,7 +600,7 @@ class FollowUpsTable(RecordTable):
             super().__init__()
             self.follow_up_id = follow_up_id
 
-    def action_toggle(self) -> None:
+    def action_mark_done(self) -> None:
         follow_up = self.selected_id()
         if follow_up:
             self.post_message(self.DoneToggled(follow_up))

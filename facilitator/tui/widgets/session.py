@@ -71,7 +71,7 @@ class SessionPanels(Horizontal):
 
     def on_mount(self) -> None:
         for table in self.query(RecordTable):
-            if table.parent is not None and table.id not in ("family", "school"):
+            if isinstance(table.parent, Vertical):  # the two interest columns share one panel
                 table.parent.border_title = table.TITLE
         self.query_one("#interests-panel").border_title = "Interests"
 
@@ -114,9 +114,22 @@ class SessionPanels(Horizontal):
             log.move_cursor(row=log.row_count - 1, animate=False)
             self._caucus = caucus
         self._shown = case
+        self.call_after_refresh(self._mark_panels)
+
+    def _mark_panels(self) -> None:
+        """An empty panel says what goes there; a full one says there is more than it shows."""
         for panel, hint in EMPTY_HINTS.items():
             widget = self.query_one(panel)
-            widget.border_subtitle = hint if all(not t.row_count for t in widget.query(RecordTable)) else ""
+            tables = list(widget.query(RecordTable))
+            if all(not t.row_count for t in tables):
+                widget.border_subtitle = hint
+            else:
+                widget.border_subtitle = (
+                    "↓ more" if any(t.overflows for t in tables) else ""
+                )
+        interests = self.query_one("#interests-panel")
+        more = any(t.overflows for t in interests.query(RecordTable))
+        interests.border_subtitle = "↓ more" if more else ""
 
     def reveal(self, list_name: str, record_id: str) -> None:
         """Bring a row into view in whichever panel shows it."""
