@@ -30,6 +30,9 @@ from facilitator.model import (
     Agreement,
     AgreementKind,
     Case,
+    Document,
+    DocumentKind,
+    DocumentStatus,
     FollowUp,
     Interest,
     Note,
@@ -81,6 +84,7 @@ RECORD_WORDS = {
     "parking_lot": "parking-lot topic",
     "statements": "statement",
     "notes": "note",
+    "documents": "document",
 }
 
 
@@ -238,9 +242,10 @@ def find(case: Case, list_name: str, record_id: str) -> Record:
         if item is not None:
             return item
     else:
-        for record in getattr(case, list_name):
+        records: list[Record] = getattr(case, list_name)
+        for record in records:
             if record.id == record_id:
-                return record  # type: ignore[no-any-return]  # lists of Record, by name
+                return record
     raise KeyError(f"there is no {RECORD_WORDS.get(list_name, list_name)} {record_id} in this case")
 
 
@@ -304,18 +309,19 @@ def typed_date(text: str | None, label: str) -> str | None:
 # ---------------------------------------------------------------- closed sessions are final
 
 
-def session_of(case: Case, list_name: str, record_id: str) -> Session:
-    """The session a record was made in."""
+def session_of(case: Case, list_name: str, record_id: str) -> Session | None:
+    """The session a record was made in (None for a document not tied to one)."""
     if list_name == "agenda":
         return _where(case, record_id)[0]
     record = find(case, list_name, record_id)
-    return _session(case, getattr(record, "session"))  # noqa: B009  every record list but parties has one
+    session_id = getattr(record, "session", None)
+    return _session(case, session_id) if isinstance(session_id, str) else None
 
 
 def check_open(case: Case, list_name: str, record_id: str) -> None:
     """Refuse (FinalRecord) to change a record of a closed session, saying what keeps the record."""
     session = session_of(case, list_name, record_id)
-    if session.status != SessionStatus.CLOSED:
+    if session is None or session.status != SessionStatus.CLOSED or list_name == "documents":
         return
     word = RECORD_WORDS.get(list_name, "record")
     way = {
@@ -698,6 +704,55 @@ def park(case: Case, session_id: str, text: str) -> tuple[Case, ParkingItem]:
 
 def set_parking_status(case: Case, item_id: str, status: ParkingStatus) -> Case:
     return _set(case, "parking_lot", item_id, status=status)
+
+
+# ---------------------------------------------------------------- preparation
+
+
+# The order a document moves through on the checklist.
+DOCUMENT_STEPS = (
+    DocumentStatus.NEEDED,
+    DocumentStatus.REQUESTED,
+    DocumentStatus.RECEIVED,
+    DocumentStatus.SHARED,
+)
+
+
+def add_document(
+    case: Case, title: str, party: str, kind: DocumentKind, due: str | None, session_id: str | None
+) -> tuple[Case, Document]:
+    """A document for the preparation checklist, still needed."""
+    document = Document(
+        id=next_id(case, "documents"),
+        title=title.strip(),
+        party=party,
+        kind=kind,
+        status=DocumentStatus.NEEDED,
+        **_fields(due=typed_date(due, "due"), session=session_id),
+    )
+    return _append(case, "documents", document), document
+
+
+def edit_document(
+    case: Case, document_id: str, title: str, party: str, kind: DocumentKind, due: str | None
+) -> Case:
+    return _set(
+        case,
+        "documents",
+        document_id,
+        title=title.strip(),
+        party=party,
+        kind=kind,
+        due=typed_date(due, "due"),
+    )
+
+
+def advance_document(case: Case, document_id: str) -> tuple[Case, Document]:
+    """Move a document one step on: needed, requested, received, shared (then needed again)."""
+    document = _find(case, "documents", document_id, Document)
+    following = DOCUMENT_STEPS[(DOCUMENT_STEPS.index(document.status) + 1) % len(DOCUMENT_STEPS)]
+    moved = revise(document, status=following)
+    return _replace(case, "documents", moved), moved
 
 
 # ---------------------------------------------------------------- statements and notes

@@ -33,6 +33,8 @@ from facilitator.model import (
     AgendaStatus,
     Agreement,
     Case,
+    Document,
+    DocumentKind,
     FollowUp,
     Note,
     OptionStatus,
@@ -403,6 +405,31 @@ class LiveSession:
         return self._simple(
             f"parking lot {status.value}", lambda c: actions.set_parking_status(c, item_id, status)
         )
+
+    # ---- preparation
+
+    def add_document(self, title: str, party: str, kind: DocumentKind, due: str) -> Done[Document] | Refused:
+        """A document for the checklist of the session being prepared (this one)."""
+        session_id = self.session.id
+        result = self._change(
+            "document added", lambda c: actions.add_document(c, title, party, kind, due, session_id)
+        )
+        if isinstance(result, Done):
+            return Done(f"On the checklist: {_short(result.made.title)}", result.made)
+        return result
+
+    def edit_document(
+        self, document_id: str, title: str, party: str, kind: DocumentKind, due: str
+    ) -> Done[None] | Refused:
+        return self._simple(
+            "document edited", lambda c: actions.edit_document(c, document_id, title, party, kind, due)
+        )
+
+    def advance_document(self, document_id: str) -> Done[Document] | Refused:
+        result = self._change("document status", lambda c: actions.advance_document(c, document_id))
+        if isinstance(result, Done):
+            return Done(f"{_short(result.made.title)}: {result.made.status.value}", result.made)
+        return result
 
     # ---- parties and caucus
 

@@ -363,3 +363,22 @@ def test_a_follow_up_owner_outside_the_table(live: LiveSession, store: Store):
 def test_a_key_that_changes_nothing_says_so(live: LiveSession):
     done(live.set_agenda_status("a3", AgendaStatus.PARKED))
     assert "already parked" in refused(live.set_agenda_status("a3", AgendaStatus.PARKED))
+
+
+def test_documents_move_through_the_preparation_checklist(live: LiveSession, store: Store):
+    from facilitator.model import DocumentKind
+
+    assert "not a date" in refused(
+        live.add_document("Reading evaluation", "p3", DocumentKind.EVALUATION, "soon")
+    )
+    document = done(live.add_document("Reading evaluation", "p3", DocumentKind.EVALUATION, "12/5/2026")).made
+    statuses = [done(live.advance_document(document.id)).made.status.value for _ in range(4)]
+    assert statuses == ["requested", "received", "shared", "needed"]
+    done(live.edit_document(document.id, "Reading evaluation (2026)", MEDIATOR, DocumentKind.EVALUATION, ""))
+    (saved,) = store.read("leo").documents
+    assert (saved.title, saved.party, saved.due, saved.session) == (
+        "Reading evaluation (2026)",
+        MEDIATOR,
+        None,
+        "s1",
+    )

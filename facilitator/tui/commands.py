@@ -43,6 +43,7 @@ def board_commands(board: BoardScreen) -> Iterator[Command]:
         "Joint view", "Only the single text, for a screen the room sees (F12)", board.action_joint_view
     )
     yield Command("Review", "What is unresolved, red flags and overdue (F7)", board.action_review)
+    yield Command("Preparation", "Each side's documents and where they stand", partial(_preparation, board))
     yield Command("Export", "Consensus points or a session summary (F8)", board.action_export)
     yield Command("Next agenda item", "Leave this item and start the next (F5)", board.action_next_item)
     yield Command(
@@ -82,6 +83,12 @@ def board_commands(board: BoardScreen) -> Iterator[Command]:
     yield Command("Amend agreement", "Change an earlier session's agreement, keeping the record", amend)
     yield Command("Undo", "Undo the last change (ctrl+z)", board.action_undo)
     yield Command("Redo", "Redo what was undone (ctrl+y)", board.action_redo)
+
+
+def _preparation(board: BoardScreen) -> None:
+    from facilitator.tui.screens.prep import PrepScreen
+
+    board.app.push_screen(PrepScreen(board.live), lambda _: board.refresh_board())
 
 
 def _mark_agenda_item(board: BoardScreen, status: AgendaStatus) -> None:

@@ -61,8 +61,6 @@ class BoardScreen(Screen[None]):
         self.unsaved: str | None = None  # why the last change is not saved, while it is not
         self._draft_timer: Timer | None = None
 
-    # ---------------------------------------------------------------- layout
-
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="header")
         yield CaucusBanner(id="caucus-banner")
@@ -100,14 +98,13 @@ class BoardScreen(Screen[None]):
         self.query_one(SessionHeader).show(self.case, self.live.session, self.app.clock(), caucus)
 
     def refresh_board(self) -> None:
-        live = self.live
-        self.query_one(SessionPanels).show(
-            live.case, live.session, live.desk.caucus, live.today, self.app.clock()
-        )
-        if self.has_class("-joint"):
-            self.query_one(JointView).show(live.case, live.session)
+        live, now = self.live, self.app.clock()
+        self.query_one(SessionPanels).show(live.case, live.session, live.desk.caucus, live.today, now)
+        self.show_joint()
         self.refresh_choice()
         self.refresh_header()
+        # Counted once the change is on screen, so recording never waits for it.
+        self.call_after_refresh(self.query_one(SessionHeader).count_alerts, live.case, live.today)
 
     def refresh_choice(self) -> None:
         live = self.live
@@ -179,14 +176,21 @@ class BoardScreen(Screen[None]):
 
         self.app.push_screen(modal, closed)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self) -> None:  # back from a dialog: typing goes on where it was
         if not isinstance(self.focused, RecordTable):
             self.capture_input.focus()
 
     # ---------------------------------------------------------------- the capture line
 
+    def show_joint(self) -> None:
+        if self.has_class("-joint"):  # the room sees an option or agreement as it is typed, nothing else
+            typed = self.live.desk.kind in (CaptureKind.OPTION, CaptureKind.AGREEMENT)
+            draft = self.capture_input.value if typed else ""
+            self.query_one(JointView).show(self.live.case, self.live.session, draft)
+
     @on(Input.Changed, "#capture-input")
     def _typed(self, event: Input.Changed) -> None:
+        self.show_joint()
         self.update_analysis()
         if event.value != self.live.desk.draft:
             self.live.desk.draft = event.value
@@ -286,12 +290,7 @@ class BoardScreen(Screen[None]):
         final = self.live.final(list_name, record_id)
         if final and list_name == "agreements":
             question = "This agreement is part of a closed session. Amend it in this session instead?"
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.amend(record_id)
-
-            self.open(ConfirmModal(question, final), answered)
+            self.open(ConfirmModal(question, final), lambda yes: self.amend(record_id) if yes else None)
             return
         if final:
             self.say(final, warning=True)

@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Footer, Static
 from facilitator.actions import case_slug, new_case, parse_party, stamp
 from facilitator.live import Done, Refused
 from facilitator.model import Party, explain
-from facilitator.review import unresolved
 from facilitator.store import Store, StoreError
 from facilitator.tui.screens.modals import Field, FormModal
 
@@ -48,21 +47,30 @@ class CaseListScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from facilitator.due import select
+        from facilitator.index import DamagedCase, read_cases
+
+        today = self.app.clock().astimezone().date()
         table = self.query_one(DataTable)
-        table.add_columns("case", "title", "sessions", "last date", "open")
-        for case_id in self.store.case_ids():
-            try:
-                case = self.store.read(case_id)
-            except StoreError as exc:
-                table.add_row(Text(case_id), Text(str(exc), style="red"), "", "", "", key=case_id)
+        table.add_columns("case", "title", "sessions", "last date", "open", "due")
+        for found in read_cases(self.store):  # the index: a long list of cases opens fast
+            if isinstance(found, DamagedCase):
+                table.add_row(Text(found.id), Text(found.problem, style="red"), "", "", "", "", key=found.id)
                 continue
+            items = select(found.id, found.deadlines, today, 14)
+            late = sum(1 for item in items if item.overdue)
+            coming = next((item for item in items if not item.overdue), None)
+            due = Text(f"{late} overdue", style="bold red") if late else Text("")
+            if coming is not None:
+                due.append(f"{' · ' if late else ''}next {coming.date}", style="dim")
             table.add_row(
-                Text(case.id),
-                Text(" ".join(case.title.split())),
-                str(len(case.sessions)),
-                case.latest.date,
-                str(unresolved(case).count),
-                key=case.id,
+                Text(found.id),
+                Text(" ".join(found.title.split())),
+                str(found.sessions),
+                found.last_date,
+                str(found.open_items),
+                due,
+                key=found.id,
             )
         table.focus()
 

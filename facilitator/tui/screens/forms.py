@@ -18,6 +18,8 @@ from facilitator.model import (
     AgendaItem,
     Agreement,
     AgreementKind,
+    Document,
+    DocumentKind,
     FollowUp,
     Interest,
     Role,
@@ -249,3 +251,35 @@ def edit_form(live: LiveSession, list_name: str, record_id: str) -> FormModal | 
         )
         return words_form(live, list_name, record_id, label, record.text)
     return None
+
+
+DOCUMENT_KINDS = [(kind.value.replace("-", " "), kind.value) for kind in DocumentKind]
+
+
+def document_form(live: LiveSession, document: Document | None) -> FormModal:
+    """A document for the preparation checklist: what it is, who brings it, by when."""
+    bringers = [(f"{p.name} · {p.role.value}", p.id) for p in live.case.parties] + [
+        ("the mediator", MEDIATOR)
+    ]
+
+    def submit(values: Values) -> Done[Any] | Refused:
+        kind = DocumentKind(values["kind"])
+        if document is None:
+            return live.add_document(values["title"], values["party"], kind, values["due"])
+        return live.edit_document(document.id, values["title"], values["party"], kind, values["due"])
+
+    return FormModal(
+        "A document to prepare" if document is None else "Document",
+        [
+            Field("title", "Document", document.title if document else "", required=True),
+            Field("party", "Who brings it", document.party if document else MEDIATOR, choices=bringers),
+            Field(
+                "kind",
+                "Kind",
+                document.kind.value if document else DocumentKind.OTHER.value,
+                choices=DOCUMENT_KINDS,
+            ),
+            Field("due", "Due", (document.due or "") if document else "", placeholder=DATE_HINT),
+        ],
+        submit,
+    )

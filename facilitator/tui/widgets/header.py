@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -33,6 +33,19 @@ def _clock(seconds: int) -> str:
 
 
 class SessionHeader(Horizontal):
+    alerts: str = ""  # red flags and overdue items, as counted after the last change
+
+    def count_alerts(self, case: Case, today: date) -> None:
+        """Red flags and overdue items, shown beside the session where the mediator looks."""
+        from facilitator.review import overdue, red_flags
+
+        flags, late = len(red_flags(case, today)), len(overdue(case, today))
+        words = [
+            f"⚑ {flags} red flag{'s' * (flags != 1)}" if flags else "",
+            f"{late} overdue" if late else "",
+        ]
+        self.alerts = " · ".join(w for w in words if w)
+
     def compose(self) -> ComposeResult:
         yield Static(id="header-case")
         yield Static(id="header-timer")
@@ -46,6 +59,8 @@ class SessionHeader(Horizontal):
         )
         if caucus_with:
             left = left.append(Content.assemble("  ", (f" CAUCUS with {caucus_with} ", "bold reverse")))
+        elif self.alerts:
+            left = left.append(Content.assemble("  ", (f" {self.alerts} · F7 ", "bold $warning")))
         self.query_one("#header-case", Static).update(left, layout=False)
         timer = time_left(session, now)
         if session.status == SessionStatus.CLOSED:

@@ -50,8 +50,9 @@ def agreement_lines(case: Case, number: int, agreement: Agreement) -> list[Conte
     return lines
 
 
-def joint_text(case: Case, session: Session) -> Content:
-    """The agenda, the open and agreed options, and every agreement with its details."""
+def joint_text(case: Case, session: Session, draft: str = "") -> Content:
+    """The agenda, the open and agreed options, and every agreement with its details; ``draft``
+    is the option or agreement being typed, shown as it is written."""
     lines: list[Content] = [
         Content.styled(f" {_flat(case.title)} · session {session.number}", "bold reverse"),
         Content(""),
@@ -80,6 +81,8 @@ def joint_text(case: Case, session: Session) -> Content:
         lines += agreement_lines(case, number, agreement)
     if not current:
         lines.append(Content.styled("  none yet", "dim"))
+    if draft.strip():
+        lines += [Content(""), Content.assemble((" BEING WRITTEN  ", "bold"), (_flat(draft), "italic"))]
     return Content("\n").join(lines)
 
 
@@ -87,5 +90,5 @@ class JointView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="joint-text")
 
-    def show(self, case: Case, session: Session) -> None:
-        self.query_one("#joint-text", Static).update(joint_text(case, session))
+    def show(self, case: Case, session: Session, draft: str = "") -> None:
+        self.query_one("#joint-text", Static).update(joint_text(case, session, draft))

@@ -19,7 +19,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
@@ -118,7 +118,7 @@ class RecordTable(DataTable[Text]):
     WIDTHS: ClassVar[dict[str, int]] = {}
     WRAP_LINES: ClassVar[int] = 1  # more lets long text in the flexible column wrap onto that many lines
     TITLE: ClassVar[str] = ""  # the panel, in the mediator's words (for hints and help)
-    BINDINGS: ClassVar[list[Binding]] = [  # type: ignore[assignment]  # DataTable's list holds strings too
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e,enter", "edit", "edit", id="row.edit"),
         Binding("delete", "remove", "remove", id="row.remove"),
     ]

@@ -124,9 +124,7 @@ class SessionPanels(Horizontal):
             if all(not t.row_count for t in tables):
                 widget.border_subtitle = hint
             else:
-                widget.border_subtitle = (
-                    "↓ more" if any(t.overflows for t in tables) else ""
-                )
+                widget.border_subtitle = "↓ more" if any(t.overflows for t in tables) else ""
         interests = self.query_one("#interests-panel")
         more = any(t.overflows for t in interests.query(RecordTable))
         interests.border_subtitle = "↓ more" if more else ""
