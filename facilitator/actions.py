@@ -406,12 +406,18 @@ def next_item(case: Case, session_id: str, at: str) -> tuple[Case, Moved]:
     return case, Moved(None, None, still_open)
 
 
-def add_agenda_item(case: Case, session_id: str, title: str, minutes: int | None = None) -> Case:
+def add_agenda_item(
+    case: Case, session_id: str, title: str, minutes: int | None = None, after: str | None = None
+) -> Case:
+    """A new open item, right after ``after`` (the item the mediator is on), else at the end."""
     session = _session(case, session_id)
     item = AgendaItem(
         id=next_id(case, "agenda"), title=title.strip(), status=AgendaStatus.OPEN, **_fields(minutes=minutes)
     )
-    return _with_agenda(case, session, [*session.agenda, item])
+    agenda = list(session.agenda)
+    ids = [a.id for a in agenda]
+    agenda.insert(ids.index(after) + 1 if after in ids else len(agenda), item)
+    return _with_agenda(case, session, agenda)
 
 
 def edit_agenda_item(case: Case, item_id: str, title: str, minutes: int | None) -> Case:

@@ -202,7 +202,7 @@ class LiveSession:
         self._undo.append(_Step(what, before))
         del self._undo[:-UNDO_DEPTH]
         self._redo.clear()
-        return Done(what, made)
+        return Done(what[:1].upper() + what[1:], made)
 
     def _simple(self, what: str, make: Callable[[Case], Case]) -> Done[None] | Refused:
         return self._change(what, lambda case: (make(case), None))
@@ -356,13 +356,15 @@ class LiveSession:
     def move_agenda_item(self, item_id: str, offset: int) -> Done[None] | Refused:
         return self._simple("agenda order", lambda c: actions.move_agenda_item(c, item_id, offset))
 
-    def add_agenda_item(self, title: str, minutes: str) -> Done[None] | Refused:
+    def add_agenda_item(self, title: str, minutes: str, after: str | None = None) -> Done[None] | Refused:
+        """A new topic, after ``after`` (default: the item being discussed)."""
         try:
             box = parse_minutes(minutes)
         except ValueError as exc:
             return Refused(f"Time box: {exc}")
+        place = after or self.active_item()
         return self._simple(
-            "new agenda item", lambda c: actions.add_agenda_item(c, self.session.id, title, box)
+            "new agenda item", lambda c: actions.add_agenda_item(c, self.session.id, title, box, place)
         )
 
     def edit_agenda_item(self, item_id: str, title: str, minutes: str) -> Done[None] | Refused:
@@ -489,6 +491,8 @@ class LiveSession:
             write_private(path, text.encode("utf-8"))
         except (StoreError, ValueError) as exc:
             return Refused(f"Export failed: {explain(exc)}", unsaved=isinstance(exc, StoreError))
+        except Exception as exc:  # a fault in a renderer must never end a live session
+            return Refused(f"Export failed ({type(exc).__name__}): {explain(exc)}. Nothing was written.")
         return Done(f"{kind.capitalize()} exported to {path}", path)
 
     def next_session(self, on: date, template: Template | None = None) -> Done[Session] | Refused:

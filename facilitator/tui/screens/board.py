@@ -154,7 +154,7 @@ class BoardScreen(Screen[None]):
             return False
         self.show_store_problem(None)
         self.refresh_board()
-        self.say(result.said, sticky=sticky)
+        self.say(result.said + (" · Esc dismisses" if sticky else ""), sticky=sticky)
         self._save_desk_soon()
         return True
 
@@ -326,7 +326,7 @@ class BoardScreen(Screen[None]):
 
     @on(AgendaTable.AddChosen)
     def add_agenda_item(self) -> None:
-        self.open(forms.agenda_item_form(self.live, None))
+        self.open(forms.agenda_item_form(self.live, None, self.query_one(AgendaTable).selected_id()))
 
     @on(OptionsTable.DecisionChosen)
     def _decided(self, event: OptionsTable.DecisionChosen) -> None:

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 AGREEMENT_KINDS = [
     ("service: what will be delivered", AgreementKind.SERVICE.value),
-    ("trial: a time-limited pilot with a review date", AgreementKind.TRIAL.value),
-    ("principle: a shared goal or understanding", AgreementKind.PRINCIPLE.value),
+    ("trial: a pilot with a review date", AgreementKind.TRIAL.value),
+    ("principle: a shared goal", AgreementKind.PRINCIPLE.value),
     ("procedural: who does what next", AgreementKind.PROCEDURAL.value),
 ]
 ROLE_WORDS = {
@@ -45,10 +45,12 @@ ROLE_WORDS = {
 DATE_HINT = "e.g. 12/14/2026 or 2026-12-14"
 
 
-def agenda_item_form(live: LiveSession, item: AgendaItem | None) -> FormModal:
+def agenda_item_form(live: LiveSession, item: AgendaItem | None, after: str | None = None) -> FormModal:
+    """Edit ``item``, or add a new one after ``after`` (the item being discussed by default)."""
+
     def submit(values: Values) -> Done[Any] | Refused:
         if item is None:
-            return live.add_agenda_item(values["title"], values["minutes"])
+            return live.add_agenda_item(values["title"], values["minutes"], after)
         return live.edit_agenda_item(item.id, values["title"], values["minutes"])
 
     return FormModal(

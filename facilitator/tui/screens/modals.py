@@ -70,33 +70,35 @@ class FormModal(ModalScreen[str | None]):
                 yield Static(Content(self.note), classes="modal-note")
             with VerticalScroll(classes="modal-body", can_focus=False):
                 for spec in self.fields:
-                    if spec.check:
-                        yield Checkbox(
-                            Content(spec.label), spec.value == CHECKED, id=f"field-{spec.key}", compact=True
-                        )
-                        continue
-                    yield Label(Content(spec.label), classes="field-label")
-                    if spec.choices:
-                        values = [v for _, v in spec.choices]
-                        yield Select(
-                            [(Content(label), value) for label, value in spec.choices],
-                            value=spec.value if spec.value in values else values[0],
-                            allow_blank=False,
-                            id=f"field-{spec.key}",
-                            compact=True,
-                        )
-                    else:
-                        yield Input(
-                            spec.value,
-                            placeholder=spec.placeholder,
-                            id=f"field-{spec.key}",
-                            select_on_focus=False,
-                            compact=True,
-                        )
+                    # One row a field, its label beside it: the longest form fits at 80x24.
+                    with Horizontal(classes="field-row"):
+                        yield Label(Content(spec.label), classes="field-label")
+                        yield self._field(spec)
             yield Static(id="form-error", classes="form-error")
             with Horizontal(classes="modal-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+
+    @staticmethod
+    def _field(spec: Field) -> Input | Select[str] | Checkbox:
+        if spec.check:
+            return Checkbox("", spec.value == CHECKED, id=f"field-{spec.key}", compact=True)
+        if spec.choices:
+            values = [v for _, v in spec.choices]
+            return Select(
+                [(Content(label), value) for label, value in spec.choices],
+                value=spec.value if spec.value in values else values[0],
+                allow_blank=False,
+                id=f"field-{spec.key}",
+                compact=True,
+            )
+        return Input(
+            spec.value,
+            placeholder=spec.placeholder,
+            id=f"field-{spec.key}",
+            select_on_focus=False,
+            compact=True,
+        )
 
     def values(self) -> Values:
         result: Values = {}

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.model import AgendaStatus, Session
 
 
-class PromptsPanel(Static):
+class PromptsPanel(VerticalScroll, can_focus=False):
     """The active item's prompts (confidentiality, ground rules, questions to ask)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="prompts-text")
 
     def show(self, session: Session) -> None:
         active = next((item for item in session.agenda if item.status == AgendaStatus.ACTIVE), None)
         prompts = [p for p in (active.prompts or []) if p.strip()] if active else []
         self.display = bool(prompts)
-        if active is None or not prompts:
-            self.update("")
-            return
         self.border_title = "Prompts"
         lines = [Content.assemble(("· ", "dim"), " ".join(p.split())) for p in prompts]
-        self.update(Content("\n").join(lines))
+        self.query_one("#prompts-text", Static).update(Content("\n").join(lines))
+        self.scroll_home(animate=False)

@@ -112,6 +112,7 @@ class SessionPanels(Horizontal):
             log = self.query_one(LogTable)
             log.show(log_rows(case, session, caucus))
             log.move_cursor(row=log.row_count - 1, animate=False)
+            log.call_after_refresh(log.scroll_end, animate=False)  # the newest words in view
             self._caucus = caucus
         self._shown = case
         self.call_after_refresh(self._mark_panels)
