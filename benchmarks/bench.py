@@ -12,10 +12,16 @@ or a time where the budget is absolute:
                      of the folder)                                             target <= 2
     reframe_per_s    distinct statements a second through reframe.analyze, one thread pinned
                      to one core                                                target >= 5,000
+    typing_ratio     the reframing work of one key typed at the end of a 5,000-character line
+                     (each key re-reads the line, as the board does), over one key of a
+                     50-character line, timed in the same run                  target <= 2
     export_s         render_export of the whole large case (consensus, the default)  < 0.1 s
     review_s         render_review of the whole large case (text, the default)       < 0.1 s
     keystroke_ratio  recording one interest on the board (Enter on the capture line until the
                      first repaint that shows it), large case over the demo case  target <= 2
+    docx_ratio       the docx export of the large case's latest session (consensus), over the
+                     Markdown export of the same                                target <= 20
+    pdf_ratio        the pdf export of the same, over the same Markdown        target <= 20
     list_scale_ratio `facilitator list` (a new process, as a mediator runs it) over 200 cases
                      of typical size, over the same for 10 cases               target <= 3
     due_scale_ratio  `facilitator due --format json` the same way              target <= 3
@@ -63,9 +69,12 @@ BUDGETS: dict[str, tuple[float, str, str]] = {
     "startup_ratio": (1.5, "max", "ratio"),
     "save_ratio": (2.0, "max", "ratio"),
     "reframe_per_s": (5000.0, "min", "rate"),
+    "typing_ratio": (2.0, "max", "ratio"),
     "export_s": (0.1, "max", "seconds"),
     "review_s": (0.1, "max", "seconds"),
     "keystroke_ratio": (2.0, "max", "ratio"),
+    "docx_ratio": (20.0, "max", "ratio"),
+    "pdf_ratio": (20.0, "max", "ratio"),
     "list_scale_ratio": (3.0, "max", "ratio"),
     "due_scale_ratio": (3.0, "max", "ratio"),
 }
@@ -325,7 +334,7 @@ def bench_reframe(plan: Plan) -> tuple[float, dict[str, Any]]:
     except ImportError as exc:
         raise Unavailable(f"facilitator.reframe cannot be imported: {exc}") from None
     # Distinct statements for every run, so no cache inside the engine can help it.
-    warm_up = 50
+    warm_up = 1000  # the engine compiles each lexicon entry the first time a word needs it
     texts = statement_texts(warm_up + plan.reframe_runs * plan.reframe_batch, seed=99)
     for text in texts[:warm_up]:
         analyze(text, student=STUDENT)
@@ -345,6 +354,55 @@ def bench_reframe(plan: Plan) -> tuple[float, dict[str, Any]]:
         "reframe_mean_chars": round(statistics.mean(lengths), 1),
         "reframe_flagged_share": round(flagged / plan.reframe_batch, 3),
         "reframe_core": pinned,
+    }
+
+
+def _typing_time(analyze: Callable[..., Any], line: str, keys: int) -> float:
+    """Seconds per key for the last ``keys`` keys of ``line``, the line before them already read."""
+    analyze(line[: len(line) - keys], student=STUDENT)
+    start = time.perf_counter()
+    for end in range(len(line) - keys + 1, len(line) + 1):
+        analyze(line[:end], student=STUDENT)
+    return (time.perf_counter() - start) / keys
+
+
+def bench_typing(plan: Plan) -> tuple[float, dict[str, Any]]:
+    """The same 50 keys typed alone and at the end of a 5,000-character line of finished
+    sentences: the work per key should depend on the sentence being typed, not on the line.
+    Whatever is typed second can reuse what the first one checked (its reframes, say), so each
+    sentence is typed both ways round, after a first untimed typing."""
+    try:
+        from facilitator.reframe import analyze
+    except ImportError as exc:
+        raise Unavailable(f"facilitator.reframe cannot be imported: {exc}") from None
+    keys = 50
+    texts = statement_texts(42 * (plan.reframe_runs + 1), seed=123)
+    short, long = [], []
+    with one_core():
+        for run in range(plan.reframe_runs):
+            batch = texts[run * 42 : (run + 1) * 42]
+            before = " ".join(batch[2:])
+            while len(before) < 5000:
+                before += " " + before
+            before = before[: 5000 - keys]
+            before = before[: before.rfind(". ") + 2].ljust(5000 - keys)
+            for sentence in batch[:2]:
+                # the same sentence typed once untimed (the engine compiles what a new word
+                # needs the first time it meets it), then four times, marked apart so that
+                # nothing read before helps, short line first and long line first
+                _typing_time(analyze, f"!{run}) {sentence}"[:keys], keys)
+                for first, second in (("(", "["), ("{", "<")):
+                    alone = f"{first}{run}) {sentence}"[:keys]
+                    late = before + f"{second}{run}) {sentence}"[:keys]
+                    if first == "(":
+                        short.append(_typing_time(analyze, alone, keys))
+                        long.append(_typing_time(analyze, late, keys))
+                    else:
+                        long.append(_typing_time(analyze, late, keys))
+                        short.append(_typing_time(analyze, alone, keys))
+    return statistics.mean(long) / statistics.mean(short), {
+        "typing_long_key_s": statistics.mean(long),
+        "typing_short_key_s": statistics.mean(short),
     }
 
 
@@ -382,6 +440,29 @@ def bench_render(folder: Path, plan: Plan) -> dict[str, Any]:
             "load_case_s": _median_time(lambda: store.read(CASE_ID), plan.render),
         },
         "review_s": _median_time(lambda: render_review(case, "text"), plan.render),
+    }
+
+
+def bench_formats(folder: Path, plan: Plan) -> dict[str, Any]:
+    """docx and pdf against Markdown: the whole export (content and rendering) each time."""
+    from facilitator.export import export_document, render
+    from facilitator.store import Store
+
+    store = Store(folder / "formats-home")
+    store.create(large_case())
+    case = store.read(CASE_ID)
+    today = date.today()
+
+    def export(fmt: str) -> Callable[[], object]:
+        return lambda: render(export_document(case, None, "consensus", today), fmt)
+
+    markdown = _median_time(export("markdown"), plan.render)
+    docx = _median_time(export("docx"), plan.render)
+    pdf = _median_time(export("pdf"), plan.render)
+    return {
+        "docx_ratio": docx / markdown,
+        "pdf_ratio": pdf / markdown,
+        "details": {"formats_markdown_s": markdown, "formats_docx_s": docx, "formats_pdf_s": pdf},
     }
 
 
@@ -621,13 +702,15 @@ def run(plan: Plan, parent: Path | None = None) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="facilitator-bench-", dir=parent) as temporary:
         folder = Path(temporary)
-        for name in ("startup", "save", "keystroke", "render", "scale"):
+        for name in ("startup", "save", "keystroke", "render", "formats", "scale"):
             (folder / name).mkdir()
         measure(["startup_ratio"], lambda: bench_startup(folder / "startup", plan))
         measure(["save_ratio"], lambda: bench_save(folder / "save", plan))
         measure(["reframe_per_s"], lambda: bench_reframe(plan))
+        measure(["typing_ratio"], lambda: bench_typing(plan))
         measure(["export_s", "review_s"], lambda: bench_render(folder / "render", plan))
         measure(["keystroke_ratio"], lambda: bench_keystroke(folder / "keystroke", plan))
+        measure(["docx_ratio", "pdf_ratio"], lambda: bench_formats(folder / "formats", plan))
         measure(["list_scale_ratio", "due_scale_ratio"], lambda: bench_scale(folder / "scale", plan))
 
     missed = [key for key, value in result.items() if value is not None and not meets(key, value)]
@@ -677,12 +760,17 @@ def explain(key: str, d: dict[str, Any]) -> str:
                 f"{d['reframe_mean_chars']:.0f} chars on average, "
                 f"{d['reframe_flagged_share']:.0%} flagged, {d['reframe_core']}"
             )
+        if key == "typing_ratio":
+            return f"a key at 5,000 chars {ms(d['typing_long_key_s'])} / at 50 chars {ms(d['typing_short_key_s'])}"
         if key == "export_s":
             return (
                 f"consensus; summary {d['export_summary_s']:.4f} s; loading the case {d['load_case_s']:.4f} s"
             )
         if key == "review_s":
             return f"text; json {d['review_json_s']:.4f} s, markdown {d['review_markdown_s']:.4f} s"
+        if key in ("docx_ratio", "pdf_ratio"):
+            fmt = key.split("_")[0]
+            return f"{fmt} {ms(d[f'formats_{fmt}_s'])} / markdown {ms(d['formats_markdown_s'])} (latest session, consensus)"
         if key in ("list_scale_ratio", "due_scale_ratio"):
             name = key.split("_")[0]
             return (

@@ -10,7 +10,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -131,10 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
 
-    p = command("export", cmd_export, "Markdown export of a session")
+    p = command("export", cmd_export, "export a session: the agreement to sign, or your own record")
     p.add_argument("case_id", metavar="CASE")
     p.add_argument("--session", type=int, metavar="N", help="session number (default: the latest)")
-    p.add_argument("--kind", choices=["consensus", "summary"], default="consensus")
+    p.add_argument(
+        "--kind",
+        choices=["consensus", "summary"],
+        default="consensus",
+        help="consensus: for the parties to sign (default); summary: your own record",
+    )
+    p.add_argument(
+        "--format",
+        choices=["markdown", "docx", "pdf"],
+        default="markdown",
+        help="markdown (default), docx or pdf; docx and pdf need -o",
+    )
     p.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (private to you) instead of stdout"
     )
@@ -154,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="*", metavar="TEXT", help="statements (default: one per line from stdin)")
     p.add_argument("--json", action="store_true", help="one JSON object per statement")
     p.add_argument("--student", metavar="NAME", help="the student's name, used in suggestions")
+    p.add_argument(
+        "--side", choices=["family", "school"], help="the speaker's side, so that suggestions fit the speaker"
+    )
 
     p = command("restore", cmd_restore, "list a case's backups or restore one")
     p.add_argument("case_id", metavar="CASE")
@@ -424,15 +438,18 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from facilitator.export import render_export
+    from facilitator.export import export_document, render
 
+    if args.format != "markdown" and not args.output:
+        raise UserError(f"a {args.format} export is a file: add -o FILE")
     case = _store().read(args.case_id)
-    text = render_export(case, args.session, args.kind)
+    # Rendered whole before anything is written: a failure leaves no partial file.
+    data = render(export_document(case, args.session, args.kind), args.format)
     if args.output:
-        written = _write_output(args.output, text, args.force)
+        written = _write_output(args.output, data, args.force)
         print(f"wrote {_clean(str(written))}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
     return 0
 
 
@@ -442,13 +459,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_reframe(args: argparse.Namespace) -> int:
     from facilitator.reframe import analyze, render_text
 
+    lines: Iterable[str]
     if args.text:
         lines = [line for text in args.text for line in (text.splitlines() or [""])]
     else:
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
         lines = (line.rstrip("\r\n") for line in sys.stdin)
     for line in lines:
-        analysis = analyze(line, student=args.student)
+        analysis = analyze(line, student=args.student, side=args.side)
         if args.json:
             _print(json.dumps(analysis.to_json(), ensure_ascii=False))
         else:

@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -90,6 +91,12 @@ DEFAULT_TEXTS: dict[str, str] = {
     "note.n1": "NOTE-JOINT both sides want data",
     "note.n2": "CAUCUS-PRIVATE mom would accept a trial",
     "note.n3": "CAUCUS-SHARED district can fund summer",
+    "district": "Riverside Unified",
+    "mediator": "Sam Okoye",
+    "data.g1": "words read a minute, weekly",
+    "monitor.g1": "the reading specialist",
+    "owner_name.f4": "the AT specialist",
+    "follow_up.f4": "FOLLOWUP-FOUR order the software",
 }
 FIELDS = list(DEFAULT_TEXTS)
 
@@ -102,6 +109,8 @@ def rich_document(text: Callable[[str], str] = DEFAULT_TEXTS.__getitem__, kind: 
         "id": "maya",
         "title": t("title"),
         "student": t("student"),
+        "district": t("district"),
+        "mediator": t("mediator"),
         "created": "2026-11-01T09:00:00+00:00",
         "parties": [
             {"id": "p-mom", "name": t("name.p-mom"), "role": "parent", "side": "family"},
@@ -212,6 +221,9 @@ def rich_document(text: Callable[[str], str] = DEFAULT_TEXTS.__getitem__, kind: 
                 "goal": t("goal.g1"),
                 "start": "2026-11-16",
                 "review": "2027-01-11",
+                "data": t("data.g1"),
+                "monitor": t("monitor.g1"),
+                "iep_change": True,
             },
             {
                 "id": "g2",
@@ -250,6 +262,14 @@ def rich_document(text: Callable[[str], str] = DEFAULT_TEXTS.__getitem__, kind: 
                 "done": True,
             },
             {"id": "f3", "session": "s2", "text": t("follow_up.f3"), "owner": "p-mom", "done": False},
+            {
+                "id": "f4",
+                "session": "s2",
+                "text": t("follow_up.f4"),
+                "owner": "other",
+                "owner_name": t("owner_name.f4"),
+                "done": False,
+            },
         ],
         "parking_lot": [
             {"id": "k1", "session": "s2", "text": t("parking.k1"), "status": "open"},
@@ -346,7 +366,7 @@ def test_consensus_of_leo_reads_as_a_document_for_the_parties():
     still_open = section(text, "Still open")
     assert "Assistive technology" in still_open
     assert "Opening and ground rules" not in still_open
-    assert "Bus schedule" in still_open
+    assert "Bus schedule" not in text  # the parking lot is the mediator's (summary)
     assert text.endswith("\n") and not text.endswith("\n\n")
 
 
@@ -425,14 +445,11 @@ def test_consensus_still_open_lists_the_sessions_unresolved_items_and_undecided_
     assert "Referred to IEP team topic" not in text  # referred
     assert "Independent evaluation (" not in text  # session 1's item
     assert "waiting for an evaluation or records" in text
-    assert "OPTION-TWO small group literacy (proposed)" in text
-    assert "OPTION-THREE literacy four times a week (under discussion)" in text
-    assert "OPTION-FOUR summer program (set aside for now)" in text
-    assert "OPTION-FIVE" not in text  # declined
-    assert "OPTION-ONE" not in text  # agreed as a trial in session 1
-    assert "PARKING-ONE" in text and "PARKING-TWO" not in text
-    # Undecided options are not attributed: the document stays neutral about who proposed what.
-    assert "proposed by" not in text
+    # Offers made in mediation are confidential discussion: no option that was not agreed
+    # appears anywhere in the document, nor the parking lot.
+    whole = consensus(rich())
+    for key in ("option.o1", "option.o2", "option.o3", "option.o4", "option.o5", "parking.k1", "parking.k2"):
+        assert DEFAULT_TEXTS[key] not in whole, key
 
 
 def test_consensus_has_the_confidentiality_statement_in_plain_words():
@@ -523,8 +540,8 @@ def test_summary_holds_everything_of_the_session():
     # Session 1's records belong to session 1's summary.
     for key in ("interest.i1", "option.o1", "agreement.g1", "follow_up.f1"):
         assert DEFAULT_TEXTS[key] not in text, key
-    assert "| 2 | Independent evaluation again (carried from session 1) |  | needs-data |" in text
-    assert "| 3 | Compensatory services | 45 min | active |" in text
+    assert "| 2 | Independent evaluation again (carried from session 1) |  |  | needs-data |" in text
+    assert "| 3 | Compensatory services | 45 min | started 09:15 | active |" in text
     assert "**Reframe used:** REFRAME-ONE getting every minute delivered matters" in text
     assert "10:12, Tomas Okafor: STATEMENT-ONE" in text
     assert "**Position:** POSITION-TWO no more than two sessions" in text
@@ -655,6 +672,17 @@ MARKDOWN_TRAPS = [
     "a|b|c",
     "1.5 hours",
     "2024. That year",
+    "a * b _c_ snake_case *x*",
+    "**Goal:** a fake label",
+    "[x]: http://y",
+    "[x][y] [x][]",
+    "~30 minutes ~~",
+    "\\* \\_ \\# \\\\",
+    "Read&Write &copy &#35",
+    "C# ends #",
+    "<a href=x>",
+    "<?php",
+    "<![CDATA[",
 ]
 
 
@@ -716,12 +744,21 @@ def test_plain_inline_keeps_one_line_and_the_words():
     assert plain_inline("bell\x07") == "bell\ufffd"
     assert escape_inline("# x") == "\\# x"
     assert escape_inline("1. x") == "1\\. x"
-    assert escape_inline("AT&T &amp;") == "AT\\&T \\&amp;"
+    assert escape_inline("AT&T &amp;") == "AT&T \\&amp;"
     assert escape_inline("Dr. Kim, 80% (daily)") == "Dr. Kim, 80% (daily)"  # plain text stays readable
 
 
 def _assert_same_structure(texts: dict[str, str]) -> None:
-    """Rendering ``texts`` gives the structure of the placeholder case, with the texts in it."""
+    """Rendering ``texts`` gives the structure of the placeholder case, with the texts in it.
+
+    The summary's waiver check is held empty: whether it has something to say depends on
+    the words, not on escaping (random text can say "waiver").
+    """
+    with mock.patch("facilitator.export.summary.rights_waived", return_value=[]):
+        _compare_structure(texts)
+
+
+def _compare_structure(texts: dict[str, str]) -> None:
     placeholders = {key: f"Zq{index:03d}qZ" for index, key in enumerate(FIELDS)}
     plain_case = case_from_document(rich_document(placeholders.__getitem__))
     user_case = case_from_document(rich_document({**DEFAULT_TEXTS, **texts}.__getitem__))
@@ -775,15 +812,45 @@ def test_export_does_not_change_the_case():
     assert case.dump() == before
 
 
-def test_export_of_a_large_case_is_fast():
-    import time
+def test_plain_text_reads_as_typed_in_the_raw_markdown():
+    # Escapes only where a character would otherwise become structure.
+    for text in (
+        "Read&Write",
+        "AT&T",
+        "snake_case_name",
+        "a * b",
+        "$500 and $600",
+        "C# and F#",
+        "Room #5",
+        "80% (daily)",
+        "-5 degrees",
+        "1.5 hours",
+        "Dr. Kim, M.Ed.",
+        "x < 5 and y > 3",
+        "[TODO] call",
+        "5 + 3 = 8",
+    ):
+        assert escape_inline(text) == text, text
+    for text, escaped in (
+        ("# heading", "\\# heading"),
+        ("1. item", "1\\. item"),
+        ("- item", "\\- item"),
+        ("**bold**", "\\*\\*bold\\*\\*"),
+        ("a | b", "a \\| b"),
+        ("<!-- x", "\\<!-- x"),
+        ("`code`", "\\`code\\`"),
+        ("&amp;", "\\&amp;"),
+        ("[x](y)", "[x\\](y)"),
+        ("the end \\", "the end \\\\"),
+    ):
+        assert escape_inline(text) == escaped, text
 
+
+def test_export_of_a_large_case_is_complete():
     document = rich_document()
     base = copy.deepcopy(document["agreements"][1])
     for n in range(2000):
         document["agreements"].append({**base, "id": f"gx{n}"})
     case = case_from_document(document)
-    started = time.perf_counter()
-    render_export(case, None, "consensus", TODAY)
-    render_export(case, None, "summary", TODAY)
-    assert time.perf_counter() - started < 2  # generous: the budget (0.1 s) is a benchmark
+    assert "2004. AGREEMENT-TWO" in render_export(case, None, "consensus", TODAY)
+    assert render_export(case, None, "summary", TODAY).count("AGREEMENT-TWO") == 2001

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator import reframe_lexicon as lex
 from facilitator.reframe import CUE_KINDS, Analysis, Cue, analyze, render_text
 
-DEVSET = Path(__file__).with_name("reframe_devset.tsv")
+DATA = Path(__file__).parent / "data" / "reframe"
+DEVSET = DATA / "written-devset.tsv"
 # Fresh batches written before the engine was run on them (see the comment atop each file).
-HOLDOUTS = sorted(Path(__file__).parent.glob("reframe_holdout*.tsv"))
+# Written batches: each was measured fresh once, then tuned on; they guard against regressions.
+HOLDOUTS = sorted(DATA.glob("written-batch*.tsv"))
 STUDENT = "Maya"
 
 
@@ -68,10 +69,10 @@ def test_precision_and_recall_on_devset(capsys: pytest.CaptureFixture[str]) -> N
     precision, recall, misses = quality(ROWS)
     with capsys.disabled():
         print(f"\nreframe devset: n={len(ROWS)} precision={precision:.3f} recall={recall:.3f}")
-    assert precision >= 0.9 and recall >= 0.9, "\n".join(misses)
+    assert precision >= 0.99 and recall >= 0.99, "\n".join(misses)
 
 
-def test_holdout_batches_are_balanced_fresh_and_from_every_side() -> None:
+def test_written_batches_are_balanced_fresh_and_from_every_side() -> None:
     assert HOLDOUTS, "tests/reframe_holdout*.tsv"
     rows = [row for path in HOLDOUTS for row in load_devset(path)]
     assert len(rows) >= 200
@@ -84,18 +85,21 @@ def test_holdout_batches_are_balanced_fresh_and_from_every_side() -> None:
     assert not set(statements) & {t for _l, _s, t in ROWS}, "a holdout statement is also in the devset"
 
 
-# Floors (precision, recall) per batch. Batches 1-3 were measured first and then tuned on with
-# general rules; batch 4 was measured once and left alone, as the honest estimate on new wording,
-# so its recall floor only guards against a regression.
-# Batch 5 was written for the model stage and measured once at the end (rules alone: P 0.947 /
-# R 0.600; with the model stage: P 0.952 / R 0.667); likewise a regression floor only.
-HOLDOUT_FLOORS = {"reframe_holdout4": (0.8, 0.55), "reframe_holdout5": (0.8, 0.6)}
+# Floors (precision, recall) per batch: what the engine scored on them before real sentences
+# were collected (batch 4: P 0.976 / R 0.727, batch 5: P 0.952 / R 0.667; the others at 0.95 or
+# more), so that learning from real speech loses nothing on them.
+HOLDOUT_FLOORS = {
+    "written-batch1": (0.98, 0.97),
+    "written-batch2": (0.99, 0.96),
+    "written-batch3": (0.99, 0.95),
+    "written-batch4": (0.97, 0.72),
+    "written-batch5": (0.95, 0.66),
+}
 
 
 @pytest.mark.parametrize("path", HOLDOUTS, ids=lambda p: p.stem)
-def test_precision_and_recall_on_holdout(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Reported for each batch, with a softer floor than the devset: these measure wording the
-    engine was not built on (the first-run figures are in each batch's commit history)."""
+def test_precision_and_recall_on_written_batches(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No loss on the written batches (the first-run figures are in each batch's commit history)."""
     rows = load_devset(path)
     precision, recall, misses = quality(rows)
     with capsys.disabled():
@@ -117,11 +121,11 @@ def contains_word(phrase: str, sentence: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", sentence, re.IGNORECASE) is not None
 
 
-@pytest.mark.parametrize("student", [None, STUDENT])
-def test_suggestion_rules_on_every_flagged_statement(student: str | None) -> None:
+@pytest.mark.parametrize("student, side", [(None, None), (STUDENT, "family"), (STUDENT, "school")])
+def test_suggestion_rules_on_every_flagged_statement(student: str | None, side: str | None) -> None:
     problems = []
     for statement in FLAGGED:
-        analysis = analyze(statement, student=student)
+        analysis = analyze(statement, student=student, side=side)
         if not analysis.accusatory:
             continue  # counted by the quality test
         suggestions = analysis.suggestions
@@ -355,8 +359,25 @@ def check_invariants(text: str, analysis: Analysis) -> None:
 
 # Words the engine reacts to, mixed with punctuation and noise, to reach its inner paths.
 VOCABULARY = sorted(
-    {w for entry in lex.TARGET_YOU + lex.TARGET_THIRD + lex.ABSOLUTES + lex.NEGATORS for w in entry.split()}
-    | {
+    {
+        "they",
+        "nobody",
+        "everyone",
+        "district",
+        "teacher",
+        "team",
+        "staff",
+        "advocate",
+        "mom",
+        "y'all",
+        "none",
+        "of",
+        "every",
+        "time",
+        "no",
+        "one",
+        "don't",
+        "won't",
         "refused",
         "ignored",
         "never",
@@ -461,33 +482,6 @@ def test_property_engine_words(text: str, student: str | None) -> None:
     check_invariants(text, analysis)
     for s in analysis.suggestions:
         assert not analyze(s, student=student).accusatory, s
-
-
-# ---------------------------------------------------------------------------------------------
-# The lexicon stays something a mediator can edit
-# ---------------------------------------------------------------------------------------------
-
-
-def test_lexicon_is_lower_case_and_templates_are_complete() -> None:
-    for name in dir(lex):
-        value = getattr(lex, name)
-        if name.isupper() and isinstance(value, list):
-            for entry in value:
-                if isinstance(entry, str):
-                    assert entry == entry.lower(), f"{name}: {entry!r}"
-    for move in lex.MOVES:
-        assert set(lex.SUGGESTIONS[move]) == set(lex.TOPICS.values()) | {"none"}
-
-
-def test_templates_are_quiet_for_every_topic_family() -> None:
-    for move in lex.MOVES:
-        for family, template in lex.SUGGESTIONS[move].items():
-            head = next((h for h, f in lex.TOPICS.items() if f == family), "plan")
-            sentence = template.format(
-                topic="the " + head, for_child=" for Maya", about_child=" about Maya", child="Maya"
-            )
-            assert not analyze(sentence).accusatory, sentence
-            assert len(sentence.split()) <= 25
 
 
 def test_a_pasted_letter_is_read_in_time_linear_in_its_length():

@@ -273,6 +273,7 @@ CHILD_OTHER_THAN = {
 # ("She rolled her eyes at me", "He sat on his phone the whole meeting"), not the child.
 ADULT_ACTS = [
     "the whole meeting", "the entire meeting", "during the meeting", "in the meeting",
+    "late to/for meetings/the_meeting/every_meeting/our_meetings/iep_meetings",
     "at the meeting", "all through the meeting", "~roll {possessive} eyes at me/us",
     "into my room/classroom/office", "in my room/classroom", "during instruction", "the front office",
     "the front desk", "in the notes", "in her notes", "in his notes", "in the logs", "in the hallway",
@@ -649,7 +650,7 @@ CHARACTER = [
     "intimidating", "demeaning", "nasty", "abrasive", "confrontational", "defensive", "dismissive",
     "an insult", "a slap in the face", "insulted", "insulting", "offensive", "outrageous",
     "absurd", "laughable", "ridiculous", "a joke", "a disgrace", "a sham", "a farce",
-    "a liar", "liars", "a bully", "bullies", "dishonesty",
+    "a liar", "liars", "a bully", "bullies", "dishonesty", "unrealistic",
     "checked out !the/a/an/his/her/books/book/of/some/that/this/it/them/our/your/my/at",
     "in over {possessive} head/heads", "on {possessive} phone/phones all/the day/time",
     "on {possessive} phone/phones the_whole_day/all_the_time",
@@ -1042,6 +1043,7 @@ HABITS = [
     "~pick {child} up early/late", "~drop {child} off late/early", "~bring {child} in late",
     "~send {child} (to) (school/class/in/here) without", "~show up late/unannounced/unprepared/without",
     "~come in late", "~come late", "~arrive late", "~leave early", "~run late", "~cancel",
+    "~be late", "~be always late", "~be never on time",
     "~reschedule", "~forget", "~miss", "~skip", "~change the/his/her schedule/plan/date/time/rules/story",
     "~move the meeting/meetings/date", "~come unprepared", "~keep {child} home",
     "~pull/~take {child} out of art/recess/music/pe/gym/lunch/specials/class/science/reading/speech/ot",
@@ -1271,6 +1273,10 @@ SERVICE_WORDS = ["hours", "time", "days", "visits", "iep", "help"]
 # Ways a parent names the child, and parties whose things may be a topic ("the district's data").
 CHILD_NOUNS = ["son", "daughter", "child", "kid", "boy", "girl"]
 TOPIC_OWNERS = ["district", "school", "team", "teacher", "aide", "parents", "family", "advocate",
+                "mom", "dad", "mother", "father", "guardian", "leadership", "admin",
+                "administration", "administrator", "administrators", "superintendent", "director",
+                "coordinator", "psychologist", "counselor", "para", "paraprofessional", "driver",
+                "bus driver", "slp", "board", "staff member", "co-teacher", "specialist",
                 "parent", "case manager", "principal", "therapist", "nurse", "evaluator", "client",
                 "office", "department", "staff", "teachers", "counsel", "attorney", "lawyer"]
 # Topics that make sense without "the" ("speech matters to you"), topics that need a "the" or a
@@ -1280,7 +1286,10 @@ BARE_TOPICS = [
     "speech", "therapy", "reading", "math", "homework", "transportation", "counseling",
     "tutoring", "instruction", "ot", "pt", "esy", "medication", "attendance", "safety",
     "bullying", "communication", "input", "support", "services", "data", "paperwork", "testing",
-    "accommodations", "modifications", "updates",
+    "accommodations", "modifications", "updates", "progress", "behavior", "behaviour", "learning",
+    "teaching", "education", "writing", "spelling", "handwriting", "focus", "attention", "anxiety",
+    "mediation", "information", "evidence", "proof",
+    "documentation",
 ]
 TOPICS_NEEDING_CONTEXT = [
     "minutes", "plan", "program", "class", "support", "call", "calls", "notice", "input",
@@ -1291,7 +1300,10 @@ TOPICS_NEEDING_CONTEXT = [
     # superintendent"): a topic only with a determiner or a modifier
     "change", "changes", "test", "tests", "schedule", "email", "message", "text", "report",
     "request", "form", "meeting", "quiz", "session", "service", "goal", "draft", "letter",
-    "reading",
+    "reading", "help", "offer", "needs", "experience", "rules", "rule", "law", "hearing",
+    "complaint", "details", "ideas", "judgment", "views", "approach", "scores",
+    "classes", "writing", "focus", "attention", "policy", "feelings", "resources", "learning",
+    "phone", "room", "work", "grade", "responsibility", "accommodation",
 ]
 # When no topic from TOPICS is found, the noun phrase after the charge ("disregarded the
 # parents' input") or after one of these is used, if it passes TOPIC_STOPWORDS.
@@ -1348,7 +1360,13 @@ TOPIC_STOPWORDS = [
     "lol", "tbh", "ok", "okay", "yeah", "sorry", "please", "thanks", "meeting", "meetings",
     "whenever", "wherever", "however", "instead", "against", "behind", "during", "across",
     "toward", "towards", "between", "among", "within", "upon", "wrong", "right", "idiots",
-    "backwards", "forward", "criminal", "target", "anyway", "regardless", "swim", "damn", "crap",
+    "backwards", "forward", "criminal", "target", "books", "book", "hook", "plate", "table",
+    "nose", "noses", "feathers", "straw", "insult", "injury", "world", "show", "trouble",
+    "side", "position", "nerve", "audacity", "gall", "stuff", "hands", "shoes", "boat",
+    "type", "types", "manner", "level", "amount", "number", "eggshells", "wheels", "game",
+    "guy", "guys", "term", "terms", "woman", "man", "lady", "folks", "stooge", "union",
+    "vapors", "vapours", "drama", "tooth", "nail", "window", "feces", "carpet", "brick",
+    "newspaper", "newspapers", "press", "news", "media", "court", "judge", "lawsuit", "settlement", "anyway", "regardless", "swim", "damn", "crap",
     "hoot", "darn", "shit", "hell", "heck", "sake",
 ]
 ACRONYMS = {
@@ -1368,12 +1386,13 @@ TOPICS: dict[str, str] = {
     "message": "contact", "messages": "contact", "call": "contact", "calls": "contact",
     "phone calls": "contact", "voicemail": "contact", "voicemails": "contact",
     "letter": "contact", "letters": "contact", "updates": "contact", "update": "contact",
-    "requests": "contact", "request": "contact", "questions": "contact",
+    "requests": "contact", "request": "contact",
     "communication": "contact", "texts": "contact", "notes": "contact", "notice": "contact",
-    "input": "contact",
+    "input": "voice", "opinion": "voice", "opinions": "voice", "voice": "voice",
+    "perspective": "voice", "concerns": "voice", "concern": "voice", "questions": "voice",
     # papers and information
     "report": "paper", "reports": "paper", "progress report": "paper", "draft": "paper",
-    "iep": "paper", "iep draft": "paper", "evaluation": "paper", "evaluations": "paper",
+    "iep": "service", "iep draft": "paper", "evaluation": "paper", "evaluations": "paper",
     "eval": "paper", "assessment": "paper", "assessments": "paper", "data": "paper",
     "data sheet": "paper", "data sheets": "paper", "records": "paper", "record": "paper",
     "file": "paper", "logs": "paper", "log": "paper", "consent form": "paper",
@@ -1389,7 +1408,7 @@ TOPICS: dict[str, str] = {
     "para": "service", "support": "service", "supports": "service",
     "accommodations": "service", "modifications": "service", "behavior plan": "service",
     "transition plan": "service", "plan": "service", "goals": "service", "goal": "service",
-    "placement": "service", "tutoring": "service", "instruction": "service",
+    "placement": "decision", "tutoring": "service", "instruction": "service",
     "class": "service", "classroom": "service", "counseling": "service", "esy": "service",
     "summer school": "service", "device": "service", "assistive technology": "service",
     "ot": "service", "pt": "service", "reading": "service", "math": "service",
@@ -1406,10 +1425,11 @@ TOPICS: dict[str, str] = {
     "portal": "logistics", "route": "logistics", "bus stop": "logistics", "hallway": "logistics",
     "resource room": "logistics", "test": "paper", "tests": "paper", "quiz": "paper",
     # more papers, contact and services
-    "concern": "contact", "concerns": "contact", "phone call": "contact",
+    "phone call": "contact",
     "answer": "contact", "answers": "contact", "response": "contact", "feedback": "contact",
-    "proposal": "paper", "proposals": "paper", "recommendation": "paper",
-    "recommendations": "paper", "decision": "paper", "grades": "paper", "report card": "paper",
+    "proposal": "decision", "proposals": "decision", "recommendation": "decision",
+    "recommendations": "decision", "decision": "decision", "decisions": "decision",
+    "eligibility": "decision", "grades": "paper", "report card": "paper",
     "reading log": "paper",
     "communication log": "paper", "audio recording": "paper", "recording": "paper",
     "procedural safeguards": "paper", "safeguards": "paper",
@@ -1424,11 +1444,28 @@ TOPICS: dict[str, str] = {
     "supervision": "safety", "accident": "safety", "accidents": "safety", "seizures": "safety",
     "meltdown": "safety", "meltdowns": "safety",
     # anything else the statement is about (the suggestions keep it general)
-    "budget": "other", "funding": "other", "change": "other", "changes": "other",
-    "diagnosis": "other", "disability": "other", "settlement": "other",
+    "budget": "money", "funding": "money", "money": "money", "cost": "money", "costs": "money",
+    "budgets": "money", "expense": "money", "dollars": "money", "funds": "money", "change": "other", "changes": "other",
+
     "staffing": "other", "training": "other", "surgery": "other", "option": "other",
     "options": "other", "agreement": "paper", "schedules": "logistics", "commitment": "other",
     "commitments": "other",
+    # the child's learning and needs, and how the school works
+    "progress": "learning", "behavior": "learning", "behaviour": "learning",
+    "needs": "service", "struggles": "learning", "learning": "learning", "teaching": "learning",
+    "education": "learning", "help": "service", "resources": "service", "assignments": "learning",
+    "classwork": "learning", "writing": "learning", "spelling": "learning", "handwriting": "learning",
+    "focus": "learning", "attention": "learning", "anxiety": "safety", "policy": "other", "policies": "other", "rules": "other",
+    "rule": "other", "law": "other", "rights": "other", "procedures": "other", "procedure": "other",
+    "mediation": "logistics", "hearing": "logistics", "complaint": "paper", "offer": "decision",
+    "explanation": "contact", "reasons": "contact", "reasoning": "contact", "information": "paper",
+    "details": "paper", "evidence": "paper", "proof": "paper", "documentation": "paper",
+    "ideas": "voice", "suggestions": "voice", "experience": "voice", "expertise": "voice",
+    "knowledge": "voice", "judgment": "voice", "qualifications": "other", "training needs": "other",
+    "feelings": "voice", "views": "voice", "expectations": "other", "approach": "other",
+    "test scores": "paper", "classes": "service",
+    "accommodation": "service", "phone": "contact", "responsibility": "other",
+    "grade": "paper", "grading": "paper", "room": "logistics", "work": "service",
 }
 TOPIC_MODIFIERS = [
     "speech", "reading", "ot", "pt", "behavior", "behaviour", "progress", "transition",
@@ -1468,36 +1505,547 @@ CHILD_SWAP = {
     "my kid": "your child", "our kid": "your child", "my boy": "your son", "my girl": "your daughter",
 }
 
-# One template per move and topic family. {topic} is the subject matter ("your emails"),
-# {for_child} is " for Maya" (or "" when no child is named), {child} the child alone.
-SUGGESTIONS: dict[str, dict[str, str]] = {
-    "concern": {
-        "other": "What happens with {topic} matters a lot to you.",
-        "safety": "Hearing right away, and in full, about {topic} matters a lot to you.",
-        "contact": "Hearing back about {topic} matters a lot to you.",
-        "paper": "Having {topic} clear, complete and on time matters a lot to you.",
-        "service": "Getting {topic} right{for_child} matters a lot to you.",
-        "logistics": "Having {topic} go well{for_child} matters a lot to you.",
-        "none": "Getting this right{for_child} matters a lot to you.",
-    },
-    "future": {
-        "other": "Looking ahead, what would you like to see happen with {topic}?",
-        "safety": "What would help keep things safe{for_child} from here on?",
-        "contact": "What would a good way to stay in touch about {topic} look like from here on?",
-        "paper": "From now on, what would help you feel confident about {topic}?",
-        "service": "Looking ahead, what would make {topic} work well{for_child}?",
-        "logistics": "Looking ahead, what would make {topic} work better{for_child}?",
-        "none": "What would you like to see happen from here on?",
-    },
-    "interest": {
-        "other": "What would a good outcome on {topic} look like{for_child}?",
-        "safety": "What would help you feel sure about how {topic} is handled?",
-        "contact": "What would staying in close touch make possible{for_child}?",
-        "paper": "Can you say more about what {topic} would help you understand{about_child}?",
-        "service": "Can you say more about what {topic} would make possible{for_child}?",
-        "logistics": "What matters most to you about {topic}{for_child}?",
-        "none": "Can you say more about what matters most to you{for_child}?",
-    },
-}
 # The order the moves are offered in: blame to concern, past to future, position to interest.
 MOVES = ["concern", "future", "interest"]
+
+# Reframes: move -> family -> variants (one is picked per statement, so that the same words
+# do not come back for every statement). Families are the topic families of TOPICS and:
+#   party  no subject matter, but a named party ("the advocate", "the district", "the parents")
+#   need   nothing named at all: the need under the kind of charge (NEEDS below)
+# Placeholders: {topic} the subject matter in the speaker's words ("your emails"), {party} the
+# party as named, {need} the need's phrase, {for_child} " for Leo" (or "for your son", or
+# nothing), {about_child} " about Leo", {child_or_student} the child ("Leo", "your son", else
+# "the student") and {child_or_everyone} (else "everyone").
+# A family's "school" entry, when there is one, is for a speaker on the school side.
+REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
+    "concern": {
+        "contact": {
+            "family": ["Hearing back about {topic} matters a lot to you.",
+                       "Clear, timely answers about {topic} matter a lot to you.",
+                       "Staying in the loop on {topic} is important to you."],
+            "school": ["Clear, two-way contact about {topic} matters a lot to you.",
+                       "Being able to talk things through about {topic} is important to you."],
+        },
+        "paper": {
+            "family": ["Having {topic} clear and complete matters a lot to you.",
+                       "Seeing {topic} in full, in good time, is important to you.",
+                       "Being able to rely on {topic} matters a lot to you."],
+            "school": ["Having {topic} clear and shared in good time matters a lot to you.",
+                       "Being able to work from {topic} together is important to you."],
+        },
+        "service": {
+            "family": ["Getting {topic} right{for_child} matters a lot to you.",
+                       "Having {topic} in place{for_child} is important to you.",
+                       "Knowing {topic} is working{for_child} matters a lot to you."],
+            "school": ["Making {topic} work{for_child} matters a lot to you.",
+                       "Giving {topic} a real chance to work{for_child} is important to you."],
+        },
+        "logistics": {
+            "family": ["Having {topic} go smoothly{for_child} matters a lot to you.",
+                       "Being able to count on {topic} is important to you."],
+            "school": ["Having {topic} go smoothly for everyone matters a lot to you.",
+                       "A shared plan for {topic} is important to you."],
+        },
+        "safety": {
+            "family": ["Knowing {child_or_everyone} is safe around {topic} matters a lot to you.",
+                       "Being told promptly and fully about {topic} is important to you."],
+            "school": ["Keeping everyone safe around {topic} matters a lot to you.",
+                       "A shared, clear plan for {topic} is important to you."],
+        },
+        "money": {
+            "family": ["Knowing {topic} is not the deciding factor{for_child} matters a lot to you.",
+                       "Decisions made on need{for_child}, whatever {topic}, are important to you."],
+            "school": ["Balancing {topic} with what each student needs is important to you.",
+                       "Being open about {topic} matters a lot to you."],
+        },
+        "learning": {
+            "family": ["How {topic} is going{for_child} matters a lot to you.",
+                       "Seeing {topic} move forward{for_child} is important to you."],
+            "school": ["How {topic} is going{for_child} matters a lot to you.",
+                       "Finding what helps {topic}{for_child} is important to you."],
+        },
+        "decision": {
+            "family": ["Having a real say in {topic}{for_child} matters a lot to you.",
+                       "Being part of {topic}{for_child} is important to you."],
+            "school": ["Reaching {topic} together matters a lot to you.",
+                       "A shared understanding of {topic} is important to you."],
+        },
+        "voice": {
+            "family": ["Having {topic} heard and taken seriously matters a lot to you.",
+                       "Knowing {topic} will count in the decisions is important to you."],
+            "school": ["Having {topic} heard too matters a lot to you.",
+                       "Knowing {topic} will be weighed fairly is important to you."],
+        },
+        "other": {
+            "family": ["Getting {topic} sorted out{for_child} matters a lot to you.",
+                       "{topic} is clearly important to you.",
+                       "Clarity about {topic} matters a lot to you."],
+            "school": ["Finding a workable way on {topic} matters a lot to you.",
+                       "Getting {topic} on a good footing is important to you."],
+        },
+        "party": {
+            "family": ["A working relationship with {party} you can rely on matters a lot to you.",
+                       "Being able to trust {party} is important to you.",
+                       "Being on the same page as {party}{about_child} matters a lot to you.",
+                       "Good communication with {party} is important to you."],
+            "school": ["A good working relationship with {party} matters a lot to you.",
+                       "Working with {party} as partners is important to you.",
+                       "Being on the same page as {party}{about_child} matters a lot to you.",
+                       "Clear, calm communication with {party} is important to you."],
+        },
+        "need": {
+            "family": ["{need} matters a lot to you.", "{need} is important to you."],
+        },
+    },
+    "future": {
+        "contact": {
+            "family": ["What would a good way to stay in touch about {topic} look like from here on?",
+                       "From now on, how would you like to hear about {topic}?"],
+            "school": ["What would help the conversation about {topic} go well from here on?",
+                       "Going forward, what way of talking about {topic} would work for you?"],
+        },
+        "paper": {
+            "family": ["From now on, what would help you feel confident about {topic}?",
+                       "Going forward, when and how would you like to see {topic}?"],
+            "school": ["Going forward, how could everyone look at {topic} together?",
+                       "What would help {topic} be shared and understood from here on?"],
+        },
+        "service": {
+            "family": ["Looking ahead, what would make {topic} work well{for_child}?",
+                       "What would {topic} need to look like from here on{for_child}?"],
+            "school": ["Looking ahead, what would help {topic} work{for_child}?",
+                       "What would give {topic} the best chance from here on?"],
+        },
+        "logistics": {
+            "family": ["Looking ahead, what would make {topic} work better{for_child}?",
+                       "What would help {topic} go well from now on?"],
+            "school": ["Looking ahead, what plan for {topic} would work for everyone?",
+                       "What would help {topic} go more smoothly from here on?"],
+        },
+        "safety": {
+            "family": ["What would help you feel sure about safety around {topic} from here on?",
+                       "Going forward, how would you like to be told about {topic}?"],
+            "school": ["What plan for {topic} would help keep everyone safe from here on?"],
+        },
+        "money": {
+            "family": ["Going forward, what would help you see how {topic} and need are weighed?",
+                       "What would make decisions about {topic} feel fair to you from here on?"],
+            "school": ["Going forward, how could {topic} be discussed openly?"],
+        },
+        "learning": {
+            "family": ["Looking ahead, what would help {topic}{for_child}?",
+                       "From here on, what would support {topic}{for_child}?"],
+            "school": ["Looking ahead, what would help {topic}{for_child}?",
+                       "From here on, what could home and school each do for {topic}{for_child}?"],
+        },
+        "decision": {
+            "family": ["Going forward, how could you take part in {topic}?",
+                       "What would a good way to reach {topic} together look like from here on?"],
+            "school": ["Going forward, how could everyone reach {topic} together?"],
+        },
+        "voice": {
+            "family": ["From now on, what would show you that {topic} counts?",
+                       "Going forward, how could {topic} be part of each decision?"],
+            "school": ["Going forward, how could {topic} be part of the discussion?"],
+        },
+        "other": {
+            "family": ["Looking ahead, what would you like to see happen with {topic}?",
+                       "From here on, what would make {topic} work for you?"],
+            "school": ["Looking ahead, what would a workable approach to {topic} be?",
+                       "From here on, what would help with {topic}?"],
+        },
+        "party": {
+            "family": ["What would help you and {party} work through this together from here on?",
+                       "Going forward, what would you need from {party} to move ahead?",
+                       "From here on, what would a good next step with {party} be{for_child}?",
+                       "Looking ahead, what could you and {party} agree on first?"],
+            "school": ["What would help you and {party} work through this together from here on?",
+                       "Going forward, what would help you and {party} find common ground?",
+                       "From here on, what would a good next step with {party} be{for_child}?",
+                       "Looking ahead, what could you and {party} agree on first?"],
+        },
+        "need": {
+            "family": ["Looking ahead, {need_question}"],
+        },
+    },
+    "interest": {
+        "contact": {
+            "family": ["What would staying in close touch about {topic} make possible{for_child}?",
+                       "What do you most need to know about {topic}{for_child}?"],
+            "school": ["What would a steady exchange about {topic} make possible{for_child}?"],
+        },
+        "paper": {
+            "family": ["Can you say more about what {topic} would help you understand{about_child}?",
+                       "What do you most want {topic} to show{about_child}?"],
+            "school": ["What do you most want everyone to take from {topic}{about_child}?",
+                       "Can you say more about what {topic} shows you{about_child}?"],
+        },
+        "service": {
+            "family": ["Can you say more about what {topic} would make possible{for_child}?",
+                       "What difference would {topic} make{for_child}?"],
+            "school": ["What would {topic} working well look like{for_child}?",
+                       "Can you say more about what you hope {topic} can do{for_child}?"],
+        },
+        "logistics": {
+            "family": ["What matters most to you about {topic}{for_child}?",
+                       "What would a good day{for_child} look like, as far as {topic} goes?"],
+            "school": ["What matters most to you about {topic}{for_child}?"],
+        },
+        "safety": {
+            "family": ["What would help you feel sure about how {topic} is handled{for_child}?"],
+            "school": ["What matters most to you in how {topic} is handled{for_child}?"],
+        },
+        "money": {
+            "family": ["What would you most want weighed alongside {topic}{for_child}?",
+                       "What matters most to you{for_child}, apart from {topic}?"],
+            "school": ["What would you most like weighed alongside {topic}{for_child}?"],
+        },
+        "learning": {
+            "family": ["What would you like {topic} to look like{for_child}?",
+                       "What matters most to you about {topic}{for_child}?"],
+            "school": ["What would you like {topic} to look like{for_child}?",
+                       "What matters most to you about {topic}{for_child}?"],
+        },
+        "decision": {
+            "family": ["What matters most to you in {topic}{for_child}?",
+                       "What would you want weighed in {topic}{for_child}?"],
+            "school": ["What matters most to you in {topic}{for_child}?"],
+        },
+        "voice": {
+            "family": ["What part of {topic} matters most to you{for_child}?",
+                       "Can you say more about {topic}{for_child}?"],
+            "school": ["What part of {topic} matters most to you{for_child}?"],
+        },
+        "other": {
+            "family": ["What would a good outcome on {topic} look like{for_child}?",
+                       "Can you say more about what matters most to you about {topic}?"],
+            "school": ["What would a good outcome on {topic} look like{for_child}?",
+                       "What matters most to you about {topic}{for_child}?"],
+        },
+        "party": {
+            "family": ["What would you most want {party} to understand{about_child}?",
+                       "What do you need {party} to hear most{about_child}?",
+                       "What do you think matters most to {party}{about_child}?",
+                       "What would you like {party} to know{about_child}?"],
+            "school": ["What would you most want {party} to understand{about_child}?",
+                       "What do you hope {party} will take from this{about_child}?",
+                       "What do you think matters most to {party}{about_child}?",
+                       "What would you like {party} to know{about_child}?"],
+        },
+        "need": {
+            "family": ["{need_interest}"],
+        },
+    },
+}
+# What a charge with no subject matter asks for: need -> move -> variants. {from_party} is
+# " from the district" (the party as named, or nothing), {with_party} " with the district".
+# NEED_WORDS maps the first letters of a charge word to its need; the first match wins.
+NEEDS: dict[str, dict[str, list[str]]] = {
+    "honesty": {
+        "concern": ["Being able to trust what you are told{from_party} matters a lot to you.",
+                    "Straight, complete answers{from_party} matter a lot to you.",
+                    "Knowing you have the whole picture is important to you."],
+        "future": ["Looking ahead, what would help you feel confident in what you hear{from_party}?",
+                   "From here on, what would help you feel you are getting the whole story?",
+                   "Going forward, what would make it easier to rely on what is said here?"],
+        "interest": ["What would it take for you to feel you have the full picture{about_child}?",
+                     "What would help you trust what you hear{about_child}?",
+                     "What do you most need to know{about_child}?"],
+    },
+    "heard": {
+        "concern": ["Being heard and included{by_party} matters a lot to you.",
+                    "Having your view count in the decisions is important to you.",
+                    "Being taken seriously{by_party} matters a lot to you."],
+        "future": ["Looking ahead, what would being part of the decisions look like for you?",
+                   "From here on, what would show you that you have been heard?",
+                   "Going forward, how could your view be part of each step?"],
+        "interest": ["What would you most want understood{about_child}?",
+                     "What is the one thing you most want heard{about_child}?",
+                     "What would being heard make possible{for_child}?"],
+    },
+    "pace": {
+        "concern": ["Seeing things move forward matters a lot to you.",
+                    "Not losing more time{for_child} is important to you.",
+                    "Knowing when things will happen matters a lot to you."],
+        "future": ["Looking ahead, what timeline would feel workable to you?",
+                   "From here on, what would help things keep moving?",
+                   "Going forward, what first step would show progress to you?"],
+        "interest": ["What would moving forward make possible{for_child}?",
+                     "What is most urgent to you{for_child}?",
+                     "What would you most like to see happen first{for_child}?"],
+    },
+    "respect": {
+        "concern": ["Being treated with respect matters a lot to you.",
+                    "Respectful conversations{with_party} are important to you.",
+                    "Feeling respected in these meetings matters a lot to you."],
+        "future": ["Looking ahead, what would a respectful way of working together look like?",
+                   "From here on, what would help these conversations feel respectful?",
+                   "Going forward, what would help you and everyone here talk things through?"],
+        "interest": ["What would help you feel respected in these conversations{about_child}?",
+                     "What would a good conversation about this look like{for_child}?",
+                     "What do you most need from the people at this table{for_child}?"],
+    },
+    "cooperation": {
+        "concern": ["Finding a way to work together{with_party} matters a lot to you.",
+                    "Getting to a plan everyone can agree on is important to you.",
+                    "Moving ahead together{with_party} matters a lot to you."],
+        "future": ["Looking ahead, what would help everyone get to a plan they can agree on?",
+                   "From here on, what would make it easier to agree{with_party}?",
+                   "Going forward, what would a good first agreement be?"],
+        "interest": ["What would you need to see to move ahead together{for_child}?",
+                     "What do you think matters most to each side{for_child}?",
+                     "What would an agreement need to include{for_child}?"],
+    },
+    "effort": {
+        "concern": ["Seeing {child_or_student} engaged and making progress matters a lot to you.",
+                    "Progress{for_child} you can see is important to you.",
+                    "Finding what gets {child_or_student} going matters a lot to you."],
+        "future": ["Looking ahead, what has helped {child_or_student} get going when things went well?",
+                   "From here on, what would help {child_or_student} take part more?",
+                   "Going forward, what small step would show progress{for_child}?"],
+        "interest": ["What would progress look like{for_child}?",
+                     "What do you think is getting in the way{for_child}?",
+                     "What would success this term look like{for_child}?"],
+    },
+    "fairness": {
+        "concern": ["A fair process for everyone matters a lot to you.",
+                    "Being treated fairly{by_party} is important to you.",
+                    "Fairness in how decisions are made matters a lot to you."],
+        "future": ["Looking ahead, what would make this feel fair to you?",
+                   "From here on, what would a fair way of deciding look like?",
+                   "Going forward, what would help everyone feel treated the same?"],
+        "interest": ["What would a fair outcome look like{for_child}?",
+                     "What would feel fair to you{for_child}?",
+                     "What matters most to you in how this is decided{for_child}?"],
+    },
+    "process": {
+        "concern": ["A fair, careful process matters a lot to you.",
+                    "Having everything on the record, and done properly, is important to you.",
+                    "Knowing your rights are respected matters a lot to you."],
+        "future": ["Looking ahead, what would need to happen here for you to feel this is handled well?",
+                   "From here on, what could be settled at this table?",
+                   "Going forward, what would make further steps unnecessary?"],
+        "interest": ["What outcome{for_child} would make further steps unnecessary?",
+                     "What would a good result here look like{for_child}?",
+                     "What do you most want this process to achieve{for_child}?"],
+    },
+    "care": {
+        "concern": ["Knowing {child_or_student} comes first matters a lot to you.",
+                    "Seeing real care for {child_or_student} is important to you.",
+                    "Having {child_or_student} at the centre of this matters a lot to you."],
+        "future": ["Looking ahead, what would show you that {child_or_student} comes first?",
+                   "From here on, what would care for {child_or_student} look like day to day?",
+                   "Going forward, what would help everyone keep {child_or_student} in view?"],
+        "interest": ["What do you most want everyone here to keep in mind{about_child}?",
+                     "What should everyone know{about_child}?",
+                     "What does {child_or_student} need most right now?"],
+    },
+    "general": {
+        "concern": ["Getting this right{for_child} matters a lot to you.",
+                    "This is clearly important to you.",
+                    "Sorting this out{for_child} matters a lot to you.",
+                    "Finding a way through this{for_child} is important to you.",
+                    "Getting to a good place{for_child} matters a lot to you.",
+                    "A real solution{for_child} is important to you."],
+        "future": ["Looking ahead, what would you like to see happen?",
+                   "From here on, what would make the biggest difference?",
+                   "Going forward, what would a good next step be?",
+                   "What would you like things to look like from here on?",
+                   "Looking ahead, what would help most?",
+                   "From now on, what would you want to be different?"],
+        "interest": ["Can you say more about what matters most to you{for_child}?",
+                     "What would a good outcome look like{for_child}?",
+                     "What is most important to you in this{for_child}?",
+                     "What do you most hope comes out of this{for_child}?",
+                     "What would make the biggest difference{for_child}?",
+                     "What would you most like everyone here to understand{about_child}?"],
+    },
+}
+# The same needs in the words of a speaker on the school side, where they differ.
+NEEDS_SCHOOL: dict[str, dict[str, list[str]]] = {
+    "cooperation": {
+        "concern": ["Getting to a plan you can carry out together{with_party} matters a lot to you.",
+                    "A shared way forward{with_party} is important to you.",
+                    "Working as partners{with_party} matters a lot to you."],
+        "future": ["Looking ahead, what would help you and the family agree on next steps?",
+                   "From here on, what would make it easier to decide together{with_party}?",
+                   "Going forward, what could you offer that would help reach agreement?"],
+        "interest": ["What do you think the family most needs to see{about_child}?",
+                     "What would help everyone feel ready to agree{for_child}?",
+                     "What would a plan everyone supports need to include{for_child}?"],
+    },
+    "respect": {
+        "concern": ["Calm, respectful conversations{with_party} matter a lot to you.",
+                    "Being able to do your work with respect on all sides is important to you."],
+        "future": ["Looking ahead, what would help these conversations stay calm and respectful?",
+                   "From here on, what ground rules would help everyone talk this through?"],
+        "interest": ["What would help you and the family hear each other{about_child}?",
+                     "What would a respectful conversation about this look like{for_child}?"],
+    },
+    "honesty": {
+        "concern": ["Accurate, shared information{with_party} matters a lot to you.",
+                    "Everyone working from the same facts is important to you."],
+        "future": ["Looking ahead, how could everyone check the facts together?",
+                   "From here on, what would help everyone work from the same information?"],
+        "interest": ["What would help everyone trust the same information{about_child}?",
+                     "What facts do you most want everyone to share{about_child}?"],
+    },
+}
+NEED_WORDS: list[tuple[str, str]] = [
+    ("lie", "honesty"), ("lied", "honesty"), ("lying", "honesty"), ("liar", "honesty"),
+    ("dishonest", "honesty"), ("mislead", "honesty"), ("misled", "honesty"), ("twist", "honesty"),
+    ("fabricat", "honesty"), ("cover", "honesty"), ("hid", "honesty"), ("bur", "honesty"),
+    ("decei", "honesty"), ("fake", "honesty"), ("pretend", "honesty"), ("truth", "honesty"),
+    ("honest", "honesty"), ("distrust", "honesty"), ("trust", "honesty"), ("misconstru", "honesty"),
+    ("care", "care"), ("ignor", "heard"), ("dismiss", "heard"), ("brush", "heard"), ("wave", "heard"),
+    ("shut", "heard"), ("left out", "heard"), ("leave", "heard"), ("exclud", "heard"),
+    ("disregard", "heard"), ("word", "heard"), ("talk over", "heard"), ("listen", "heard"), ("care", "care"),
+    ("stall", "pace"), ("delay", "pace"), ("drag", "pace"), ("wait", "pace"), ("slow", "pace"),
+    ("clock", "pace"), ("never", "pace"), ("late", "pace"),
+    ("rude", "respect"), ("condescend", "respect"), ("yell", "respect"), ("scream", "respect"),
+    ("insult", "respect"), ("mock", "respect"), ("belittl", "respect"), ("nast", "respect"),
+    ("attack", "respect"), ("disrespect", "respect"), ("patroni", "respect"), ("humiliat", "respect"),
+    ("refus", "cooperation"), ("won't", "cooperation"), ("block", "cooperation"),
+    ("interfer", "cooperation"), ("demand", "cooperation"), ("hover", "cooperation"),
+    ("uncooperat", "cooperation"), ("unrealistic", "cooperation"), ("unreasonable", "cooperation"),
+    ("stir", "cooperation"), ("trouble", "cooperation"), ("coach", "cooperation"),
+    ("obstruct", "cooperation"), ("antagoni", "cooperation"), ("difficult", "cooperation"),
+    ("lazy", "effort"), ("trying", "effort"), ("effort", "effort"), ("manipulat", "effort"),
+    ("defian", "effort"), ("unmotivat", "effort"),
+    ("bias", "fairness"), ("unfair", "fairness"), ("favor", "fairness"), ("entitled", "fairness"),
+    ("special treatment", "fairness"), ("blame", "fairness"),
+    ("sue", "process"), ("threat", "process"), ("board", "process"), ("state", "process"), ("court", "process"), ("due process", "process"), ("lawyer", "process"),
+    ("attorney", "process"), ("complaint", "process"), ("regret", "process"), ("writing", "process"),
+    ("record", "process"), ("later", "process"),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Signals the model stage weighs (facilitator/reframe/model.py), with no rule of their own:
+# each is weak alone, and the model learns from real sentences how much each one counts, and
+# with what around it. Add words for a way of blaming people use, or of talking neutrally.
+# ---------------------------------------------------------------------------------------------
+
+# Harm done to someone, verbs of dismissal and exclusion: "she waved us off", "we were shut out".
+HARM_ACTS = [
+    "~wave us/me/him/her/them/it off", "~wave off", "~shut us/me/him/her/them out", "~shut out",
+    "~leave us/me/him/her/them out", "~left out", "~cut us/me/him/her/them out", "~talk over",
+    "~talk down to", "~speak over", "~dismiss", "~disregard", "~overrule", "~override",
+    "~grab", "~shove", "~push", "~yank", "~drag", "~restrain", "~seclude", "~isolate",
+    "~exclude", "~punish", "~retaliate", "~threaten", "~scold", "~shame", "~embarrass",
+    "~scream", "~yell", "~swear", "~curse", "~slander", "~gossip", "~spread rumors",
+    "~accuse", "~attack", "~berate", "~lecture", "~insult", "~demean", "~degrade", "~mistreat",
+    "~neglect", "~coerce", "~pressure", "~force", "~pressure us/me/them", "~gaslight", "~deceive",
+    "~trick", "~con", "~stonewall", "~stall", "~delay", "~deny", "~withhold", "~strip",
+    "~kick him/her/them/us out", "~kick out", "~send him/her home", "~turn us/me/them away",
+    "~turn away", "~not take our/my/their word", "~take {possessive} word for it", "~shrug off",
+    "~laugh at", "~laugh off", "~roll {possessive} eyes", "~sigh at", "~snap", "~fail",
+    "~make excuses", "~blame", "~fault", "~point fingers", "~nitpick", "~micromanage",
+    "~hover", "~meddle", "~interfere", "~antagonize", "~badger", "~hound", "~nag", "~harp",
+    "~demand", "~insist", "~complain", "~whine", "~cause a scene", "~make a scene",
+    "~plagiarize", "~cheat", "~sass", "~mouth off", "~talk back", "~skip", "~ditch",
+    "~fabricate", "~pretend", "~put on a show", "~manipulate", "~coddle", "~enable", "~baby",
+    "~spoil", "~pull this", "~pull that", "~pull the same", "~get away with", "~play games",
+    "~play dumb", "~pass the buck", "~backpedal", "~renege", "~go back on", "~break {possessive} promise",
+    "~reduce her/him/them to", "~label him/her/them", "~brand him/her/them", "~write him/her/them off",
+    "backlash", "runaround", "the run-around", "lip service", "a rubber stamp", "rubber-stamped",
+    "behind our/my backs", "behind {possessive} back", "in the dark", "out of the loop",
+    "on deaf ears", "the cold shoulder", "a slap on the wrist", "no regard", "little regard",
+    "so little regard", "lack of", "no effort", "any effort", "no respect", "no idea",
+    "no clue", "no business",
+]
+# Charges against the child (staff blaming the student): counted when they fall on "he", "she",
+# the student or the student's name, like a trait (see CHARACTER).
+CHILD_CHARGES = [
+    "~manipulate", "manipulative", "lazy", "not trying", "not even trying", "doesn't try",
+    "does not try", "won't try", "will not try", "refuses to try", "not trying hard enough",
+    "~fake it", "faking", "attention-seeking", "attention seeking", "~play the system",
+    "~play us", "~play the teachers", "~work the system", "~use {possessive} iep as an excuse",
+    "~use {possessive} disability as an excuse", "spoiled", "a brat", "defiant on purpose",
+    "just being difficult", "just lazy", "unmotivated", "apathetic",
+]
+
+# Judgements of a person: insults, mockery, contempt.
+JUDGEMENTS = [
+    "stupid", "dumb", "idiot", "idiots", "idiotic", "moron", "morons", "moronic", "fool",
+    "fools", "foolish", "crazy", "insane", "nuts", "psycho", "unhinged", "hysterical",
+    "annoying", "obnoxious", "nasty", "nastiness", "mean", "vile", "awful", "horrible",
+    "terrible", "horrendous", "atrocious", "appalling", "disgusting", "despicable", "shameless",
+    "childish", "immature", "petty", "whiny", "lazy", "lethargic", "apathetic", "unmotivated",
+    "spoiled", "bratty", "brat", "brats", "rude", "disrespectful", "defiant", "oppositional",
+    "manipulative", "manipulating", "sneaky", "liar", "liars", "lying", "dishonest", "fake",
+    "phony", "hypocrite", "hypocrites", "hypocritical", "prig", "prigs", "self-righteous",
+    "smug", "arrogant", "pompous", "clueless", "ignorant", "incompetent", "inept", "useless",
+    "worthless", "hopeless", "pathetic", "lame", "a joke", "a nightmare", "the worst",
+    "unrealistic", "unreasonable", "entitled", "demanding", "difficult", "toxic", "hostile",
+    "belligerent", "aggressive", "combative", "litigious", "suit happy", "helicopter",
+    "bulldozer", "snowplow", "overbearing", "controlling", "paranoid", "delusional", "dramatic",
+    "drama", "broad", "witch", "jerk", "jerks", "bully", "bullies", "thug", "thugs",
+    "thick", "thicker", "slow", "not knowledgeable", "not qualified", "unqualified",
+    "uncaring", "heartless", "cold", "callous", "careless", "sloppy", "negligent", "reckless",
+    "the nerve", "the audacity", "the gall", "had the nerve", "shit", "crap", "bs", "bullshit",
+    "damn", "hell", "fuck", "fucking", "wtf", "ugh", "sick of", "fed up", "tired of",
+    "no work ethic", "work ethic", "excuses", "excuse", "finger pointers", "finger pointing",
+]
+# Imputed motives: what the other side is "really" after.
+MOTIVES = [
+    "all about", "only about", "just about", "saving money", "save money", "to save money",
+    "the money", "the budget", "budget", "costs", "cost", "cheaper", "liability", "cover themselves",
+    "cover yourselves", "cover {possessive} butt", "cover {possessive} ass", "cya", "save face",
+    "look good", "look bad", "off their books", "off the books", "get rid of", "be rid of",
+    "so they don't have to", "so they do not have to", "so the school does not have to",
+    "so the district does not have to", "to avoid", "avoid paying", "avoid providing",
+    "conflict of interest", "agenda", "hidden agenda", "on purpose", "deliberate", "deliberately",
+    "intentionally", "purposely", "for show", "a show", "power trip", "control", "to control",
+    "to win", "just want", "only want", "just wants", "only wants", "only care", "only cares",
+    "more of a priority", "priority", "owes them", "owe them", "special treatment",
+    "wear us down", "wear parents down", "make parents stop", "stop trying", "give up",
+    "easy way", "the easy way", "the hard way", "bottom line", "numbers", "their numbers",
+    "their stats", "statistics", "a statistic",
+]
+# Sarcasm without the stock markers: mock surprise, mock praise, rhetorical asides.
+MOCKERY = [
+    "what a surprise", "surprise surprise", "big surprise", "no surprise", "shocker", "shocking",
+    "go figure", "imagine that", "who knew", "who would have thought", "how convenient",
+    "conveniently", "god forbid", "heaven forbid", "of course", "naturally", "apparently",
+    "so-called", "supposedly", "allegedly", "all powerful", "all-powerful", "almighty",
+    "in her world", "in his world", "in their world", "not that", "as if", "yeah right",
+    "sure,", "right,", "much?", "lol", "smh", "rolls eyes", "eye roll", "brilliant",
+    "genius", "bravo", "kudos", "well done", "nice job", "good job", "gold star",
+    "because i want", "because we want", "because i love", "apparently a", "a pandemic",
+    "magically", "miraculously", "somehow", "once again", "yet again", "the same old",
+]
+# Hints at what will be done with what was said.
+VEILED_THREATS = [
+    "writing this down", "writing all of this down", "writing it all down", "writing everything down",
+    "documenting everything", "documenting all", "document everything", "keeping a record",
+    "keeping notes", "keeping track", "for later", "for the record", "on the record",
+    "we'll see", "we will see", "you'll see", "you will see", "remember this", "remember that",
+    "keep that in mind", "keep in mind who", "i know people", "i know my rights",
+    "the easy way", "the hard way", "you've been warned", "consider yourself warned",
+    "last chance", "final warning", "who i'm going to call", "who i'm calling",
+    "my lawyer", "our lawyer", "my attorney", "our attorney", "the press", "the news",
+    "the paper", "the newspaper", "social media", "facebook", "the board", "the state",
+]
+# Neutral reporting, findings and advice: the same words, without blame.
+NEUTRAL_REPORTS = [
+    "~allege", "allegation", "allegations", "complainant", "~contend", "~assert", "~argue that",
+    "~claim that", "according to", "the record shows", "the evidence", "~find that",
+    "~conclude that", "~determine that", "findings of fact", "hearing officer", "ocr",
+    "the investigation", "investigated", "petitioner", "respondent", "is required to",
+    "are required to", "is entitled to", "are entitled to", "has the right", "have the right",
+    "families have", "parents have", "you can request", "you may request", "you should",
+    "make sure", "be sure to", "remember to", "keep in mind", "it is important", "it's important",
+    "for example", "in writing", "by law", "under idea", "section 504", "cfr", "u.s.c.",
+    "statute", "regulations", "procedural safeguards", "prior written notice",
+]
+# The speaker's own part: self-criticism and worry are no charge against anyone.
+SELF_REPORTS = [
+    "i should have", "i shouldn't have", "i should not have", "my fault", "my mistake",
+    "i missed", "i forgot", "i was wrong", "i messed up", "i dropped the ball", "i'm sorry",
+    "i am sorry", "i apologize", "i worry", "i'm worried", "i am worried", "i'm afraid",
+    "i feel", "i felt", "i'm frustrated", "i am frustrated", "i'm exhausted", "i'm scared",
+    "i'm not sure", "i don't know", "i wonder", "i hope", "i'd like", "i would like",
+    "we would like", "we'd like", "i need", "we need", "i want", "we want", "i'm concerned",
+    "i am concerned", "we're concerned", "we are concerned",
+]

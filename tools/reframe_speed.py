@@ -1,5 +1,5 @@
 """Timing script for the reframing engine (not a test: DESIGN.md section 11 budgets are watched,
-not asserted). Run: .venv/bin/python tests/reframe_speed.py
+not asserted). Run: .venv/bin/python tools/reframe_speed.py
 
 Prints the import time and statements a second on one core for distinct ~180-character
 statements built from the labelled sets: "mixed" pairs a quiet statement with a quiet or an
@@ -17,12 +17,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).parent
+DATA = HERE.parent / "tests" / "data" / "reframe"
 sys.path.insert(0, str(HERE.parent))
 
 
 def load() -> tuple[list[str], list[str]]:
     quiet, loud = [], []
-    for path in [HERE / "reframe_devset.tsv", *sorted(HERE.glob("reframe_holdout*.tsv"))]:
+    for path in [DATA / "written-devset.tsv", *sorted(DATA.glob("written-batch*.tsv"))]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 label, _speaker, text = line.split("\t")
