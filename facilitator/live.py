@@ -58,6 +58,7 @@ T = TypeVar("T")
 Clock = Callable[[], datetime]
 
 UNDO_DEPTH = 100  # changes that can be undone
+EXTENSIONS = {"markdown": "md", "docx": "docx", "pdf": "pdf"}
 KEPT_UNDO = 50  # of those, kept across a restart
 
 
@@ -135,6 +136,11 @@ class LiveSession:
 
     def active_item(self) -> str | None:
         return next((i.id for i in self.session.agenda if i.status == AgendaStatus.ACTIVE), None)
+
+    def side_of(self, party_id: str) -> str | None:
+        """The speaker's side, so that a reframe fits who is speaking (None: the mediator)."""
+        party = self.case.party(party_id)
+        return party.side.value if party is not None else None
 
     def selected_or_last(self, selected: str | None, list_name: str) -> str | None:
         """The record a command is about: the one selected, else the one just recorded there."""
@@ -244,7 +250,7 @@ class LiveSession:
         if kind == CaptureKind.STATEMENT and text.strip():
             from facilitator.reframe import analyze
 
-            flagged = analyze(text, student=self.case.student).accusatory
+            flagged = analyze(text, student=self.case.student, side=self.side_of(speaker)).accusatory
         line = Line(
             kind=kind,
             speaker=speaker,
@@ -284,7 +290,19 @@ class LiveSession:
         return self._simple(f"{word} edited", lambda c: actions.edit_text(c, list_name, record_id, text))
 
     def edit_agreement(self, agreement_id: str, details: AgreementDetails) -> Done[None] | Refused:
-        return self._simple("agreement details", lambda c: actions.edit_agreement(c, agreement_id, details))
+        result = self._simple("agreement details", lambda c: actions.edit_agreement(c, agreement_id, details))
+        waivers = self.waivers(agreement_id)
+        if isinstance(result, Done) and waivers:
+            return Done(f"Saved. {waivers[0]}", None)
+        return result
+
+    def waivers(self, agreement_id: str) -> list[str]:
+        """What an agreement's words give up (a waiver, a release, a withdrawn complaint), for the
+        mediator to check the family understands before anyone signs."""
+        from facilitator.export import rights_waived
+
+        agreement = self.case.agreement(agreement_id)
+        return [w.sentence for w in rights_waived(agreement)] if agreement is not None else []
 
     def edit_follow_up(
         self, follow_up_id: str, text: str, owner: str, owner_name: str, due: str
@@ -478,17 +496,17 @@ class LiveSession:
 
     # ---- after and before
 
-    def export(self, kind: str) -> Done[Path] | Refused:
-        """Write the session's Markdown export into the data folder's exports."""
-        from facilitator.export import render_export
+    def export(self, kind: str, fmt: str = "markdown") -> Done[Path] | Refused:
+        """Write the session's export (consensus or summary; Markdown, docx or pdf) into exports/."""
+        from facilitator.export import export_document, render
 
         case, session = self.case, self.session
         folder = self.store.exports_folder
-        path = folder / f"{case.id}-session-{session.number}-{kind}.md"
+        path = folder / f"{case.id}-session-{session.number}-{kind}.{EXTENSIONS.get(fmt, fmt)}"
         try:
-            text = render_export(case, session.number, kind, today=self.today)
+            rendered = render(export_document(case, session.number, kind, today=self.today), fmt)
             private_folder(folder)
-            write_private(path, text.encode("utf-8"))
+            write_private(path, rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
         except (StoreError, ValueError) as exc:
             return Refused(f"Export failed: {explain(exc)}", unsaved=isinstance(exc, StoreError))
         except Exception as exc:  # a fault in a renderer must never end a live session

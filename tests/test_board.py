@@ -105,7 +105,7 @@ async def test_a_whole_session_by_keyboard_is_saved_and_comes_back(store: Store)
     app = app_for(store, small_case())
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f5")  # the opening starts, and with it the session
-        assert "Confidentiality" in shown(app, "#prompts")  # the mediator's script for it
+        assert "Confidentiality" in shown(app, "#prompts-text")  # the mediator's script for it
         await pilot.press("f5")  # on to assistive technology: the opening step is done
         assert "Assistive technology" in shown(app, "#header-timer")
 
@@ -439,7 +439,7 @@ async def test_agenda_items_are_added_moved_and_marked(store: Store):
     app = app_for(store, small_case())
     async with app.run_test(size=(120, 36)) as pilot:
         app.screen.query_one("#agenda").focus()
-        await pilot.press("a")
+        await pilot.press("a")  # a new topic goes after the item under the cursor (the first open one)
         form = app.screen
         form.query_one("#field-title", Input).value = "Transportation"
         form.query_one("#field-minutes", Input).value = "²"
@@ -449,13 +449,15 @@ async def test_agenda_items_are_added_moved_and_marked(store: Store):
         form.query_one("#field-minutes", Input).value = "15 min"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("down", "down", "left_square_bracket", "down", "r")
+        await pilot.press("down", "down", "left_square_bracket")  # the last item moves up one
+        await pilot.pause()
+        await pilot.press("down", "r")
         await pilot.pause()
     agenda = store.read("leo").latest.agenda
     assert [(i.title, i.minutes) for i in agenda] == [
         ("Opening and ground rules", 10),
-        ("Transportation", 15),
         ("Assistive technology", 45),
+        ("Transportation", 15),
     ]
     assert agenda[2].status == "resolved"
 

@@ -382,3 +382,19 @@ def test_documents_move_through_the_preparation_checklist(live: LiveSession, sto
         None,
         "s1",
     )
+
+
+@pytest.mark.parametrize("fmt, start", [("docx", b"PK"), ("pdf", b"%PDF")])
+def test_export_as_a_document_to_print_or_edit(live: LiveSession, fmt: str, start: bytes):
+    done(live.record("Speech twice a week", kind=CaptureKind.AGREEMENT))
+    path = done(live.export("consensus", fmt)).made
+    assert path.name == f"leo-session-1-consensus.{fmt}" and path.read_bytes().startswith(start)
+
+
+def test_an_agreement_that_gives_up_a_right_is_pointed_out(live: LiveSession):
+    agreement = done(live.record("principle: Reading support", kind=CaptureKind.AGREEMENT)).made
+    details = AgreementDetails(
+        text="The parents withdraw the due process complaint", kind=AgreementKind.PRINCIPLE
+    )
+    said = done(live.edit_agreement(agreement.id, details)).said
+    assert "withdraws a complaint" in said and "before anyone signs" in said.lower()

@@ -117,12 +117,10 @@ class BoardScreen(Screen[None]):
 
     def update_analysis(self) -> None:
         live = self.live
-        statement = (
-            live.desk.kind == CaptureKind.STATEMENT and not live.in_caucus and not self.has_class("-joint")
-        )
-        self.query_one(CaptureBar).listen(
-            self.capture_input.value, statement=statement, student=live.case.student
-        )
+        quiet = live.in_caucus or self.has_class("-joint")  # reframes are for the mediator's eyes only
+        statement = live.desk.kind == CaptureKind.STATEMENT and not quiet
+        side = live.side_of(live.desk.speaker)
+        self.query_one(CaptureBar).listen(self.capture_input.value, statement, live.case.student, side)
 
     def say(self, text: str | Content, *, warning: bool = False, sticky: bool = False) -> None:
         self.query_one(Notice).say(text, warning=warning, sticky=sticky)
@@ -417,9 +415,10 @@ class BoardScreen(Screen[None]):
         self.capture_input.focus()
         self.open(dialogs.export_choice(), self._export)
 
-    def _export(self, kind: str | None) -> None:
-        if kind:
-            self.apply(self.live.export(kind), sticky=True)
+    def _export(self, chosen: str | None) -> None:
+        if chosen:
+            kind, _, fmt = chosen.partition(":")
+            self.apply(self.live.export(kind, fmt), sticky=True)
 
     def action_next_session(self) -> None:
         from facilitator.agenda import list_templates

@@ -70,11 +70,18 @@ def link_pick(live: LiveSession, option_id: str) -> PickModal | str:
     )
 
 
+FORMAT_WORDS = {"markdown": "Markdown", "docx": "Word (.docx)", "pdf": "PDF, for printing"}
+
+
 def export_choice() -> ChoiceModal:
+    """F8: what to export, and as what: the value is "kind:format"."""
+    kinds = {"consensus": "Consensus points, for the parties", "summary": "Session summary, for your records"}
     return ChoiceModal(
-        "Export this session as Markdown",
+        "Export this session",
         [
-            ("Consensus points, for the parties", "consensus"),
-            ("Session summary, for your own records (no caucus notes)", "summary"),
+            (f"{words} · {FORMAT_WORDS[fmt]}", f"{kind}:{fmt}")
+            for kind, words in kinds.items()
+            for fmt in FORMAT_WORDS
         ],
+        note="The summary never holds caucus notes; the consensus points never hold what was said.",
     )

@@ -123,7 +123,8 @@ def agreement_form(live: LiveSession, agreement: Agreement) -> FormModal:
         return value if isinstance(value, str) else ""
 
     amends = live.case.agreement(agreement.amends) if agreement.amends else None
-    note = f"This amends an earlier agreement: “{' '.join(amends.text.split())[:80]}”." if amends else ""
+    notes = [f"This amends an earlier agreement: “{' '.join(amends.text.split())[:80]}”."] if amends else []
+    note = " ".join(notes + live.waivers(agreement.id))
     return FormModal(
         "Agreement details",
         [

@@ -72,13 +72,13 @@ class CaptureBar(Vertical):
             return None
         return self.analysis.suggestions[self.chosen]
 
-    def listen(self, text: str, *, statement: bool, student: str) -> None:
+    def listen(self, text: str, statement: bool, student: str, side: str | None) -> None:
         """Check the words as they are typed (statements only, and never in caucus or the joint view)."""
         before = self.analysis.suggestions if self.analysis else ()
         if statement and text.strip():
             from facilitator.reframe import analyze
 
-            self.analysis = analyze(text, student=student)
+            self.analysis = analyze(text, student=student, side=side)
         else:
             self.analysis = None
         if not self.analysis or self.analysis.suggestions != before:
