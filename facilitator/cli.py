@@ -10,11 +10,15 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator import __version__
+
+if TYPE_CHECKING:
+    from facilitator.store import Store
 
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
@@ -73,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=cmd_board)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(run=run)
         return p
@@ -200,7 +206,7 @@ def _days_arg(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number of days (0 or more): {value[:40]!r}") from None
 
 
-def _store():
+def _store() -> Store:
     from facilitator.store import Store
 
     return Store()
@@ -238,7 +244,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run_board(store, DEMO_ID)
 
 
-def _run_board(store, case_id: str | None, fall_back_to_list: bool = False) -> int:
+def _run_board(store: Store, case_id: str | None, fall_back_to_list: bool = False) -> int:
     from facilitator.tui.app import run_board
 
     return run_board(store, case_id, fall_back_to_list=fall_back_to_list)
@@ -305,7 +311,7 @@ def _single_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _print_columns(rows: list[tuple[str, ...]]) -> None:
+def _print_columns(rows: Sequence[tuple[str, ...]]) -> None:
     if not rows:
         return
     rows = [tuple(_clean(cell) for cell in row) for row in rows]
