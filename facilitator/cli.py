@@ -7,6 +7,7 @@ Every failure a user can cause ends as one line on stderr starting
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
@@ -61,10 +62,11 @@ def _one_line(exc: Exception) -> str:
 
 def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
+        if isinstance(stream, io.TextIOWrapper):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except ValueError:
+                pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -469,7 +471,8 @@ def cmd_reframe(args: argparse.Namespace) -> int:
     if args.text:
         lines = [line for text in args.text for line in (text.splitlines() or [""])]
     else:
-        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(encoding="utf-8", errors="replace")
         lines = (line.rstrip("\r\n") for line in sys.stdin)
     for line in lines:
         analysis = analyze(line, student=args.student, side=args.side)
