@@ -56,11 +56,10 @@ def help_text() -> Content:
         Content(CHOOSERS),
         Content(""),
     ]
-    width = max(len(name) for name, _ in keys.help_rows())
-    for name, words in keys.help_rows():
+    rows = [*keys.help_rows(), ("Enter", "record the line"), ("^p", "every action, by name")]
+    width = max(len(name) for name, _ in rows)
+    for name, words in rows:
         lines.append(Content.assemble((f"  {name:<{width}}  ", "bold"), words))
-    lines.append(Content.assemble(("  Enter".ljust(width + 4), "bold"), "record the line"))
-    lines.append(Content.assemble(("  ^p".ljust(width + 4), "bold"), "every action, by name"))
     lines.append(Content(""))
     lines.append(Content.styled("In the panels", "bold"))
     for panel in PANELS:
