@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint typecheck clean
+.PHONY: demo test bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,12 +23,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
+# Style, strict types, and the import layers of pyproject.toml (textual only under tui/).
 lint: $(STAMP)
 	$(BIN)/ruff check facilitator tests benchmarks tools
 	$(BIN)/ruff format --check facilitator tests benchmarks tools
-
-# Strict types and the import layers (pyproject.toml); joins `lint` once the whole package passes.
-typecheck: $(STAMP)
 	$(BIN)/mypy --strict facilitator
 	$(BIN)/lint-imports
 

@@ -358,17 +358,17 @@ def _one_line(text: str) -> str:
 
 def load_template(path: Path, shipped: bool = False) -> Template:
     """Read and parse one template file; every problem, unreadable files too, is an AgendaError."""
+    from facilitator.store import UnreadableFile, read_limited
+
     path = Path(path)
     file = path.name
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_CHARS * 4 + 1)
-    except OSError as exc:
-        raise AgendaError(f"cannot read the file ({exc.strerror or exc})", file, 1) from None
-    if len(data) > MAX_FILE_CHARS * 4:
-        raise AgendaError(
-            f"the file is too large for an agenda template (over {MAX_FILE_CHARS // 1024} KB)", file, 1
-        )
+        # Never a FIFO or a device (the list of templates would hang), never a huge file.
+        data = read_limited(path, MAX_FILE_CHARS * 4)
+    except UnreadableFile as exc:
+        raise AgendaError(f"cannot read the file ({exc.reason})", file, 1) from None
+    if data is None:
+        raise AgendaError("cannot read the file (it is not there)", file, 1)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise AgendaError("the file is UTF-16 text: save it as UTF-8", file, 1)
     nul = data.find(b"\x00")

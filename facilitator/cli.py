@@ -14,14 +14,12 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from facilitator import __version__
 
 if TYPE_CHECKING:
     from facilitator.store import Store
-
-MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
 class UserError(Exception):
@@ -32,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _utf8_streams()
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafe(sys.stdout), _TerminalSafe(sys.stderr)
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
@@ -40,6 +40,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:  # every error is a one-liner; a traceback helps no mediator
         return _fail(_one_line(exc))
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+# Control characters but tab and line breaks (a lone carriage return can hide a line): an
+# escape sequence in a case, a file name or a pasted statement must not drive the terminal.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def _terminal_safe(text: str) -> str:
+    """Each control character as a visible ``\\u001b``: in JSON output that escape is the same
+    character (the JSON stays valid), in text it shows what was there."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+class _TerminalSafe:
+    """stdout or stderr for the commands: whatever they print reaches the terminal safe."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _fail(message: str) -> int:
@@ -48,10 +76,12 @@ def _fail(message: str) -> int:
 
 
 def _clean(text: str) -> str:
-    """User text made safe for a terminal line: no escape codes, no line breaks."""
+    """User text made safe for a terminal line: no escape codes, no line breaks, a few hundred
+    characters at most."""
     from facilitator.export import plain_inline
+    from facilitator.model import one_line
 
-    return plain_inline(text)
+    return one_line(plain_inline(text))
 
 
 def _one_line(exc: Exception) -> str:
@@ -211,7 +241,21 @@ def _days_arg(value: str) -> int:
 def _store() -> Store:
     from facilitator.store import Store
 
-    return Store()
+    store = Store()
+    _close_data_folder(store)
+    return store
+
+
+def _close_data_folder(store: Store) -> None:
+    """A data folder found open to others is closed again; what cannot be is said once."""
+    stuck = store.make_private()
+    if stuck:
+        (first, reason), more = stuck[0], len(stuck) - 1
+        print(
+            f"facilitator: warning: {_clean(str(first))}{f' (and {more} more)' if more else ''} in your data "
+            f"folder can be read by other users of this computer and could not be made private ({reason})",
+            file=sys.stderr,
+        )
 
 
 def _write_output(path: Path, data: str | bytes, force: bool = False) -> Path:
@@ -249,7 +293,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _run_board(store: Store, case_id: str | None, fall_back_to_list: bool = False) -> int:
     from facilitator.tui.app import run_board
 
+    if not _in_a_terminal():
+        # Without a terminal the board would spin on its input, holding the case's lock.
+        if case_id and not fall_back_to_list:
+            store.read(case_id)  # a missing or damaged case is the more useful thing to hear
+        raise UserError("the session board needs a terminal: run facilitator in a terminal window")
     return run_board(store, case_id, fall_back_to_list=fall_back_to_list)
+
+
+def _in_a_terminal() -> bool:
+    # The board reads keys from stdin and draws on the terminal behind stdout/stderr.
+    stdin, stderr = sys.__stdin__, sys.__stderr__
+    return bool(stdin and stdin.isatty() and stderr and stderr.isatty())
 
 
 # ---------------------------------------------------------------- cases
@@ -344,14 +399,12 @@ def cmd_agendas(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from facilitator.model import CaseError, parse_case
+    from facilitator.store import MAX_CASE_BYTES, read_limited
 
     path: Path = args.file
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise UserError(f"{path}: the file is too large to be a case file")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    raw = read_limited(path, MAX_CASE_BYTES)  # never a pipe or device, never more than a case can be
+    if raw is None:
+        raise UserError(f"cannot read {path}: there is no such file")
     try:
         case = parse_case(raw)
     except CaseError as exc:
@@ -374,7 +427,11 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     if not args.yes:
         raise UserError(f"deleting {args.case_id} cannot be undone; add --yes to confirm")
-    _store().delete(args.case_id)
+    from facilitator import index
+
+    store = _store()
+    store.delete(args.case_id)
+    index.forget(store, args.case_id)  # its title and deadlines must not outlive it
     return 0
 
 
@@ -385,7 +442,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if not backups:
             raise UserError(f'case "{args.case_id}" has no backups')
         for backup in backups:
-            state = "good" if backup.good else f"cannot be read: {backup.problem}"
+            state = "good" if backup.good else f"cannot be read: {_clean(backup.problem or '')}"
             _print(f"{backup.number}  {backup.saved:%Y-%m-%d %H:%M:%S}  {state}")
         return 0
     backup = store.restore(args.case_id, args.number)

@@ -501,12 +501,11 @@ class LiveSession:
         from facilitator.export import export_document, render
 
         case, session = self.case, self.session
-        folder = self.store.exports_folder
-        path = folder / f"{case.id}-session-{session.number}-{kind}.{EXTENSIONS.get(fmt, fmt)}"
+        name = f"{case.id}-session-{session.number}-{kind}.{EXTENSIONS.get(fmt, fmt)}"
         try:
             rendered = render(export_document(case, session.number, kind, today=self.today), fmt)
-            private_folder(folder)
-            write_private(path, rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
+            data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+            path = self.store.write_export(case.id, name, data)  # recorded, so `delete` removes it
         except (StoreError, ValueError) as exc:
             return Refused(f"Export failed: {explain(exc)}", unsaved=isinstance(exc, StoreError))
         except Exception as exc:  # a fault in a renderer must never end a live session

@@ -779,7 +779,7 @@ def describe_error(error: ValidationError, document: Any) -> str:
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     if not loc:
-        return message
+        return one_line(message)
     # Walk the document along the error's path to name the record by its id.
     parts: list[str] = []
     record_name = "case"
@@ -803,7 +803,7 @@ def describe_error(error: ValidationError, document: Any) -> str:
         message = "is not a field of the case file format"
     if first.get("type") == "missing":
         message = "is required"
-    return f"{record_name}: {field}: {message}" if field else f"{record_name}: {message}"
+    return one_line(f"{record_name}: {field}: {message}" if field else f"{record_name}: {message}")
 
 
 def explain(error: Exception) -> str:
@@ -816,7 +816,23 @@ def explain(error: Exception) -> str:
         text = str(error.args[0])  # str() of a KeyError adds quotes
     else:
         text = str(error) or type(error).__name__
-    return " ".join(text.split())
+    return one_line(text)
+
+
+ERROR_LINE_CHARS = 400
+
+
+def one_line(text: str, limit: int = ERROR_LINE_CHARS) -> str:
+    """``text`` as one line of at most ``limit`` characters.
+
+    A longer one (a pasted id, a path of thousands of characters) loses its middle, so the
+    line still names the record and field at its start and says what to do at its end.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = (limit - 3) * 2 // 3
+    return f"{text[:head]} … {text[head - limit + 3 :]}"
 
 
 def parse_case(text: str | bytes) -> Case:

@@ -398,3 +398,11 @@ def test_an_agreement_that_gives_up_a_right_is_pointed_out(live: LiveSession):
     )
     said = done(live.edit_agreement(agreement.id, details)).said
     assert "withdraws a complaint" in said and "before anyone signs" in said.lower()
+
+
+def test_delete_removes_every_export_the_board_wrote(store: Store):
+    store.create(small_case())
+    with LiveSessionFor(store) as live:
+        paths = [done(live.export("summary", fmt)).made for fmt in ("markdown", "docx", "pdf")]
+    store.delete("leo")
+    assert not any(path.exists() for path in paths)

@@ -344,7 +344,7 @@ def test_backups_are_private_and_the_ring_is_bounded(store, leo):
 def _read(path: Path) -> Case:
     from facilitator.store import case_from_database, read_database
 
-    return case_from_database(read_database(path), path)[0]
+    return case_from_database(read_database(path), path)
 
 
 # ---------------------------------------------------------------- two windows

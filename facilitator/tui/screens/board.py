@@ -259,7 +259,8 @@ class BoardScreen(Screen[None]):
         chosen = table.selected() if isinstance(table, RecordTable) and table.has_focus else None
         words = record_words(self.live.case, *chosen) if chosen else None
         if words and isinstance(table, RecordTable):
-            self.say(Content.assemble((f" {table.TITLE.upper()} ", "bold reverse"), " ", words))
+            title = (f" {table.TITLE.upper()} ", "bold reverse")
+            self.say(Content.assemble(title, " ", words, ("  ·  Esc back to typing", "bold")))
 
     @on(RecordTable.KeyNotUsed)
     def _key_not_used(self, event: RecordTable.KeyNotUsed) -> None:
