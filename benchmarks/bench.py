@@ -288,7 +288,9 @@ def bench_save(folder: Path, plan: Plan) -> tuple[float, dict[str, Any]]:
                 if kind == "interest":
                     new, _ = actions.record_interest(case_file.case, session, party, text[:150])
                 else:
-                    new, _ = actions.record_statement(case_file.case, session, party, text, False, None)
+                    new, _ = actions.record_statement(
+                        case_file.case, session, party, text, False, None, at=actions.now_stamp()
+                    )
                 document = database_of(new)
                 # Alternate the two, so both see the same state of the disk.
                 start = time.perf_counter()
