@@ -23,9 +23,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 
+# Style, strict types, and the import layers of pyproject.toml (textual only under tui/).
 lint: $(STAMP)
 	$(BIN)/ruff check facilitator tests benchmarks tools
 	$(BIN)/ruff format --check facilitator tests benchmarks tools
+	$(BIN)/mypy --strict facilitator
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

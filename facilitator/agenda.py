@@ -25,7 +25,9 @@ The rules, in the order a reader meets them:
   ("check-in" -> "Check in"). Only one ``#`` heading is allowed.
 - Paragraphs before the first ``##`` heading make the description.
 - Each ``##`` heading is an agenda item. A time box ``(N min)`` at its end (also ``mins``,
-  ``minute``, ``minutes``, any letter case) must be a positive whole number.
+  ``minute``, ``minutes``, any letter case) must be a positive whole number, read by
+  ``model.parse_minutes`` like every time box a mediator types. The word ``step`` in those
+  brackets, ``(10 min, step)`` or ``(step)``, marks a step of the meeting (``process``).
 - List items under a ``##`` heading (bullet or numbered, nested lists flattened in reading
   order) are the item's prompts. ``###`` and deeper headings under an item become prompts
   too (a sub-topic is something to remember to ask about). Plain paragraphs, code and
@@ -49,7 +51,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from facilitator.model import AgendaItem, AgendaStatus, SessionKind
+from facilitator.model import MAX_MINUTES, AgendaItem, AgendaStatus, SessionKind, parse_minutes
 
 # Limits: a real agenda is a few kilobytes; these only stop a runaway file.
 MAX_FILE_CHARS = 256 * 1024
@@ -59,7 +61,10 @@ MAX_PROMPTS = 50
 MAX_PROMPT = 1_000
 MAX_DESCRIPTION = 5_000
 
-TIME_BOX = re.compile(r"\(\s*(?P<amount>[^()\s]*)\s*(?:min|mins|minute|minutes)\.?\s*\)\s*$", re.IGNORECASE)
+# "(10 min)", "(10 min, step)", "(step)" at the end of an item heading (DESIGN section 4).
+BOX = re.compile(r"\((?P<inside>[^()]*)\)\s*$")
+TIME_PART = re.compile(r"\S*\s*(?:min|mins|minute|minutes)\.?", re.IGNORECASE)
+STEP_WORD = "step"
 FRONT_MATTER_LINE = re.compile(r"(?P<key>[A-Za-z0-9_][\w.-]*)\s*:(?P<value>.*)")
 # Characters no text file has: NUL and the other C0/C1 controls except tab and newlines.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -96,6 +101,7 @@ class TemplateItem:
     title: str
     minutes: int | None
     prompts: tuple[str, ...]
+    process: bool = False  # a step of the meeting, marked "(step)", not a topic in dispute
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ def parse_template(text: str, name: str, path: Path | None = None, shipped: bool
     description: list[str] = []
     items: list[TemplateItem] = []
     # The item being read: its heading line, title, minutes, and the prompts found so far.
-    current: tuple[int, str, int | None] | None = None
+    current: tuple[int, str, int | None, bool] | None = None
     prompts: list[list[str]] = []  # one list of text parts per prompt, in reading order
     prompt_lines: list[int] = []
     open_prompts: list[int] = []  # indexes into prompts of the list items now open
@@ -156,7 +162,7 @@ def parse_template(text: str, name: str, path: Path | None = None, shipped: bool
     def finish_item() -> None:
         if current is None:
             return
-        line, item_title, minutes = current
+        line, item_title, minutes, step = current
         kept: list[str] = []
         for parts, at in zip(prompts, prompt_lines, strict=True):
             prompt = _squeeze(" ".join(parts))
@@ -167,7 +173,7 @@ def parse_template(text: str, name: str, path: Path | None = None, shipped: bool
             kept.append(prompt)
             if len(kept) > MAX_PROMPTS:
                 raise fail(at, f"more than {MAX_PROMPTS} prompts under the item on line {line}")
-        items.append(TemplateItem(item_title, minutes, tuple(kept)))
+        items.append(TemplateItem(item_title, minutes, tuple(kept), step))
 
     skip: set[int] = set()
     for index, token in enumerate(tokens):
@@ -205,8 +211,8 @@ def parse_template(text: str, name: str, path: Path | None = None, shipped: bool
                 finish_item()
                 if len(items) >= MAX_ITEMS:
                     raise fail(line, f"more than {MAX_ITEMS} agenda items")
-                item_title, minutes = _time_box(heading, line, fail)
-                current = (line, item_title, minutes)
+                item_title, minutes, step = _time_box(heading, line, fail)
+                current = (line, item_title, minutes, step)
                 prompts, prompt_lines = [], []
             elif current is not None:
                 # '###' and deeper under an item: a sub-topic, kept as a prompt.
@@ -276,28 +282,42 @@ def _front_matter(lines: list[str], fail: Failure) -> tuple[SessionKind, int]:
     return kind, end + 1
 
 
-def _time_box(heading: str, line: int, fail: Failure) -> tuple[str, int | None]:
-    """An item heading split into its title and time box minutes (None without one)."""
+def _time_box(heading: str, line: int, fail: Failure) -> tuple[str, int | None, bool]:
+    """An item heading split into its title, time box minutes (None without one) and step mark."""
     if not heading:
         raise fail(line, "empty agenda item heading: write the topic after '## '")
-    match = TIME_BOX.search(heading)
-    minutes: int | None = None
-    title = heading
-    if match:
-        amount = match["amount"]
-        if not re.fullmatch(r"[0-9]+", amount) or int(amount) == 0:
-            raise fail(
-                line,
-                f"time box {_quote(match.group().strip())} must be a positive whole number "
-                "of minutes, like '(10 min)'",
-            )
-        minutes = int(amount)
+    match = BOX.search(heading)
+    parts = [part.strip() for part in match["inside"].split(",")] if match else []
+    if match is None or not any(part.lower() == STEP_WORD or TIME_PART.fullmatch(part) for part in parts):
+        title, minutes, step = heading, None, False
+    else:
+        written = _quote(match.group().strip())
+        minutes, step = None, False
+        for part in parts:
+            if part.lower() == STEP_WORD and not step:
+                step = True
+            elif TIME_PART.fullmatch(part) and minutes is None:
+                try:
+                    minutes = parse_minutes(part)
+                except ValueError:
+                    amount = part.split()[0] if part.split() else ""
+                    too_long = amount.isascii() and amount.isdigit() and int(amount) > MAX_MINUTES
+                    problem = f"is longer than a week ({MAX_MINUTES} min)" if too_long else ""
+                    raise fail(
+                        line,
+                        f"time box {written} {problem or 'must be a positive whole number of minutes'}, "
+                        "like '(10 min)'",
+                    ) from None
+            else:
+                raise fail(
+                    line, f"time box {written}: write it like '(10 min)', '(10 min, step)' or '(step)'"
+                )
         title = heading[: match.start()].rstrip()
         if not title:
             raise fail(line, "agenda item heading has a time box but no topic before it")
     if len(title) > MAX_TITLE:
         raise fail(line, f"agenda item title is longer than {MAX_TITLE} characters")
-    return title, minutes
+    return title, minutes, step
 
 
 def _text(inline: Token) -> str:
@@ -451,5 +471,7 @@ def agenda_items(template: Template, first_id: int = 1) -> list[AgendaItem]:
             fields["minutes"] = item.minutes
         if item.prompts:
             fields["prompts"] = list(item.prompts)
-        result.append(AgendaItem(**fields))
+        if item.process:
+            fields["process"] = True
+        result.append(AgendaItem.model_validate(fields))
     return result

@@ -7,15 +7,19 @@ Every failure a user can cause ends as one line on stderr starting
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from facilitator import __version__
+
+if TYPE_CHECKING:
+    from facilitator.store import Store
 
 
 class UserError(Exception):
@@ -88,10 +92,11 @@ def _one_line(exc: Exception) -> str:
 
 def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
+        if isinstance(stream, io.TextIOWrapper):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except ValueError:
+                pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,7 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=cmd_board)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, run, help_text: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(run=run)
         return p
@@ -231,7 +238,7 @@ def _days_arg(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number of days (0 or more): {value[:40]!r}") from None
 
 
-def _store():
+def _store() -> Store:
     from facilitator.store import Store
 
     store = Store()
@@ -239,7 +246,7 @@ def _store():
     return store
 
 
-def _close_data_folder(store) -> None:
+def _close_data_folder(store: Store) -> None:
     """A data folder found open to others is closed again; what cannot be is said once."""
     stuck = store.make_private()
     if stuck:
@@ -283,7 +290,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _run_board(store, DEMO_ID)
 
 
-def _run_board(store, case_id: str | None, fall_back_to_list: bool = False) -> int:
+def _run_board(store: Store, case_id: str | None, fall_back_to_list: bool = False) -> int:
     from facilitator.tui.app import run_board
 
     if not _in_a_terminal():
@@ -304,7 +311,7 @@ def _in_a_terminal() -> bool:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from facilitator.actions import case_slug, new_case, parse_party
+    from facilitator.actions import case_slug, new_case, now_stamp, parse_party
     from facilitator.agenda import find_template
 
     store = _store()
@@ -316,7 +323,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     case_id = args.case_id or store.free_id(case_slug(args.title))
     if store.exists(case_id):
         raise UserError(f'a case "{case_id}" already exists; choose another --id')
-    case = new_case(case_id, args.title, args.student, parties, template, args.date or date.today())
+    case = new_case(
+        case_id, args.title, args.student, parties, template, args.date or date.today(), now_stamp()
+    )
     store.create(case)
     store.remember(case.id)  # `facilitator` alone opens the case just made
     _print(case.id)
@@ -359,7 +368,7 @@ def _single_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _print_columns(rows: list[tuple[str, ...]]) -> None:
+def _print_columns(rows: Sequence[tuple[str, ...]]) -> None:
     if not rows:
         return
     rows = [tuple(_clean(cell) for cell in row) for row in rows]
@@ -418,7 +427,11 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     if not args.yes:
         raise UserError(f"deleting {args.case_id} cannot be undone; add --yes to confirm")
-    _store().delete(args.case_id)
+    from facilitator import index
+
+    store = _store()
+    store.delete(args.case_id)
+    index.forget(store, args.case_id)  # its title and deadlines must not outlive it
     return 0
 
 
@@ -515,7 +528,8 @@ def cmd_reframe(args: argparse.Namespace) -> int:
     if args.text:
         lines = [line for text in args.text for line in (text.splitlines() or [""])]
     else:
-        sys.stdin.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(encoding="utf-8", errors="replace")
         lines = (line.rstrip("\r\n") for line in sys.stdin)
     for line in lines:
         analysis = analyze(line, student=args.student, side=args.side)

@@ -14,11 +14,15 @@ from datetime import date, datetime, time, timedelta, timezone
 from facilitator.model import (
     FORMAT,
     MEDIATOR,
+    OTHER_OWNER,
     AgendaItem,
     AgendaStatus,
     Agreement,
     AgreementKind,
     Case,
+    Document,
+    DocumentKind,
+    DocumentStatus,
     FollowUp,
     Interest,
     Note,
@@ -95,6 +99,7 @@ def demo_case(today: date, now: datetime | None = None) -> Case:
                 title="Welcome, purpose and ground rules",
                 minutes=10,
                 status=AgendaStatus.RESOLVED,
+                process=True,
                 prompts=[
                     "What is said here stays here and cannot be used as evidence later",
                     "Who can sign for the district today",
@@ -172,6 +177,10 @@ def demo_case(today: date, now: datetime | None = None) -> Case:
                 minutes=30,
                 status=AgendaStatus.ACTIVE,
                 carried_from="a3",
+                prompts=[
+                    "What the district's winter screening showed",
+                    "What an outside evaluation would add",
+                ],
                 started_at=ago(6),
             ),
             AgendaItem(
@@ -200,6 +209,7 @@ def demo_case(today: date, now: datetime | None = None) -> Case:
                 title="Writing up today's agreements and next steps",
                 minutes=15,
                 status=AgendaStatus.OPEN,
+                process=True,
             ),
         ],
     )
@@ -408,6 +418,15 @@ def demo_case(today: date, now: datetime | None = None) -> Case:
             done=False,
         ),
         FollowUp(
+            id="f6",
+            session="s1",
+            text="Confirm the text-to-speech licence for the school year",
+            owner=OTHER_OWNER,
+            owner_name="the district's technology office",
+            due=days(4),
+            done=False,
+        ),
+        FollowUp(
             id="f5",
             session="s2",
             text="Ask transportation whether Maya's bus can arrive before the morning reading block",
@@ -458,6 +477,15 @@ def demo_case(today: date, now: datetime | None = None) -> Case:
             text="Thank you for sending the screening results. They raise a few questions we would like to walk through.",
             flagged=False,
         ),
+        Statement(
+            id="st4",
+            session="s2",
+            party=FATHER,
+            at=ago(3),
+            text="Every time we ask for an outside opinion you say wait another year.",
+            flagged=True,
+            reframe="Getting an outside view without another year of waiting matters a lot to you.",
+        ),
     ]
 
     notes = [
@@ -503,4 +531,24 @@ def demo_case(today: date, now: datetime | None = None) -> Case:
         parking_lot=parking_lot,
         statements=statements,
         notes=notes,
+        documents=[
+            Document(
+                id="d1",
+                party=DIRECTOR,
+                title="Winter reading screening results",
+                kind=DocumentKind.EVALUATION,
+                status=DocumentStatus.SHARED,
+                due=days(-3),
+                session="s2",
+            ),
+            Document(
+                id="d2",
+                party=FATHER,
+                title="Notes from last summer's private tutor",
+                kind=DocumentKind.PROGRESS_REPORT,
+                status=DocumentStatus.REQUESTED,
+                due=days(2),
+                session="s2",
+            ),
+        ],
     )

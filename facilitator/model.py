@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -293,9 +293,9 @@ Timestamp = Annotated[str, AfterValidator(_timestamp)]
 CaseId = Annotated[str, AfterValidator(_case_id)]
 
 
-def _enum(kind: type) -> Any:
-    # Enums are matched by value in both JSON and Python input.
-    return Annotated[kind, Strict(False)]
+E = TypeVar("E", bound=StrEnum)
+# An enum field: matched by value in both JSON and Python input ("parent" or Role.PARENT).
+Choice = Annotated[E, Strict(False)]
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -308,6 +308,9 @@ def parse_timestamp(value: str) -> datetime:
 class Record(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
+    if TYPE_CHECKING:
+        id: str  # every record has one (declared by each, with its own rules)
+
     def dump(self) -> dict[str, Any]:
         return self.model_dump(mode="json", exclude_unset=True)
 
@@ -315,8 +318,8 @@ class Record(BaseModel):
 class Party(Record):
     id: RecordId
     name: Name
-    role: _enum(Role)
-    side: _enum(Side)
+    role: Choice[Role]
+    side: Choice[Side]
     signs: bool | None = None
     authority: bool | None = None
 
@@ -340,7 +343,7 @@ class Party(Record):
 class AgendaItem(Record):
     id: RecordId
     title: Name
-    status: _enum(AgendaStatus)
+    status: Choice[AgendaStatus]
     minutes: Annotated[int, AfterValidator(check_minutes)] | None = None
     prompts: list[Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_storable)]] | None = None
     carried_from: Ref | None = None
@@ -357,8 +360,8 @@ class Session(Record):
     id: RecordId
     number: Annotated[int, Field(ge=1)]
     date: CaseDate
-    status: _enum(SessionStatus)
-    kind: _enum(SessionKind)
+    status: Choice[SessionStatus]
+    kind: Choice[SessionKind]
     agenda: list[AgendaItem]
     started_at: Timestamp | None = None
     ended_at: Timestamp | None = None
@@ -405,7 +408,7 @@ class Option(Record):
     session: Ref
     proposed_by: Ref
     text: Text
-    status: _enum(OptionStatus)
+    status: Choice[OptionStatus]
     agenda_item: Ref | None = None
     addresses: list[Ref] | None = None
     revises: Ref | None = None
@@ -419,7 +422,7 @@ TRIAL_DETAILS = SERVICE_DETAILS + ("review",)
 class Agreement(Record):
     id: RecordId
     session: Ref
-    kind: _enum(AgreementKind)
+    kind: Choice[AgreementKind]
     text: Text
     agenda_item: Ref | None = None
     option: Ref | None = None
@@ -446,6 +449,7 @@ class Agreement(Record):
 
     def missing(self) -> list[str]:
         """The details still needed for a complete agreement (empty when complete)."""
+        needed: tuple[str, ...]
         if self.kind == AgreementKind.SERVICE:
             needed = SERVICE_DETAILS
         elif self.kind == AgreementKind.TRIAL:
@@ -477,7 +481,7 @@ class ParkingItem(Record):
     id: RecordId
     session: Ref
     text: Text
-    status: _enum(ParkingStatus)
+    status: Choice[ParkingStatus]
 
 
 class Statement(Record):
@@ -494,7 +498,7 @@ class Note(Record):
     id: RecordId
     session: Ref
     text: Text
-    visibility: _enum(Visibility)
+    visibility: Choice[Visibility]
     party: Ref | None = None
     shared_with_consent: bool | None = None
     at: Timestamp | None = None
@@ -512,8 +516,8 @@ class Document(Record):
     id: RecordId
     party: Ref  # a party id or "mediator"
     title: Name
-    kind: _enum(DocumentKind)
-    status: _enum(DocumentStatus)
+    kind: Choice[DocumentKind]
+    status: Choice[DocumentStatus]
     due: CaseDate | None = None
     session: Ref | None = None
 
@@ -586,7 +590,7 @@ class Case(Record):
         nulls = frozenset(
             name for name in OPTIONAL_LISTS if isinstance(data, dict) and name in data and data[name] is None
         )
-        case = handler(data)
+        case: Case = handler(data)
         if nulls:
             case._null_lists = nulls
         return case

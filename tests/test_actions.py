@@ -9,6 +9,24 @@ import pytest
 from facilitator import actions
 from facilitator.model import Case, find_problem, parse_timestamp
 
+AT = "2026-11-10T10:00:00+00:00"
+
+
+@pytest.fixture
+def leo(leo: Case) -> Case:
+    """The sample case with its session still live, so that its records can be changed."""
+    return leo.model_copy(update={"sessions": [actions.revise(leo.sessions[0], status="live")]})
+
+
+def test_records_of_a_closed_session_are_final(leo: Case):
+    closed = leo.model_copy(update={"sessions": [actions.revise(leo.sessions[0], status="closed")]})
+    with pytest.raises(actions.FinalRecord, match="amend it instead"):
+        actions.edit_text(closed, "agreements", "g1", "Something else")
+    with pytest.raises(actions.FinalRecord, match="session 1, which is closed"):
+        actions.remove(closed, "interests", "i1")
+    done = actions.set_follow_up_done(closed, "f1", True, AT)  # still possible, with its time
+    assert done.follow_ups[0].done and done.follow_ups[0].done_at == AT
+
 
 def valid(case: Case) -> Case:
     assert find_problem(case) is None
@@ -33,8 +51,8 @@ def test_an_interest_then_its_position(leo: Case):
 
 
 def test_one_item_is_active_at_a_time(leo: Case):
-    case = actions.set_item_status(leo, "a1", "active")
-    case = actions.set_item_status(case, "a2", "active")
+    case = actions.set_item_status(leo, "a1", "active", AT)
+    case = actions.set_item_status(case, "a2", "active", AT)
     statuses = {item.id: item.status for item in case.sessions[0].agenda}
     assert statuses == {"a1": "open", "a2": "active"}
     assert case.sessions[0].agenda[0].ended_at
@@ -42,7 +60,8 @@ def test_one_item_is_active_at_a_time(leo: Case):
 
 
 def test_a_resumed_item_keeps_the_time_it_used(leo: Case):
-    start = datetime.now(timezone.utc) - timedelta(minutes=30)
+    now = datetime(2026, 11, 10, 11, 0, tzinfo=timezone.utc)
+    start = now - timedelta(minutes=30)
     session = leo.sessions[0]
     item = actions.revise(
         session.agenda[1],
@@ -53,19 +72,36 @@ def test_a_resumed_item_keeps_the_time_it_used(leo: Case):
     case = leo.model_copy(
         update={"sessions": [actions.revise(session, agenda=[session.agenda[0].dump(), item.dump()])]}
     )
-    case = actions.set_item_status(case, "a2", "active")
+    case = actions.set_item_status(case, "a2", "active", actions.stamp(now))
     resumed = case.sessions[0].agenda[1]
-    used = datetime.now(timezone.utc) - parse_timestamp(resumed.started_at)
-    assert timedelta(minutes=4, seconds=50) < used < timedelta(minutes=5, seconds=30)
+    assert now - parse_timestamp(resumed.started_at) == timedelta(minutes=5)
     assert resumed.ended_at is None
     valid(case)
 
 
-def test_next_item_moves_on_and_wraps_to_what_is_still_open(leo: Case):
-    case, item = actions.next_item(leo, "s1")
-    assert item.id == "a2"  # a1 is resolved
-    case, again = actions.next_item(case, "s1")
-    assert again is None and case.sessions[0].agenda[1].status == "open"
+def test_next_item_moves_on_and_stops_at_the_last(leo: Case):
+    case, moved = actions.next_item(leo, "s1", AT)
+    assert moved.started.id == "a2" and moved.left is None  # a1 is resolved
+    case, again = actions.next_item(case, "s1", AT)
+    assert again.started is None  # the last item: F5 stops there, it never wraps round
+    assert case.sessions[0].agenda[1].status == "active"
+
+
+def test_a_step_left_behind_is_done_and_a_topic_stays_open(leo: Case):
+    session = leo.sessions[0]
+    opening = actions.revise(session.agenda[0], status="open", process=True)
+    topic = actions.revise(session.agenda[1], status="open")
+    third = actions.revise(topic, id="a3", title="Transportation")
+    agenda = [opening.dump(), topic.dump(), third.dump()]
+    case = leo.model_copy(update={"sessions": [actions.revise(session, agenda=agenda)]})
+    case, moved = actions.next_item(case, "s1", AT)  # the opening starts
+    case, moved = actions.next_item(case, "s1", AT)
+    assert (moved.left.id, moved.left.status, moved.started.id) == ("a1", "resolved", "a2")
+    case, moved = actions.next_item(case, "s1", AT)
+    assert (moved.left.id, moved.left.status, moved.left.ended_at) == ("a2", "open", AT)
+    case, moved = actions.next_item(case, "s1", AT)
+    assert moved.started is None and [i.id for i in moved.still_open] == ["a2"]
+    valid(case)
 
 
 def test_agenda_items_added_and_moved(leo: Case):
@@ -89,25 +125,24 @@ def test_an_agreement_from_an_option_serves_its_interests(leo: Case):
         "start",
         "review",
     ]
-    case = actions.edit_agreement(
-        case,
-        agreement.id,
-        "Six-week trial",
-        "trial",
+    details = actions.AgreementDetails(
+        text="Six-week trial",
+        kind="trial",
         service="AT",
         frequency="daily",
         duration="6 weeks",
         responsible="AT specialist",
         goal="80%",
-        start="2026-12-01",
+        start="12/1/2026",
         review="2027-01-15",
     )
+    case = actions.edit_agreement(case, agreement.id, details)
     assert case.agreements[-1].missing() == []
     valid(case)
 
 
 def test_consent_is_recorded_with_its_time(leo: Case):
-    case = actions.share_with_consent(leo, ["n1"])
+    case = actions.share_with_consent(leo, ["n1"], AT)
     (note,) = case.notes
     assert note.shared_with_consent and note.consent_at and not note.private
     valid(case)
@@ -121,9 +156,9 @@ def test_something_others_point_at_cannot_be_removed(leo: Case):
 
 
 def test_a_note_written_in_caucus_is_private(leo: Case):
-    case, note = actions.record_note(leo, "s1", "Would accept a trial", caucus_party="p-mom")
+    case, note = actions.record_note(leo, "s1", "Would accept a trial", caucus_party="p-mom", at=AT)
     assert note.visibility == "caucus" and note.party == "p-mom" and note.private
-    case, joint = actions.record_note(case, "s1", "Break at 11")
+    case, joint = actions.record_note(case, "s1", "Break at 11", at=AT)
     assert joint.visibility == "joint" and joint.party is None
     valid(case)
 

@@ -192,6 +192,39 @@ def test_the_pdf_carries_accents_and_right_to_left_names_and_replaces_what_the_f
     assert printable("a\u202eb") == "ab"
 
 
+def test_every_character_of_a_large_alphabet_reads_back_from_the_pdf():
+    # Enough different characters that their codes in the embedded font include the bytes a
+    # pdf string must escape: ( ) \ and a carriage return.
+    alphabet = "".join(map(chr, range(0x21, 0x7F))) + "".join(map(chr, range(0xC0, 0x100)))
+    text = "\n".join(
+        pdf_pages(render(export_document(rich(agreement__g3=alphabet), None, "consensus", TODAY), "pdf"))
+    )  # type: ignore[arg-type]
+    assert alphabet in squeeze(text)
+
+
+def page_images(data: bytes) -> list[bytes]:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return [pdf[i].render(scale=0.5).to_pil().tobytes() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def test_documents_made_one_after_another_in_one_process_do_not_affect_each_other():
+    # The fonts are read once a process and shared; what one document uses must not reach the next.
+    names = {"name.p-mom": "Tomás Nguyễn", "name.p-dir": "מרים כהן", "title": "Ольга and Ελένη"}
+    other = export_document(
+        case_from_document(rich_document({**DEFAULT_TEXTS, **names}.__getitem__)), None, "consensus", TODAY
+    )
+    document = export_document(leo(), None, "consensus", TODAY)
+    first = render(document, "pdf")
+    between = render(other, "pdf")
+    again = render(document, "pdf")
+    assert page_images(first) == page_images(again)  # type: ignore[arg-type]
+    assert pdf_pages(first) == pdf_pages(again)  # type: ignore[arg-type]
+    assert "Tomás Nguyễn" in "\n".join(pdf_pages(between))  # type: ignore[arg-type]
+
+
 def _signature_blocks_whole(data: bytes, roles: list[str]) -> None:
     for text in pdf_pages(data):
         heads = sum(text.count(role) for role in roles)

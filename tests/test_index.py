@@ -207,3 +207,17 @@ def test_list_sees_a_change_made_by_another_command(run_cli, store, tmp_path):
     assert "A new title" in run_cli("list").out
     due = json.loads(run_cli("due", "--format", "json", "--today", "2026-12-01").out)
     assert [i["id"] for i in due["items"]] == ["f1"]
+
+
+def test_delete_on_the_command_line_leaves_nothing_of_the_case_in_the_index(run_cli, store, home, tmp_path):
+    for case_id, title in (
+        ("leo-at-2026", "Assistive technology for Leo"),
+        ("maya-2026", "Reading for Maya"),
+    ):
+        source = tmp_path / f"{case_id}.json"
+        source.write_text(json.dumps(leo_document(case_id, title)), "utf-8")
+        assert run_cli("import", source).code == 0
+    assert run_cli("list").code == 0  # builds the index
+    assert "Reading for Maya" in index.index_path(store).read_text("utf-8")
+    assert run_cli("delete", "maya-2026", "--yes").code == 0
+    assert "Reading for Maya" not in index.index_path(store).read_text("utf-8")

@@ -2,31 +2,37 @@
 
 Layout is done here, in two passes: the blocks are set into pages first (our own line
 breaking, measured with the font's advance widths, which is linear in the text), then the
-pages are drawn with fpdf2, so every footer can say "page 2 of 5". Signature blocks and a
-heading with what follows it are kept on one page.
+pages are drawn, so every footer can say "page 2 of 5". Signature blocks and a heading with
+what follows it are kept on one page. fpdf2 makes the file (pages, fills, the embedded font
+subsets); text and rules are written as pdf operators here (see _Content), since fpdf2's
+text() and line() were a third of an export.
 
 What people type is carried by DejaVu Sans (Latin with Vietnamese, Greek, Cyrillic, Hebrew,
 Arabic, many symbols), bundled in ``fonts/`` under its free licence and split in two (see
 tools/split_fonts.py): every document embeds the core half, and the other half only when its
-text needs it, since fpdf2 reads a whole font for each document. A character neither half has
-(a CJK name, most emoji) becomes U+FFFD, one for a whole emoji sequence; invisible direction
-overrides are dropped, so the page shows the text in its logical order. Text with
+text needs it. fpdf2 reads each file once a process (see _add_font). A character neither
+half has (a CJK name, most emoji) becomes U+FFFD, one for a whole emoji sequence; invisible
+direction overrides are dropped, so the page shows the text in its logical order. Text with
 right-to-left or combining characters goes through fpdf2's text shaping (HarfBuzz, with the
 Unicode bidirectional algorithm).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from fpdf import FPDF
+from fpdf.enums import PDFResourceType
 from fpdf.errors import FPDFException
+from fpdf.fonts import SubsetMap, TTFFont
 
 from facilitator.export.document import (
     Block,
@@ -68,7 +74,6 @@ REPLACEMENT = "\ufffd"
 _DIRECTION_MARKS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # What continues an emoji sequence: joiners, variation selectors, skin tones, tag characters.
 _SEQUENCE_PARTS = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]")
-_SPACES = re.compile("( +)")
 # Characters that need shaping: right-to-left scripts and combining marks.
 _NEEDS_SHAPING = re.compile("[\u0300-\u036f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -80,26 +85,66 @@ logging.getLogger("fontTools").setLevel(logging.ERROR)
 # ---------------------------------------------------------------- the font
 
 
+@lru_cache(maxsize=4)
+def _parsed(bold: bool, more: bool) -> TTFFont:
+    """fpdf2's reading of one font file (its character map, widths and descriptor), made once
+    a process: fpdf2 would read the whole file again for every document (see _add_font)."""
+    reader = FPDF(unit="pt")
+    reader.add_font(FAMILIES[more], "B" if bold else "", FONT_FILES[bold, more])
+    font = next(iter(reader.fonts.values()))
+    assert isinstance(font, TTFFont)
+    return font
+
+
+@lru_cache(maxsize=4)
+def _file(bold: bool, more: bool) -> bytes:
+    return FONT_FILES[bold, more].read_bytes()
+
+
+def _add_font(pdf: FPDF, bold: bool, more: bool) -> TTFFont:
+    """This document's copy of a font: fpdf2's reading of the file is shared with every other
+    document, and what fpdf2 changes while it writes one (the characters used, the descriptor
+    it numbers, the file it cuts the subset from) is the document's own."""
+    font = copy.copy(_parsed(bold, more))
+    font.i = len(pdf.fonts) + 1
+    font.subset = SubsetMap(font)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font.desc = copy.copy(font.desc)
+    # fpdf2 cuts the embedded subset out of this in place, so each document opens the file
+    # afresh (lazily: only the tables the subset needs are read). The glyph order is known
+    # already, and the outlines keep the bounds they have.
+    embedded = TTFont(BytesIO(_file(bold, more)), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    embedded.setGlyphOrder(list(font.ttfont.getGlyphOrder()))
+    font.ttfont = embedded
+    pdf.fonts[font.fontkey] = font
+    return font
+
+
 class _Metrics:
     """The advance widths of one font's characters, and which characters it has."""
 
     def __init__(self, widths: dict[int, float]) -> None:
-        self.widths = widths  # thousandths of the font size
+        self.widths = widths  # thousandths of the font size, as the pdf gives them to a reader
         shown = sorted(code for code in widths if chr(code) not in _DIRECTION_MARKS)
         self.unshown = re.compile(f"[^{_ranges(shown)}]")
-        self._words: dict[str, float] = {}
+        self.words: dict[str, float] = {}  # what measure() found, in thousandths
 
     def width(self, text: str, size: float) -> float:
-        """The width of ``text`` at ``size`` points; short words are measured once a process."""
-        known = self._words.get(text)
-        if known is None:
-            widths = self.widths
-            known = sum(widths.get(ord(char), 600.0) for char in text)
-            if len(text) <= 48:  # words and short labels repeat; long text is measured afresh
-                if len(self._words) > 50_000:  # a bound for a process that exports for days
-                    self._words.clear()
-                self._words[text] = known
-        return known * size / 1000.0
+        """The width of ``text`` at ``size`` points."""
+        known = self.words.get(text)
+        return (self.measure(text) if known is None else known) * size / 1000.0
+
+    def measure(self, text: str) -> float:
+        """The width of ``text`` in thousandths of the font size; short words are measured
+        once a process."""
+        widths = self.widths
+        known = sum(widths.get(ord(char), 600.0) for char in text)
+        if len(text) <= 48:  # words and short labels repeat; long text is measured afresh
+            if len(self.words) > 50_000:  # a bound for a process that exports for days
+                self.words.clear()
+            self.words[text] = known
+        return known
 
 
 def _ranges(codes: list[int]) -> str:
@@ -116,25 +161,28 @@ def _ranges(codes: list[int]) -> str:
 
 
 @lru_cache(maxsize=4)
-def _font_widths(bold: bool, more: bool) -> dict[int, float]:
-    """One font file's character widths, read once a process (the files never change)."""
-    font = TTFont(FONT_FILES[bold, more], lazy=True)
-    scale = 1000.0 / font["head"].unitsPerEm
-    advances = font["hmtx"].metrics
-    widths = {code: advances[glyph][0] * scale for code, glyph in font.getBestCmap().items()}
-    font.close()
-    return widths
-
-
-@lru_cache(maxsize=2)
-def _metrics(bold: bool) -> _Metrics:
-    """The widths of every character of a style, whichever half of the font has it."""
-    return _Metrics({**_font_widths(bold, True), **_font_widths(bold, False)})
+def _widths(bold: bool, more: bool) -> dict[int, float]:
+    return dict(_parsed(bold, more).cw)
 
 
 @lru_cache(maxsize=2)
 def _core(bold: bool) -> _Metrics:
-    return _Metrics(_font_widths(bold, False))
+    """The core half of a style, which most documents need alone."""
+    return _Metrics(_widths(bold, False))
+
+
+@lru_cache(maxsize=2)
+def _full(bold: bool) -> _Metrics:
+    """Every character of a style, whichever half has it (read only when some text needs it)."""
+    return _Metrics({**_widths(bold, True), **_widths(bold, False)})
+
+
+def _shown(text: str, bold: bool) -> tuple[str, _Metrics]:
+    """``text`` as the page shows it (see printable), with the widths to measure it by."""
+    core = _core(bold)
+    if not core.unshown.search(text):
+        return text, core
+    return printable(text, bold), _full(bold)
 
 
 def _halves(text: str, bold: bool) -> list[tuple[str, bool]]:
@@ -147,7 +195,7 @@ def _halves(text: str, bold: bool) -> list[tuple[str, bool]]:
     if not core.unshown.search(text):
         return [(text, False)]
     core_widths = core.widths
-    more_widths = _font_widths(bold, True)
+    more_widths = _widths(bold, True)
     pieces: list[tuple[list[str], bool]] = []
     for char in text:
         code = ord(char)
@@ -165,7 +213,9 @@ def _halves(text: str, bold: bool) -> list[tuple[str, bool]]:
 def printable(text: str, bold: bool = False) -> str:
     """``text`` with what the font cannot show replaced by U+FFFD (one per emoji sequence)
     and direction overrides dropped."""
-    metrics = _metrics(bold)
+    if not _core(bold).unshown.search(text):  # the common case, without reading the other half
+        return text
+    metrics = _full(bold)
     if not metrics.unshown.search(text):
         return text
     widths = metrics.widths
@@ -210,93 +260,85 @@ class _Op:
 class _Lines:
     """Lines being filled word by word; neighbouring words of one style share one run."""
 
-    def __init__(self) -> None:
+    def __init__(self, width: float) -> None:
+        self.width = width
         self.done: list[list[_Run]] = []
-        self.runs: list[_Run] = []
-        self.parts: list[str] = []
-        self.bold = False
-        self.width = 0.0  # of the parts
-        self.used = 0.0  # of the whole line
+        self.runs: list[_Run] = []  # the line being filled
+        self.used = 0.0  # its width so far
+        self.spaces = 0  # read since the last word was set; a line never starts with them
 
-    def add(self, text: str, bold: bool, width: float) -> None:
-        if self.parts and bold != self.bold:
-            self._close_run()
-        self.bold = bold
-        self.parts.append(text)
-        self.width += width
-        self.used += width
+    def span(self, words: list[str], bold: bool, metrics: _Metrics, size: float) -> None:
+        """One span's words (its text split at each space), set after what is there already."""
+        width = self.width
+        space = metrics.width(" ", size)
+        measured, scale = metrics.words, size / 1000.0
+        parts: list[str] = []  # this span's text on the line being filled
+        used = start = self.used
+        spaces = self.spaces
+        for index, word in enumerate(words):
+            if index:
+                spaces += 1
+            if not word:
+                continue
+            known = measured.get(word)
+            word_width = (metrics.measure(word) if known is None else known) * scale
+            if parts or self.runs:
+                gap = spaces * space
+                if used + gap + word_width > width:
+                    self._end_line(parts, bold, used - start)
+                    parts, used, start = [], 0.0, 0.0
+                else:
+                    parts.append(" " * spaces)
+                    used += gap
+            spaces = 0
+            while word_width > width - used:  # a word wider than the line is broken
+                head = _fitting(word, width - used, size, metrics)
+                if not head and (parts or self.runs):
+                    self._end_line(parts, bold, used - start)
+                    parts, used, start = [], 0.0, 0.0
+                    continue
+                head = head or word[0]  # not even one character fits: set it anyway
+                parts.append(head)
+                self._end_line(parts, bold, used - start + metrics.width(head, size))
+                parts, used, start = [], 0.0, 0.0
+                word = word[len(head) :]
+                word_width = metrics.width(word, size)
+            if word:
+                parts.append(word)
+                used += word_width
+        self._add_run(parts, bold, used - start)
+        self.used, self.spaces = used, spaces
 
-    def _close_run(self) -> None:
-        if self.parts:
-            self.runs.append(_Run("".join(self.parts), self.bold, self.width))
-            self.parts, self.width = [], 0.0
+    def _add_run(self, parts: list[str], bold: bool, width: float) -> None:
+        if not parts:
+            return
+        text = "".join(parts)
+        if self.runs and self.runs[-1].bold == bold:
+            last = self.runs[-1]
+            self.runs[-1] = _Run(last.text + text, bold, last.width + width)
+        else:
+            self.runs.append(_Run(text, bold, width))
 
-    def end_line(self) -> None:
-        self._close_run()
+    def _end_line(self, parts: list[str], bold: bool, width: float) -> None:
+        self._add_run(parts, bold, width)
         self.done.append(self.runs)
         self.runs, self.used = [], 0.0
 
-    @property
-    def empty(self) -> bool:
-        return not self.parts and not self.runs
+    def finish(self) -> list[list[_Run]]:
+        if self.runs:
+            self._end_line([], False, 0.0)
+        return self.done or [[]]
 
 
 def _wrap(text: Line, width: float, size: float, bold: bool = False) -> list[list[_Run]]:
     """``text`` broken into lines of at most ``width`` points: at spaces, and inside a word
     only when the word alone is wider than a line."""
-    lines = _Lines()
-    space = ""
+    lines = _Lines(width)
     for span in text:
         strong = bold or span.strong
-        metrics = _metrics(strong)
-        shown = printable(span.text, strong)
-        # A span too long to fit in ordinary letters goes straight to word-by-word breaking
-        # (which is always right); measuring it whole first would only be wasted.
-        fits = len(shown) * size * 0.25 <= width - lines.used
-        whole = metrics.width(shown, size) if fits else width + 1.0
-        if whole <= width - lines.used - (
-            metrics.width(space, size) if space else 0.0
-        ) and not shown.startswith(" "):
-            # The common case: the whole span fits on the line as it stands.
-            if space:
-                lines.add(space, strong, metrics.width(space, size))
-                space = ""
-            trailing = len(shown) - len(shown.rstrip(" "))
-            if trailing:
-                lines.add(shown[:-trailing], strong, metrics.width(shown[:-trailing], size))
-                space = shown[-trailing:]
-            elif shown:
-                lines.add(shown, strong, whole)
-            continue
-        for piece in _SPACES.split(shown):
-            if not piece:
-                continue
-            if piece[0] == " ":
-                space = piece if not lines.empty else ""
-                continue
-            piece_width = metrics.width(piece, size)
-            gap = metrics.width(space, size) if space else 0.0
-            if not lines.empty and lines.used + gap + piece_width > width:
-                lines.end_line()
-                space, gap = "", 0.0
-            if space:
-                lines.add(space, strong, gap)
-                space = ""
-            while piece_width > width - lines.used:  # a word wider than the line is broken
-                head = _fitting(piece, width - lines.used, size, metrics)
-                if not head and not lines.empty:
-                    lines.end_line()
-                    continue
-                head = head or piece[0]  # not even one character fits: set it anyway
-                lines.add(head, strong, metrics.width(head, size))
-                lines.end_line()
-                piece = piece[len(head) :]
-                piece_width = metrics.width(piece, size)
-            if piece:
-                lines.add(piece, strong, piece_width)
-    if not lines.empty:
-        lines.end_line()
-    return lines.done or [[]]
+        shown, metrics = _shown(span.text, strong)
+        lines.span(shown.split(" "), strong, metrics, size)
+    return lines.finish()
 
 
 def _fitting(word: str, room: float, size: float, metrics: _Metrics) -> str:
@@ -505,11 +547,11 @@ def _set_signature(layout: _Layout, block: Signature) -> None:
 
 def _footer(running_head: str, page: int, pages: int) -> list[_Op]:
     number = f"Page {page} of {pages}"
-    number_width = _metrics(False).width(number, SMALL)
+    number_width = _core(False).width(number, SMALL)
     room = TEXT_WIDTH - number_width - 24
-    title = printable(running_head)
-    if _metrics(False).width(title, SMALL) > room:
-        title = _fitting(title, room - _metrics(False).width("…", SMALL), SMALL, _metrics(False)) + "…"
+    title, metrics = _shown(running_head, False)
+    if metrics.width(title, SMALL) > room:
+        title = _fitting(title, room - metrics.width("…", SMALL), SMALL, metrics) + "…"
     return [
         _Op("line", LEFT, FOOTER_BASELINE - 12, w=TEXT_WIDTH, h=0.4, gray=190),
         _Op("text", LEFT, FOOTER_BASELINE, text=title, size=SMALL, gray=GRAY),
@@ -533,15 +575,15 @@ def render_pdf(document: Document) -> bytes:
     pdf.set_auto_page_break(False)
     pdf.set_margins(LEFT, TOP, RIGHT)
     pdf.c_margin = 0  # shaped lines are set as cells, placed exactly like the others
-    for bold, more in _fonts_needed(layout.pages, document.running_head):
-        pdf.add_font(FAMILIES[more], "B" if bold else "", FONT_FILES[bold, more])
+    fonts = {needed: _add_font(pdf, *needed) for needed in _fonts_needed(layout.pages, document.running_head)}
     pdf.set_title(printable(document.running_head))
     pdf.set_creator("facilitator")
     pdf.set_lang("en-US")
+    content = _Content(pdf, fonts)
     total = len(layout.pages)
     for number, ops in enumerate(layout.pages, start=1):
         pdf.add_page()
-        _draw(pdf, [*ops, *_footer(document.running_head, number, total)])
+        _draw(pdf, content, [*ops, *_footer(document.running_head, number, total)])
     return bytes(pdf.output())
 
 
@@ -560,37 +602,110 @@ def _fonts_needed(pages: list[list[_Op]], running_head: str) -> list[tuple[bool,
     return sorted(needed)
 
 
-def _draw(pdf: FPDF, ops: list[_Op]) -> None:
-    style: tuple[bool, bool, float] | None = None
-    gray: int | None = None
+def _draw(pdf: FPDF, content: _Content, ops: list[_Op]) -> None:
     # In reading order, so that copying text from the page (or a screen reader) reads it right.
     for op in ops:
         if op.kind == "text":
-            if op.gray != gray:
-                gray = op.gray
-                pdf.set_text_color(gray)
             x = op.x
             pieces = _halves(op.text, op.bold)
             for index, (piece, more) in enumerate(pieces):
-                if (op.bold, more, op.size) != style:
-                    style = (op.bold, more, op.size)
-                    pdf.set_font(FAMILIES[more], "B" if op.bold else "", op.size)
                 if _NEEDS_SHAPING.search(piece):
+                    content.end()
+                    pdf.set_font(FAMILIES[more], "B" if op.bold else "", op.size)
+                    pdf.set_text_color(op.gray)
                     x = _shaped(pdf, piece, x, op.y, op.size)
                 else:
-                    pdf.text(x, op.y, piece)
+                    content.text(piece, (op.bold, more), op.size, op.gray, x, op.y)
                     if index + 1 < len(pieces):
-                        x += _metrics(op.bold).width(piece, op.size)
+                        x += _full(op.bold).width(piece, op.size)
         elif op.kind == "line":
-            pdf.set_draw_color(op.gray)
-            pdf.set_line_width(op.h)
-            pdf.line(op.x, op.y, op.x + op.w, op.y)
+            content.rule(op.x, op.y, op.w, op.h, op.gray)
         else:
+            content.end()
             pdf.set_fill_color(op.gray)
             if op.w == op.h and op.w < 5:  # a bullet
                 pdf.ellipse(op.x, op.y, op.w, op.h, style="F")
             else:
                 pdf.rect(op.x, op.y, op.w, op.h, style="F")
+    content.end()
+
+
+# A pdf string's bytes that need a backslash.
+_PDF_STRING_ESCAPES = {ord("\\"): "\\\\", ord("("): "\\(", ord(")"): "\\)", ord("\r"): "\\r"}
+
+
+class _Content:
+    """Text and rules written into a page's content as pdf operators, in reading order.
+
+    fpdf2's text() costs about 7 µs a call and a quarter of a µs a character, and its line()
+    with its colour and width 9 µs, which was a third of an export; here a piece of a line is
+    one short text object whose characters become their codes in the embedded subset through
+    one str.translate, and a rule is one path. fpdf2 still picks those codes (and so embeds
+    the glyphs), and writes the pages, the fonts and the file. This is the one place that
+    uses fpdf2 below its documented API: a font's subset map (TTFFont.subset), a page's
+    content (FPDF._out) and the fonts a page uses (FPDF._resource_catalog);
+    tests/test_export_formats.py reads the result back.
+    """
+
+    def __init__(self, pdf: FPDF, fonts: dict[tuple[bool, bool], TTFFont]) -> None:
+        self.pdf = pdf
+        self.fonts = fonts
+        # Per font: each character met so far, and its code in the subset as pdf string bytes.
+        self.seen: dict[int, set[str]] = {font.i: set() for font in fonts.values()}
+        self.codes: dict[int, dict[int, str]] = {font.i: {} for font in fonts.values()}
+        self.group: list[str] = []  # operators not yet on the page
+        self.font: tuple[int, float] | None = None
+        self.gray: int | None = None
+        self.pen: tuple[int, float] | None = None
+
+    def text(
+        self, text: str, font_file: tuple[bool, bool], size: float, gray: int, x: float, baseline: float
+    ) -> None:
+        font = self.fonts[font_file]
+        group = self._group()
+        if gray != self.gray:
+            self.gray = gray
+            group.append(f"{gray / 255:.3f} g")
+        begin = "BT"
+        if (font.i, size) != self.font:
+            self.font = (font.i, size)
+            self.pdf._resource_catalog.add(PDFResourceType.FONT, font.i, self.pdf.page)
+            begin = f"BT /F{font.i} {size:.2f} Tf"
+        group.append(f"{begin} {x:.2f} {PAGE_HEIGHT - baseline:.2f} Td ({self._encoded(text, font)}) Tj ET")
+
+    def rule(self, x: float, y: float, width: float, weight: float, gray: int) -> None:
+        group = self._group()
+        if (gray, weight) != self.pen:
+            self.pen = (gray, weight)
+            group.append(f"{gray / 255:.3f} G {weight:.2f} w")
+        y = PAGE_HEIGHT - y
+        group.append(f"{x:.2f} {y:.2f} m {x + width:.2f} {y:.2f} l S")
+
+    def end(self) -> None:
+        """Write what is set so far to the page (before anything fpdf2 draws itself)."""
+        if self.group:
+            self.group.append("Q")
+            self.pdf._out("\n".join(self.group))
+            self.group = []
+
+    def _group(self) -> list[str]:
+        if not self.group:
+            # The group's font, colours and line width end with it (q ... Q), so fpdf2's own
+            # idea of them stays true.
+            self.group.append("q")
+            self.font = self.gray = self.pen = None
+        return self.group
+
+    def _encoded(self, text: str, font: TTFFont) -> str:
+        seen, codes = self.seen[font.i], self.codes[font.i]
+        if not seen.issuperset(text):
+            for char in text:  # in reading order, so the same document gets the same codes
+                if char not in seen:
+                    seen.add(char)
+                    code = font.subset.pick(ord(char))
+                    as_bytes = "" if code is None else chr(code >> 8) + chr(code & 0xFF)
+                    codes[ord(char)] = as_bytes.translate(_PDF_STRING_ESCAPES)
+        return text.translate(codes)
 
 
 def _shaped(pdf: FPDF, text: str, x: float, baseline: float, size: float) -> float:

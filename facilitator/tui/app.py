@@ -2,34 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date, datetime, timezone
+from collections.abc import Iterable
+from datetime import date
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
-from facilitator.live import LiveSession
+from facilitator.live import Clock, LiveSession, utc_now
 from facilitator.store import Store, StoreError
+from facilitator.tui import keys
 from facilitator.tui.screens.board import BoardScreen
 from facilitator.tui.screens.cases import CaseListScreen
 from facilitator.tui.screens.help import HelpScreen
-
-Clock = Callable[[], datetime]
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
+from facilitator.tui.screens.modals import ConfirmModal
 
 
-class FacilitatorApp(App):
+class FacilitatorApp(App[None]):
     CSS_PATH = "facilitator.tcss"
     TITLE = "facilitator"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
+    BINDINGS = keys.bindings(keys.APP_KEYS, priority=True)
 
     def __init__(
-        self, store: Store, case_id: str | None = None, clock: Clock = _now, live: LiveSession | None = None
+        self,
+        store: Store,
+        case_id: str | None = None,
+        clock: Clock = utc_now,
+        live: LiveSession | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -61,7 +60,7 @@ class FacilitatorApp(App):
             self.live.close()
             self.live = None
         try:
-            self.live = LiveSession(self.store, case_id)
+            self.live = LiveSession(self.store, case_id, self.clock)
         except StoreError as exc:
             # Refused (open elsewhere, damaged file): say so, touching nothing.
             if len(self.screen_stack) > 1:  # from the case list: stay there
@@ -74,7 +73,7 @@ class FacilitatorApp(App):
             return
         self.switch_or_push(BoardScreen(self.live))
 
-    def switch_or_push(self, screen: Screen) -> None:
+    def switch_or_push(self, screen: Screen[None]) -> None:
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -91,15 +90,38 @@ class FacilitatorApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if isinstance(screen, BoardScreen):
-            for title, help_text, callback in screen.palette_commands():
-                yield SystemCommand(title, help_text, callback)
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # The board's own commands come from its provider (tui/commands.py); these are app-wide.
         yield SystemCommand("Help", "The keys, for running a session (F1)", self.action_help)
-        yield SystemCommand("Quit", "Everything is already saved (ctrl+q)", self.action_quit)
+        yield SystemCommand("Quit", "Typed words are kept for next time (ctrl+q)", self.action_quit)
         yield from (
             c for c in super().get_system_commands(screen) if c.title in ("Theme", "Keys", "Screenshot")
         )
+
+    async def action_quit(self) -> None:
+        """Quit, keeping the words on the capture line; ask first when something is not saved."""
+        board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
+        if board is None:
+            self.exit()
+            return
+        kept = board.keep_typed_words()
+        if board.unsaved is None and kept:
+            self.exit()
+            return
+        words = board.capture_input.value.strip()
+        question = "The last change is not saved. Quit anyway?"
+        detail = board.unsaved or ""
+        if not kept and words:
+            question = "Your typed words could not be kept for next time. Quit anyway and lose them?"
+            detail = "The disk refused to save them. No keeps you here with the words on the capture line."
+        elif words:
+            detail += " Your words on the capture line are kept for next time."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmModal(question, detail.strip()), answered)
 
     def on_unmount(self) -> None:
         if self.live is not None:
@@ -108,7 +130,7 @@ class FacilitatorApp(App):
 
 
 def make_app(
-    store: Store, case_id: str | None = None, clock: Clock = _now, live: LiveSession | None = None
+    store: Store, case_id: str | None = None, clock: Clock = utc_now, live: LiveSession | None = None
 ) -> FacilitatorApp:
     return FacilitatorApp(store, case_id, clock, live)
 
@@ -125,7 +147,7 @@ def run_board(store: Store, case_id: str | None, *, fall_back_to_list: bool = Fa
     live, notice = None, None
     if case_id:
         try:
-            live = LiveSession(store, case_id)
+            live = LiveSession(store, case_id, utc_now)
         except StoreError as exc:
             if not fall_back_to_list:
                 print(f"facilitator: error: {' '.join(str(exc).split())}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,13 +12,19 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from facilitator.actions import case_slug, new_case, parse_party
-from facilitator.review import unresolved
+from facilitator.actions import case_slug, new_case, parse_party, stamp
+from facilitator.live import Done, Refused
+from facilitator.model import Party, explain
 from facilitator.store import Store, StoreError
 from facilitator.tui.screens.modals import Field, FormModal
 
+if TYPE_CHECKING:
+    from facilitator.tui.app import FacilitatorApp
 
-class CaseListScreen(Screen):
+
+class CaseListScreen(Screen[None]):
+    app: FacilitatorApp
+
     BINDINGS = [
         Binding("enter", "open_case", "Open", id="cases.open"),
         Binding("n", "new_case", "New case", id="cases.new"),
@@ -40,21 +47,30 @@ class CaseListScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        from facilitator.due import select
+        from facilitator.index import DamagedCase, read_cases
+
+        today = self.app.clock().astimezone().date()
         table = self.query_one(DataTable)
-        table.add_columns("case", "title", "sessions", "last date", "open")
-        for case_id in self.store.case_ids():
-            try:
-                case = self.store.read(case_id)
-            except StoreError as exc:
-                table.add_row(Text(case_id), Text(str(exc), style="red"), "", "", "", key=case_id)
+        table.add_columns("case", "title", "sessions", "last date", "open", "due")
+        for found in read_cases(self.store):  # the index: a long list of cases opens fast
+            if isinstance(found, DamagedCase):
+                table.add_row(Text(found.id), Text(found.problem, style="red"), "", "", "", "", key=found.id)
                 continue
+            items = select(found.id, found.deadlines, today, 14)
+            late = sum(1 for item in items if item.overdue)
+            coming = next((item for item in items if not item.overdue), None)
+            due = Text(f"{late} overdue", style="bold red") if late else Text("")
+            if coming is not None:
+                due.append(f"{' · ' if late else ''}next {coming.date}", style="dim")
             table.add_row(
-                Text(case.id),
-                Text(" ".join(case.title.split())),
-                str(len(case.sessions)),
-                case.latest.date,
-                str(unresolved(case).count),
-                key=case.id,
+                Text(found.id),
+                Text(" ".join(found.title.split())),
+                str(found.sessions),
+                found.last_date,
+                str(found.open_items),
+                due,
+                key=found.id,
             )
         table.focus()
 
@@ -62,10 +78,12 @@ class CaseListScreen(Screen):
         table = self.query_one(DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            self.app.open_case(key)
+            if key is not None:
+                self.app.open_case(key)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_case(event.row_key.value)
+        if event.row_key.value is not None:
+            self.app.open_case(event.row_key.value)
 
     def action_new_case(self) -> None:
         from facilitator.agenda import list_templates
@@ -76,34 +94,35 @@ class CaseListScreen(Screen):
             return
         by_name = {t.name: t for t in templates}
 
-        def parties_of(text: str) -> list:
+        def parties_of(text: str) -> list[Party]:
             specs = [spec for spec in text.split(";") if spec.strip()]
             return [parse_party(spec, number) for number, spec in enumerate(specs, start=1)]
 
-        def validate(values: dict[str, str]) -> str | None:
+        def submit(values: dict[str, str]) -> Done[str] | Refused:
             try:
-                parties_of(values["parties"])
+                parties = parties_of(values["parties"])
             except ValueError as exc:
-                return f"Party {exc}"
-            return None
-
-        def done(values: dict[str, str] | None) -> None:
-            if not values:
-                return
-            case = new_case(
-                self.store.free_id(case_slug(values["title"])),
-                values["title"],
-                values["student"],
-                parties_of(values["parties"]),
-                by_name[values["agenda"]],
-                date.today(),
-            )
+                return Refused(f"Party {exc}")
             try:
+                case = new_case(
+                    self.store.free_id(case_slug(values["title"])),
+                    values["title"],
+                    values["student"],
+                    parties,
+                    by_name[values["agenda"]],
+                    date.today(),
+                    stamp(self.app.clock()),
+                )
                 self.store.create(case)
+            except ValueError as exc:
+                return Refused(explain(exc))
             except StoreError as exc:
-                self.app.notify(str(exc), title="Not created", severity="error", markup=False)
-                return
-            self.app.open_case(case.id)
+                return Refused(explain(exc), unsaved=True)
+            return Done(case.id, case.id)
+
+        def done(case_id: str | None) -> None:
+            if case_id:
+                self.app.open_case(case_id)
 
         self.app.push_screen(
             FormModal(
@@ -123,7 +142,7 @@ class CaseListScreen(Screen):
                         placeholder="Ana Ruiz:parent:family; Dr. Kim:district:school",
                     ),
                 ],
-                validate,
+                submit,
             ),
             done,
         )

@@ -1,60 +1,83 @@
-"""F1: the keys, in the order a session uses them."""
+"""F1: the keys, in the order a session uses them, made from the key table and the panels'
+own bindings (so a key is named in one place)."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widgets import Static
 
-HELP = """\
-# Running a session
+from facilitator.tui import keys
+from facilitator.tui.widgets.panels import (
+    AGENDA_MARKS,
+    AgendaTable,
+    AgreementsTable,
+    FollowUpsTable,
+    InterestsTable,
+    LogTable,
+    OptionsTable,
+    ParkingTable,
+)
 
-Type what you hear on the **capture line** at the bottom and press **Enter**.
-The line shows *who* is speaking and *what kind* of entry it is.
+INTRO = (
+    "Type what you hear on the capture line at the bottom and press Enter. The line shows who is "
+    "speaking and what kind of line it is. When words sound like blame, quiet reframes appear under "
+    "the line: ↓ ↑ choose one, Enter records the statement with it."
+)
+CHOOSERS = (
+    "F2 then a number picks the speaker (m: you, the mediator); F3 then a letter picks the kind: "
+    + ", ".join(f"{letter} {kind.value}" for kind, letter in keys.KIND_KEYS.items())
+    + ". Pressing F2 or F3 twice moves on to the next one."
+)
+MARKS = {
+    "open": "open",
+    "active": "being discussed",
+    "resolved": "resolved (a step of the meeting: done)",
+    "parked": "parked",
+    "needs-data": "needs data",
+    "referred": "referred to the IEP team",
+}
+CLOSING = (
+    "Tab moves into the panels (the one in use has a bright border, and its keys show above the "
+    "capture line); Esc comes back to typing. Every change is saved the moment you make it; if the "
+    "disk refuses, a red banner stays on screen and your words stay on the capture line. Records of "
+    "a closed session stay as they were: an agreement is changed by amending it (m in the agreements)."
+)
+PANELS = (AgendaTable, InterestsTable, OptionsTable, AgreementsTable, FollowUpsTable, ParkingTable, LogTable)
 
-| key | does |
-|---|---|
-| F2 / shift+F2 | who is speaking: each party, or you (mediator) |
-| F3 / shift+F3 | what the line records: statement, interest, position, option, agreement, note, follow-up, parking lot |
-| Enter | record the line |
-| ↓ ↑ then Enter | when words sound like blame, quiet reframes appear under the line: ↓ ↑ choose one, Enter records the statement with it |
-| F5 | next agenda item: starts it and its timer |
-| F4 | edit the selected row: link an option to interests, add agreement details, fix words |
-| F6 | caucus: meet one party in private; everything you write there is a private note; press F6 again to leave and tick what they agree to share |
-| F7 | review what is still unresolved |
-| F8 | export consensus points or a session summary as Markdown |
-| F9 | close this session and start the next one |
-| F10 | add a party |
-| ctrl+z / ctrl+y | undo / redo |
-| Tab / shift+Tab | move between panels; Escape returns to the capture line |
-| ctrl+p | every action, by name |
-| ctrl+q | quit (everything is already saved) |
 
-## In the panels
-
-Agenda marks: ▶ being discussed · • open · ✓ resolved · ‖ parked · ? needs data · → referred to the IEP team · ↩ carried from an earlier session. Delete removes the selected row in any panel (ctrl+z brings it back).
-
-- **Agenda**: Enter starts an item · r resolved · p parked · d needs data · f referred · o open · a add · e edit · [ and ] move
-- **Interests**: Enter or e edits the interest and the position behind it · ✓ means an agreed option or agreement serves it
-- **Options**: l links interests · d discussing · a agreed · t trial · x declined · p parked · g makes an agreement
-- **Agreements**: Enter edits the details; "missing" means a service or trial still needs who, what, how often, how long, a goal and a start date (and a review date for a trial)
-- **Follow-ups**: space marks done · e edits owner and due date
-- **Parking lot**: s scheduled · d done · o open
-
-A position typed for a party waits for its interest: the next interest you type for that
-party fills it in.
-
-Every change is saved the moment you make it. If the disk refuses, a red banner stays on
-screen and your words stay on the capture line.
-"""
+def help_text() -> Content:
+    lines: list[Content] = [
+        Content.styled("Running a session", "bold"),
+        Content(INTRO),
+        Content(CHOOSERS),
+        Content(""),
+    ]
+    rows = [*keys.help_rows(), ("Enter", "record the line"), ("^p", "every action, by name")]
+    width = max(len(name) for name, _ in rows)
+    for name, words in rows:
+        lines.append(Content.assemble((f"  {name:<{width}}  ", "bold"), words))
+    lines.append(Content(""))
+    lines.append(Content.styled("In the panels", "bold"))
+    for panel in PANELS:
+        words = " · ".join(
+            f"{b.key_display or keys.display(b.key)} {b.description}" for b in panel.panel_bindings()
+        )
+        lines.append(Content.assemble((f"  {panel.TITLE}: ", "bold"), words))
+    marks = " · ".join(f"{AGENDA_MARKS[status][0]} {MARKS[status.value]}" for status in AGENDA_MARKS)
+    lines.append(Content(f"  Agenda marks: {marks} · ↩ carried from an earlier session"))
+    lines.append(Content("  Interests: ✓ an agreed option or agreement serves it. Follow-ups: ! overdue."))
+    lines.append(Content(""))
+    lines.append(Content(CLOSING))
+    return Content("\n").join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close help")]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "close help", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown  # loads markdown-it; only needed once F1 is pressed
-
         with VerticalScroll(id="help"):
-            yield Markdown(HELP)
+            yield Static(help_text(), id="help-text")

@@ -1,27 +1,33 @@
-"""Typed modal screens: a form, a choice, a pick-several list, a yes/no question.
+"""Typed modal screens: a form, a choice, a pick-several list, a yes/no question, a quick pick.
 
-Each returns its answer through ``dismiss`` (None when cancelled) and shows user text
-only as Content or Text, never as markup.
+Each returns its answer through ``dismiss`` (None when cancelled) and shows user text only
+as Content or Text, never as markup. A form does not check its fields itself: it hands
+them to ``submit`` (an intent of the service layer), shows the explained refusal if there
+is one, and closes only once the change is saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
+
+from facilitator.live import Done, Refused
 
 
 @dataclass(frozen=True)
 class Field:
-    """One field of a form: a line of text, or a choice from ``choices``."""
+    """One field of a form: a line of text, a choice from ``choices``, or a yes/no ``check``."""
 
     key: str
     label: str
@@ -29,74 +35,94 @@ class Field:
     choices: Sequence[tuple[str, str]] = ()  # (label, value)
     placeholder: str = ""
     required: bool = False
+    check: bool = False
 
 
-Validator = Callable[[dict[str, str]], str | None]
+Values = dict[str, str]
+Submit = Callable[[Values], "Done[Any] | Refused"]
+CHECKED = "yes"
 
 
 def _title(text: str) -> Static:
     return Static(Content(text), classes="modal-title")
 
 
-class _SaveOrCancel:
-    """Save and Cancel buttons that do what the keys do."""
+class FormModal(ModalScreen[str | None]):
+    """Fill in a few fields; Enter or ctrl+s saves, Escape cancels. Returns what was done."""
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()  # type: ignore[attr-defined]
-        else:
-            self.action_cancel()  # type: ignore[attr-defined]
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "save", id="form.save"),
+    ]
+    AUTO_FOCUS = ".modal-body Input, .modal-body Select, .modal-body Checkbox"
 
-
-class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
-    """Fill in a few fields; Enter saves, Escape cancels. ``validate`` explains refusals."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
-    AUTO_FOCUS = ".modal-body Input, .modal-body Select"
-
-    def __init__(self, title: str, fields: Sequence[Field], validate: Validator | None = None) -> None:
+    def __init__(self, title: str, fields: Sequence[Field], submit: Submit, note: str = "") -> None:
         super().__init__()
         self.form_title = title
         self.fields = list(fields)
-        self.validate_form = validate
+        self.submit = submit
+        self.note = note
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal"):
             yield _title(self.form_title)
+            if self.note:
+                yield Static(Content(self.note), classes="modal-note")
             with VerticalScroll(classes="modal-body", can_focus=False):
                 for spec in self.fields:
-                    yield Label(Content(spec.label), classes="field-label")
-                    if spec.choices:
-                        yield Select(
-                            [(Content(label), value) for label, value in spec.choices],
-                            value=spec.value
-                            if spec.value in [v for _, v in spec.choices]
-                            else spec.choices[0][1],
-                            allow_blank=False,
-                            id=f"field-{spec.key}",
-                            compact=True,
-                        )
-                    else:
-                        yield Input(
-                            spec.value,
-                            placeholder=spec.placeholder,
-                            id=f"field-{spec.key}",
-                            select_on_focus=False,
-                            compact=True,
-                        )
+                    # One row a field, its label beside it: the longest form fits at 80x24.
+                    with Horizontal(classes="field-row"):
+                        yield Label(Content(spec.label), classes="field-label")
+                        yield self._field(spec)
             yield Static(id="form-error", classes="form-error")
             with Horizontal(classes="modal-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
-    def values(self) -> dict[str, str]:
-        result = {}
+    @staticmethod
+    def _field(spec: Field) -> Input | Select[str] | Checkbox:
+        if spec.check:
+            return Checkbox("", spec.value == CHECKED, id=f"field-{spec.key}", compact=True)
+        if spec.choices:
+            values = [v for _, v in spec.choices]
+            return Select(
+                [(Content(label), value) for label, value in spec.choices],
+                value=spec.value if spec.value in values else values[0],
+                allow_blank=False,
+                id=f"field-{spec.key}",
+                compact=True,
+            )
+        return Input(
+            spec.value,
+            placeholder=spec.placeholder,
+            id=f"field-{spec.key}",
+            select_on_focus=False,
+            compact=True,
+        )
+
+    def values(self) -> Values:
+        result: Values = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.key}")
-            value = widget.value if isinstance(widget, Input) else str(widget.value)
-            result[spec.key] = value
+            if isinstance(widget, Input):
+                result[spec.key] = widget.value
+            elif isinstance(widget, Checkbox):
+                result[spec.key] = CHECKED if widget.value else ""
+            elif isinstance(widget, Select):
+                result[spec.key] = str(widget.value)
         return result
+
+    def set_value(self, key: str, value: str) -> None:
+        widget = self.query_one(f"#field-{key}")
+        if isinstance(widget, Select | Input):
+            widget.value = value
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -106,16 +132,16 @@ class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
         values = self.values()
         for spec in self.fields:
             if spec.required and not values[spec.key].strip():
-                self._refuse(f"{spec.label} cannot be empty")
+                self._refuse(f"{spec.label} cannot be empty.")
                 return
-        problem = self.validate_form(values) if self.validate_form else None
-        if problem:
-            self._refuse(problem)
+        result = self.submit(values)
+        if isinstance(result, Refused):
+            self._refuse(("Not saved: " if result.unsaved else "") + result.reason)
             return
-        self.dismiss(values)
+        self.dismiss(result.said)
 
     def _refuse(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Content(message))
+        self.query_one("#form-error", Static).update(Content(message[:400]))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -124,7 +150,7 @@ class FormModal(_SaveOrCancel, ModalScreen[dict[str, str] | None]):
 class ChoiceModal(ModalScreen[str | None]):
     """Choose one of a few things."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="choice.cancel")]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], note: str = "") -> None:
         super().__init__()
@@ -147,10 +173,13 @@ class ChoiceModal(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PickModal(_SaveOrCancel, ModalScreen[list[str] | None]):
+class PickModal(ModalScreen[list[str] | None]):
     """Tick any number of things (space ticks, Enter saves)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "save", "Save", priority=True)]
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="pick.cancel"),
+        Binding("enter", "save", "save", priority=True, id="pick.save"),
+    ]
 
     def __init__(
         self, title: str, choices: Sequence[tuple[str, str]], chosen: Sequence[str] = (), note: str = ""
@@ -173,6 +202,13 @@ class PickModal(_SaveOrCancel, ModalScreen[list[str] | None]):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
     def action_save(self) -> None:
         self.dismiss(list(self.query_one(SelectionList).selected))
 
@@ -181,7 +217,10 @@ class PickModal(_SaveOrCancel, ModalScreen[list[str] | None]):
 
 
 class ConfirmModal(ModalScreen[bool]):
-    BINDINGS = [Binding("escape,n", "answer(False)", "No"), Binding("y", "answer(True)", "Yes")]
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", "no", id="confirm.no"),
+        Binding("y", "answer(True)", "yes", id="confirm.yes"),
+    ]
 
     def __init__(self, question: str, detail: str = "") -> None:
         super().__init__()
@@ -203,3 +242,55 @@ class ConfirmModal(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+@dataclass(frozen=True)
+class Pick:
+    """One thing a quick pick offers: the key that picks it, its label, and its value."""
+
+    key: str
+    label: str
+    value: str
+
+
+class QuickPick(ModalScreen[str | None]):
+    """A one-line chooser over the capture line: one key picks (F2 then 1, F3 then i).
+
+    Pressing the key that opened it again picks the entry after the current one, so the
+    old habit of cycling still works. Nothing typed here reaches a record: a key that picks
+    nothing closes it and says so.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="quick.cancel")]
+
+    def __init__(self, title: str, picks: Sequence[Pick], current: str, again: str) -> None:
+        super().__init__()
+        self.pick_title = title
+        self.picks = list(picks)
+        self.current = current
+        self.again = again
+
+    def compose(self) -> ComposeResult:
+        parts: list[Content | tuple[str, str] | str] = [(f" {self.pick_title} ", "bold reverse"), " "]
+        for index, pick in enumerate(self.picks):
+            style = "bold reverse" if pick.value == self.current else "bold"
+            parts.extend(["  " if index else "", (f"{pick.key}", style), " ", Content(pick.label)])
+        parts.append(("   Esc keeps it", "dim"))
+        with Vertical(id="quick-pick"):
+            yield Static(Content.assemble(*parts), id="quick-picks")
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape":
+            return
+        event.stop()
+        event.prevent_default()
+        if event.key == self.again:
+            values = [p.value for p in self.picks]
+            index = values.index(self.current) if self.current in values else -1
+            self.dismiss(values[(index + 1) % len(values)])
+            return
+        chosen = next((p.value for p in self.picks if p.key == (event.character or "").lower()), None)
+        self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

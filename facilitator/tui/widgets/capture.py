@@ -1,24 +1,19 @@
-"""The capture line: who is speaking, what kind of entry, the words, and quiet cues."""
+"""The capture line: who is speaking, what kind of line, the words, and quiet cues."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from facilitator.actions import CaptureKind
+
 if TYPE_CHECKING:
     from facilitator.reframe import Analysis
-
-# What a line on the capture bar can become, in the order F3 walks through them.
-KINDS = ("statement", "interest", "position", "option", "agreement", "note", "follow-up", "parking lot")
-
-# Shown under the line while nothing needs a reframe: the keys a first session needs.
-IDLE_HINT = Content.styled(
-    " F2 who is speaking · F3 what it is · Enter records · F5 next item · F1 all keys", "dim"
-)
 
 # How each cue kind reads to a mediator glancing down mid-sentence.
 CUE_WORDS = {
@@ -33,43 +28,81 @@ CUE_WORDS = {
 }
 
 PLACEHOLDERS = {
-    "statement": "what was said, word for word",
-    "interest": "what this party needs, and why it matters to them",
-    "position": "what this party asks for",
-    "option": "a possible solution (link the interests it serves with F4)",
-    "agreement": "what everyone agrees on (F4 adds the details)",
-    "note": "your own note",
-    "follow-up": "who does what next, ending with a due date like 2026-12-05 or 12/5/2026",
-    "parking lot": "a topic to come back to later",
+    CaptureKind.STATEMENT: "what was said, word for word",
+    CaptureKind.INTEREST: "what this party needs, and why it matters to them",
+    CaptureKind.POSITION: "what this party asks for",
+    CaptureKind.OPTION: "a possible solution (F4 then links the interests it serves)",
+    CaptureKind.AGREEMENT: "what everyone agrees on; start with trial:, principle: or procedural: to say which",
+    CaptureKind.NOTE: "your own note",
+    CaptureKind.FOLLOW_UP: "who does what next, ending with a due date like 12/5/2026",
+    CaptureKind.PARKING_LOT: "a topic to come back to later",
 }
 
 
 class CaptureBar(Vertical):
+    """Who, what, the words; and, while a statement sounds like blame, its cues and reframes
+    (↓ ↑ choose one, and Enter records the statement with it)."""
+
+    _label: Content | None = None
+    analysis: Analysis | None = None
+    chosen: int | None = None
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-line"):
-            yield Static(id="capture-who")
+            yield Static(id="capture-who", markup=False)
             yield Input(id="capture-input", select_on_focus=False)
-        yield Static(id="capture-cues")
-        yield Static(id="capture-suggestions")
+        yield Static(id="capture-cues", markup=False)
+        yield Static(id="capture-suggestions", markup=False)
 
-    def show_choice(self, who: str, kind: str, caucus: bool) -> None:
+    def show_choice(self, who: str, kind: CaptureKind, caucus: bool) -> None:
         if caucus:
             label = Content.assemble(
                 (f" {who} ", "bold"), "▸ ", (" private caucus note ", "bold reverse"), " ▸"
             )
-            kind = "note"
         else:
-            label = Content.assemble((f" {who} ", "bold"), "▸ ", (kind, "bold"), " ▸")
-        self.query_one("#capture-who", Static).update(label)
-        self.query_one(Input).placeholder = (
-            "what this party tells you in private" if caucus else PLACEHOLDERS[kind]
-        )
+            label = Content.assemble((f" {who} ", "bold"), "▸ ", (kind.value, "bold"), " ▸")
+        if label != self._label:  # the same choice again: nothing to lay out
+            self._label = label
+            self.query_one("#capture-who", Static).update(label)
+        self.query_one(Input).placeholder = "what they tell you in private" if caucus else PLACEHOLDERS[kind]
+
+    @property
+    def chosen_reframe(self) -> str | None:
+        if self.analysis is None or self.chosen is None:
+            return None
+        return self.analysis.suggestions[self.chosen]
+
+    def listen(self, text: str, statement: bool, student: str, side: str | None) -> None:
+        """Check the words as they are typed (statements only, and never in caucus or the joint view)."""
+        before = self.analysis.suggestions if self.analysis else ()
+        if statement and text.strip():
+            from facilitator.reframe import analyze
+
+            self.analysis = analyze(text, student=student, side=side)
+        else:
+            self.analysis = None
+        if not self.analysis or self.analysis.suggestions != before:
+            self.chosen = None
+        self.show_analysis(self.analysis, self.chosen)
+
+    def on_key(self, event: events.Key) -> None:
+        count = len(self.analysis.suggestions) if self.analysis else 0
+        if event.key not in ("up", "down") or not count:
+            return
+        event.stop()
+        step = 1 if event.key == "down" else -1
+        if self.chosen is None:
+            self.chosen = 0 if step > 0 else count - 1
+        else:
+            position = self.chosen + step
+            self.chosen = None if position < 0 or position >= count else position
+        self.show_analysis(self.analysis, self.chosen)
 
     def show_analysis(self, analysis: Analysis | None, chosen: int | None = None) -> None:
         cues = self.query_one("#capture-cues", Static)
         suggestions = self.query_one("#capture-suggestions", Static)
         if analysis is None or not analysis.accusatory:
-            cues.update(IDLE_HINT)
+            cues.update("")
             suggestions.update("")
             self.remove_class("flagged")
             return
@@ -81,7 +114,7 @@ class CaptureBar(Vertical):
         parts: list[Content | str | tuple[str, str]] = [(" ! ", "bold")]
         for index, (word, text) in enumerate(seen.items()):
             parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{text}”"])
-        parts.append(("   ↓ ↑ choose a reframe, Enter records the statement with it", "dim"))
+        parts.append(("  ↓ a reframe, Enter records it", "dim"))
         cues.update(Content.assemble(*parts))
         lines = []
         for index, suggestion in enumerate(analysis.suggestions):

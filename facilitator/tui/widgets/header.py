@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from facilitator.model import AgendaStatus, Case, Session, parse_timestamp
+from facilitator.model import AgendaStatus, Case, Session, SessionStatus, parse_timestamp
+
+STALE_SECONDS = 12 * 3600  # an item "running" this long was left on, not discussed
 
 
 def time_left(session: Session, now: datetime) -> tuple[str, int | None, int] | None:
@@ -31,29 +33,50 @@ def _clock(seconds: int) -> str:
 
 
 class SessionHeader(Horizontal):
+    alerts: str = ""  # red flags and overdue items, as counted after the last change
+
+    def count_alerts(self, case: Case, today: date) -> None:
+        """Red flags and overdue items, shown beside the session where the mediator looks."""
+        from facilitator.review import overdue, red_flags
+
+        flags, late = len(red_flags(case, today)), len(overdue(case, today))
+        words = [
+            f"⚑ {flags} red flag{'s' * (flags != 1)}" if flags else "",
+            f"{late} overdue" if late else "",
+        ]
+        self.alerts = " · ".join(w for w in words if w)
+
     def compose(self) -> ComposeResult:
         yield Static(id="header-case")
         yield Static(id="header-timer")
 
     def show(self, case: Case, session: Session, now: datetime, caucus_with: str | None) -> None:
         local = now.astimezone()
-        status = "" if session.status == "live" else f" ({session.status.value})"
+        status = "" if session.status == SessionStatus.LIVE else f" ({session.status.value})"
         left = Content.assemble(
             (" " + " ".join(case.title.split())[:80], "bold"),
             f" · session {session.number}{status} · {session.kind.value}",
         )
         if caucus_with:
             left = left.append(Content.assemble("  ", (f" CAUCUS with {caucus_with} ", "bold reverse")))
-        self.query_one("#header-case", Static).update(left)
+        elif self.alerts:
+            left = left.append(Content.assemble("  ", (f" {self.alerts} · F7 ", "bold $warning")))
+        self.query_one("#header-case", Static).update(left, layout=False)
         timer = time_left(session, now)
-        if session.status == "closed":
+        if session.status == SessionStatus.CLOSED:
             right = Content.styled(" this session is closed · F9 starts the next one ", "dim")
         elif timer is None:
             right = Content.styled(" no item active · F5 starts the next ", "dim")
         else:
             title, seconds_left, used = timer
             title = " ".join(title.split())[:40]
-            if seconds_left is None:
+            if used >= STALE_SECONDS:
+                # Left running overnight (or for days): a count of hours would mean nothing.
+                started = (now - timedelta(seconds=used)).astimezone()
+                right = Content.assemble(
+                    (" ▶ ", "bold"), title, (f"  running since {started:%b} {started.day} ", "dim")
+                )
+            elif seconds_left is None:
                 right = Content.assemble((" ▶ ", "bold"), title, f"  {_clock(used)} ")
             elif seconds_left >= 0:
                 right = Content.assemble((" ▶ ", "bold"), title, (f"  {_clock(seconds_left)} left ", "bold"))
@@ -63,4 +86,24 @@ class SessionHeader(Horizontal):
                 )
         # The clock sits at the far right, where a narrow terminal never cuts it off.
         clock = Content.styled(f" {local:%H:%M} ", "bold reverse")
-        self.query_one("#header-timer", Static).update(right.append(clock))
+        timer_widget = self.query_one("#header-timer", Static)
+        content = right.append(clock)
+        # Its width follows the text (auto): lay out again only when the width changes.
+        timer_widget.update(content, layout=content.cell_length != timer_widget.size.width)
+
+
+class CaucusBanner(Static):
+    """Caucus is unmistakable: a banner over the board while one party or side is in private."""
+
+    def show(self, names: str | None) -> None:
+        if names is None:
+            self.update("")
+            return
+        self.update(
+            Content.assemble(
+                (" CAUCUS ", "bold reverse"),
+                " private meeting with ",
+                (names, "bold"),
+                " · what you write stays private unless they agree to share it · F6 leaves caucus",
+            )
+        )
