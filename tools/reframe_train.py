@@ -419,13 +419,11 @@ def main() -> None:
         p0, r0 = pr([(rules == "rules", y) for _s, y, rules in scored])
         p, r = pr(flags(scored, *settings))
         print(f"{name:24} rules alone P={p0:.3f} R={r0:.3f}   engine P={p:.3f} R={r:.3f}")
-    if distiller is not None:
-        from sklearn.metrics import roc_auc_score
+    from sklearn.metrics import roc_auc_score
 
-        for name, scored in (("out-of-fold", oof), ("dev", dev_scored)):
-            print(
-                f"AUC {name}: {roc_auc_score([y for _s, y, _r in scored], [s for s, _y, _r in scored]):.3f}"
-            )
+    for name, scored in (("out-of-fold", oof), ("dev", dev_scored)):
+        auc = roc_auc_score([y for _s, y, _r in scored], [s for s, _y, _r in scored])
+        print(f"AUC {name}: {auc:.3f}")
     print("threshold {}, veto {}, gate {}".format(*settings))
     for name, scored in sorted(by_set.items()):
         p, r = pr(flags(scored, *settings))
