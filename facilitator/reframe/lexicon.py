@@ -1472,8 +1472,7 @@ TOPICS: dict[str, str] = {
     "assignment": "learning", "project": "learning", "projects": "learning",
     "presentation": "learning", "curriculum": "learning", "elective": "learning",
     "electives": "learning", "transcript": "paper", "transcripts": "paper", "diploma": "learning",
-    "fundraiser": "other", "fundraisers": "other", "field trip": "logistics",
-    "field trips": "logistics", "trip": "logistics", "trips": "logistics",
+    "fundraiser": "other", "fundraisers": "other", "field trips": "logistics", "trip": "logistics", "trips": "logistics",
     "legislation": "other", "conference": "decision", "conferences": "decision",
     "workshop": "other", "caseload": "service", "handbook": "paper", "contract": "paper",
     "contracts": "paper", "referral": "service", "referrals": "service", "screening": "service",
@@ -1485,7 +1484,7 @@ TOPICS: dict[str, str] = {
     "binder": "paper", "medications": "safety", "clinic": "safety", "doctor": "safety",
     "appointment": "logistics", "appointments": "logistics", "camp": "other", "club": "other",
     "clubs": "other", "sports": "other", "concert": "other", "recital": "other",
-    "letter": "paper", "letters": "paper", "mentality": "other", "mess": "other",
+    "mentality": "other", "mess": "other",
 }
 TOPIC_MODIFIERS = [
     "speech", "reading", "ot", "pt", "behavior", "behaviour", "progress", "transition",
