@@ -519,3 +519,14 @@ def test_reframe_agrees_with_a_plural_subject() -> None:
         for sentence in analyze(text, student="Leo", side="family").suggestions:
             for wrong in ("minutes is ", "services is ", "needs is "):
                 assert wrong not in sentence, sentence
+
+
+def test_a_flat_finding_of_a_service_gap_is_no_accusation() -> None:
+    assert not analyze("Services were not provided from March to May").accusatory
+    assert analyze("His services were not provided from March to May, and nobody told us").accusatory
+
+
+def test_keeping_what_was_said_for_later_is_heard_as_a_veiled_threat() -> None:
+    found = analyze("I'm writing all of this down, for later.")
+    assert found.accusatory and {c.kind for c in found.cues} == {"threat"}
+    assert not analyze("Write it down for later, so you have the dates.").accusatory

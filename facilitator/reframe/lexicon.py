@@ -900,6 +900,10 @@ THREAT = [
     "go over your head/heads", "{we_will} see about that", "take this all the way",
     "~go public", "~lawyer up", "next stop is/will_be/'s/: due/a/the/court/our/my/ocr",
     "next stop, due/a/the/court/our/my/ocr",
+    # what was said kept against the speaker: "I'm writing all of this down, for later"
+    "i'm/i_am/we're/we_are/i've_been/we've_been writing/jotting/noting (all) (of) this/that/it/everything (all) down (,) for later",
+    "it's/this_is all going in my/our file/notes/records",
+    "you've/you_have been warned", "consider yourself/yourselves warned", "~be your last/final warning",
 ]
 # Legal or public steps that are a threat unless calmly hedged in the same sentence (see
 # THREAT_HEDGES): "we'll file for due process" is a threat; "we may file a state complaint if
