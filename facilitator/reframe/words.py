@@ -127,6 +127,7 @@ def lower(text: str) -> str:
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
     return low
 
+
 # A span of time stated flatly, as a finding states it ("from March to May", "for six weeks").
 FINDING_SPAN = re.compile(
     r"\b(?:from \w+ (?:to|through|until) \w+|between \w+ and \w+|during the \w+"
