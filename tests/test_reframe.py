@@ -530,3 +530,10 @@ def test_keeping_what_was_said_for_later_is_heard_as_a_veiled_threat() -> None:
     found = analyze("I'm writing all of this down, for later.")
     assert found.accusatory and {c.kind for c in found.cues} == {"threat"}
     assert not analyze("Write it down for later, so you have the dates.").accusatory
+
+
+def test_children_in_general_are_not_turned_into_the_student() -> None:
+    found = analyze("Students make up the dumbest excuses.", student="Leo", side="school")
+    assert found.accusatory
+    assert any("the students" in s for s in found.suggestions), found.suggestions
+    assert any("Leo" in s for s in found.suggestions), found.suggestions  # still named once

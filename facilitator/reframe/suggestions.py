@@ -164,6 +164,16 @@ def _child_phrase(low: str, student: str | None) -> str | None:
     return None
 
 
+_CHILDREN = re.compile(r"\b(students|kids|children|pupils)\b")
+_ONE_CHILD = re.compile(r"\b(?:son|daughter|child|kid|student|boy|girl|him|kiddo)\b")
+
+
+def _children_in_general(low: str) -> str | None:
+    """ "the students" when the statement speaks of children in general and of no one child."""
+    m = _CHILDREN.search(low)
+    return "the " + m.group(1) if m and not _ONE_CHILD.search(low) else None
+
+
 def _pluralize(word: str) -> str:
     if word.endswith("s"):
         return word
@@ -269,6 +279,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     if not found and not party:
         found = _echo_topic(scan, blocked, charge_words) or _own_group(scan, side)
     child = _child_phrase(scan.low, student)
+    group = _children_in_general(scan.low)
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
     seed = zlib.crc32(scan.low.encode("utf-8"))
@@ -282,7 +293,10 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
                 variants = [v for v in variants if _CHILD_SLOT.search(v)]
             if family == "need" and topic:
                 variants = [v for v in variants if _PARTY_SLOT.search(v)]  # the party named
-            sentence = _first_fitting(variants, seed, topic, child, student, charge_words, out)
+            # a statement about children in general ("students make up excuses") is about them,
+            # not the one child: only the move that must name the student names them
+            kid = child if wants_child or not group else group
+            sentence = _first_fitting(variants, seed, topic, kid, student, charge_words, out)
             if sentence:
                 out.append(sentence)
                 break
