@@ -665,7 +665,10 @@ def _entry(
         main = show(record.text)
         details = [record.status.value, f"proposed by {_who(case, record.proposed_by, show)}"]
     elif isinstance(record, Interest):
-        main = show(record.text)
+        if record.named:
+            main = show(record.text)
+        else:  # heard only as a position so far
+            main = f"(interest not named yet) behind the position: {show(_quoted(record.position or ''))}"
         details = [_who(case, record.party, show)]
     elif isinstance(record, Agreement):
         main = f"{show(record.text)} ({record.kind.value})"

@@ -707,3 +707,12 @@ def test_the_check_in_next_makes_is_never_open_business():
     still_open = render_export(case, None, "consensus").split("## Still open")[1]
     assert "Check-in" not in still_open
     assert all(item.carried_from is None for item in case.latest.agenda if item.title.startswith("Check-in"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_an_interest_heard_only_as_its_position_reads_as_that_position(fmt):
+    document = leo_document()
+    document["interests"][0].update(text="", position="A private reading tutor, paid by the district")
+    text = render_review(case_from_document(document), fmt, date(2026, 11, 20))
+    line = next(line for line in text.splitlines() if "private reading tutor" in line)
+    assert "not named yet" in line and "Ana Ruiz" in line
