@@ -658,7 +658,10 @@ def test_next_never_carries_process_steps():
     agenda = case.latest.agenda
     assert {item.carried_from for item in agenda if item.carried_from} == {"a2"}
     # The new check-in and the template's own step; nothing carried is a step.
-    assert [item.title for item in agenda if item.is_step] == ["Check-in on follow-ups from session 1", "Closing"]
+    assert [item.title for item in agenda if item.is_step] == [
+        "Check-in on follow-ups from session 1",
+        "Closing",
+    ]
 
 
 def test_next_refuses_a_date_before_the_latest_session():
@@ -712,7 +715,15 @@ def test_the_check_in_next_makes_is_never_open_business():
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_an_interest_heard_only_as_its_position_reads_as_that_position(fmt):
     document = leo_document()
-    document["interests"][0].update(text="", position="A private reading tutor, paid by the district")
+    document["interests"].append(
+        {
+            "id": "i9",
+            "party": "p-mom",
+            "session": "s1",
+            "text": "",
+            "position": "A private reading tutor, paid by the district",
+        }
+    )
     text = render_review(case_from_document(document), fmt, date(2026, 11, 20))
     line = next(line for line in text.splitlines() if "private reading tutor" in line)
     assert "not named yet" in line and "Ana Ruiz" in line
