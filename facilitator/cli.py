@@ -387,7 +387,7 @@ def cmd_agendas(args: argparse.Namespace) -> int:
             t.name,
             t.kind.value,
             f"{len(t.items)} items",
-            _single_line(t.title) + ("" if t.shipped else "  (yours)"),
+            _single_line(t.title),
         )
         for t in templates
     ]
