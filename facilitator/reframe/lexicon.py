@@ -1489,6 +1489,26 @@ TOPICS: dict[str, str] = {
     "appointment": "logistics", "appointments": "logistics", "camp": "other", "club": "other",
     "clubs": "other", "sports": "other", "concert": "other", "recital": "other",
     "mentality": "other", "mess": "other",
+    # more of school life: what a complaint names when it names no IEP service
+    "dyslexia": "learning", "autism": "learning", "adhd": "learning", "disability": "learning",
+    "disabilities": "learning", "skills": "learning", "ability": "learning",
+    "abilities": "learning", "subject": "learning", "subjects": "learning", "lecture": "learning",
+    "lectures": "learning", "textbook": "learning", "textbooks": "learning", "credits": "learning",
+    "graduation": "learning", "vocabulary": "learning", "friendships": "learning",
+    "mainstreaming": "service", "504": "service", "504 plan": "service", "therapies": "service",
+    "daycare": "logistics", "dismissal": "logistics", "arrival": "logistics",
+    "cafeteria": "logistics", "lunchroom": "logistics", "playground": "logistics",
+    "gym": "logistics", "locker": "logistics", "bathroom": "logistics", "enrollment": "logistics",
+    "registration": "logistics", "calendar": "logistics", "date": "logistics", "dates": "logistics",
+    "waitlist": "logistics", "transfer": "logistics", "start time": "logistics",
+    "police": "safety", "hospital": "safety", "ambulance": "safety", "pill": "safety",
+    "pills": "safety", "medicine": "safety", "epipen": "safety", "allergies": "safety",
+    "fight": "safety", "fights": "safety", "duct tape": "safety", "handcuffs": "safety",
+    "document": "paper", "pages": "paper", "page": "paper", "summary": "paper",
+    "findings": "paper", "signature": "paper", "newsletter": "contact", "app": "contact",
+    "pay": "money", "salary": "money", "salaries": "money", "furlough days": "money",
+    "union": "other", "economy": "other", "laws": "other", "standards": "other",
+    "priorities": "other", "agencies": "other", "agency": "other",
 }
 TOPIC_MODIFIERS = [
     "speech", "reading", "ot", "pt", "behavior", "behaviour", "progress", "transition",
@@ -2081,6 +2101,28 @@ ECHO_NOUNS = [
     "settlement", "lawsuit", "compliance", "conflict", "complaint", "complaints", "concerns",
     "process", "dispute", "case", "paperwork", "system", "rules", "choices", "results",
 ]
+# What the speaker counted on, by its verb, when the statement names no subject matter ("you
+# never listen", "nobody called us"): said back in the speaker's own verb, as the need under
+# the charge. verb (or verb and particle) -> what the speaker wants; {child} is the child.
+DUTIES: dict[str, str] = {
+    "listen": "being listened to", "hear": "being heard", "call": "getting a call",
+    "answer": "getting an answer", "reply": "getting a reply", "respond": "getting a response",
+    "tell": "being told what is happening", "explain": "having things explained",
+    "inform": "being kept informed", "notify": "being notified", "include": "being included",
+    "invite": "being invited", "consult": "being consulted", "test": "getting the testing done",
+    "evaluate": "getting a full evaluation", "assess": "getting a full assessment",
+    "read": "seeing {child} learn to read", "watch": "knowing someone is watching {child}",
+    "supervise": "knowing {child} is supervised", "ask": "not having to ask again",
+    "fight": "not having to fight for each step", "complain": "not having to complain first",
+    "wait": "not having to wait", "beg": "not having to ask again and again",
+    "show up": "having everyone show up", "follow through": "seeing people follow through",
+    "follow up": "seeing people follow up", "write back": "getting a reply",
+    "call back": "getting a call back", "get back": "hearing back",
+}
+# What a duty becomes in the concern move; the other moves ask for the need under it.
+DUTY_REFRAMES: dict[str, list[str]] = {
+    "concern": ["{topic} matters a lot to you.", "{topic} is important to you."],
+}
 # Words in -s that take "is" ("progress is"), and plurals without one ("the children are").
 SINGULAR_IN_S = ["news", "progress", "status", "basis", "analysis", "focus", "bus", "class", "process", "access", "success", "address", "stress", "physics", "mathematics", "this", "its", "his"]
 PLURAL_NOUNS = ["children", "people", "data", "staff", "criteria", "men", "women", "feet", "teeth"]

@@ -21,8 +21,8 @@ from facilitator.reframe import lexicon as lex
 from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import Cue
 from facilitator.reframe.detect import detect
-from facilitator.reframe.patterns import TOKEN
-from facilitator.reframe.words import AUX
+from facilitator.reframe.patterns import TOKEN, _inflect
+from facilitator.reframe.words import AUX, FAILURE_KINDS, is_negation
 
 
 def _topic_regex() -> re.Pattern[str]:
@@ -42,6 +42,7 @@ _TOPIC_STARTS = frozenset(
     + ["five", "six", "seven", "eight", "nine", "ten"]
 )
 _BARE_OK = frozenset(lex.BARE_TOPICS)
+_TOPIC_WORDS = frozenset(lex.TOPICS) | frozenset(lex.TOPIC_MODIFIERS)
 _PLURAL_DETS = frozenset(
     ["every", "each", "any", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
@@ -269,6 +270,8 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
         for c in cues
         if c.kind in ("character", "threat") or (c.kind == "sarcasm" and c.text[:1] in "\"'")
     ]
+    # a word the model weighed may be the subject matter itself ("my son's IEP meeting"): no charge
+    cues = [c for c in cues if not (c.kind == "loaded-verb" and c.text.lower() in _TOPIC_WORDS)]
     for c in cues:
         if c.kind == "loaded-verb":
             i = scan.tok_index(c.start)
@@ -279,6 +282,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     if not found and not party:
         found = _echo_topic(scan, blocked, charge_words) or _own_group(scan, side)
     child = _child_phrase(scan.low, student)
+    duty = None if found or party else _duty(scan, cues, blocked, charge_words, child, side)
     group = _children_in_general(scan.low)
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
@@ -287,7 +291,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     for move in lex.MOVES:
         # the child is named at least once: the last move makes sure of it
         wants_child = student is not None and move == lex.MOVES[-1] and not any(student in s for s in out)
-        for family, topic in _families(found, party, need):
+        for family, topic in _families(found, party, need, duty):
             variants = _variants(move, family, speaker, need)
             if wants_child and not (student and student.lower() in topic.lower()):
                 variants = [v for v in variants if _CHILD_SLOT.search(v)]
@@ -324,9 +328,13 @@ def _first_fitting(
     return None
 
 
-def _families(found: tuple[str, str] | None, party: str | None, need: str) -> list[tuple[str, str]]:
+def _families(
+    found: tuple[str, str] | None, party: str | None, need: str, duty: str | None
+) -> list[tuple[str, str]]:
     """The families to try, most specific first, each with what fills it (a topic or a party)."""
     out = []
+    if duty:
+        out.append(("duty", duty))
     if found:
         out.append((found[1], found[0]))
     if party and need != "general":
@@ -340,6 +348,8 @@ def _families(found: tuple[str, str] | None, party: str | None, need: str) -> li
 def _variants(move: str, family: str, speaker: str, need: str) -> list[str]:
     if family == "own":
         return lex.OWN_GROUP[move]
+    if family == "duty":
+        return lex.DUTY_REFRAMES.get(move, [])
     if family == "need":
         if speaker == "school" and need in lex.NEEDS_SCHOOL:
             return lex.NEEDS_SCHOOL[need][move]
@@ -422,6 +432,64 @@ def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[st
                 return "the " + (lex.ACRONYMS.get(head) or head), "other"
             if head in _TOPIC_STOP or head in charged:
                 break  # only an adjective may stand between the determiner and its noun
+    return None
+
+
+def _duty_forms() -> dict[tuple[str, ...], str]:
+    """Every form of each duty's verb, with its particle if it has one: ("called", "back")."""
+    out = {}
+    for duty in lex.DUTIES:
+        verb, _sep, particle = duty.partition(" ")
+        for form in _inflect(verb):
+            out[(form, particle) if particle else (form,)] = duty
+    return out
+
+
+_DUTY_FORMS = _duty_forms()
+_SELF = frozenset(lex.SELF)
+
+
+def _duty(
+    scan: Scan,
+    cues: list[Cue],
+    blocked: list[tuple[int, int]],
+    charge_words: set[str],
+    child: str | None,
+    side: str | None,
+) -> str | None:
+    """What the speaker counted on, in the speaker's verb ("you never listen" -> "being
+    listened to"), when the statement names nothing else: a duty the statement says was not
+    done ("nobody called", "was anyone planning to tell us"), or the speaker's own chore
+    ("we have to ask") said back as not having to. A plain report ("they told us") is none."""
+    tokens = scan.tokens
+    charged = {w for text in charge_words for w in text.split()}
+    failures = [h.tj for h in scan.hits if h.cat in FAILURE_KINDS]
+    # the duty inside or right after a pointed question or mock thanks ("thanks for finally showing up")
+    pointed = [
+        (scan.tok_index(c.start), scan.tok_index(c.end - 1) + 3)
+        for c in cues
+        if c.kind in ("accusing-question", "sarcasm")
+    ]
+    for i, (start, end, w) in enumerate(tokens):
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        duty = _DUTY_FORMS.get((w, nxt)) or _DUTY_FORMS.get((w,))
+        if duty is None or w in charged or any(s0 < end and start < e0 for s0, e0 in blocked):
+            continue
+        want = lex.DUTIES[duty]
+        before = [t[2] for t in tokens[max(0, i - 3) : i]]
+        if want.startswith("not having to"):
+            if before[-2:-1] not in (["have"], ["had"], ["has"], ["having"]) or before[-1:] != ["to"]:
+                continue
+        elif before and before[-1] in _SELF:
+            continue
+        elif not (
+            any(0 < i - j <= 4 for j in failures)
+            or any(is_negation(b) for b in before)
+            or any(a <= i <= b for a, b in pointed)
+        ):
+            continue
+        kid = child or ("the student" if side == "school" else "your child")
+        return want.replace("{child}", kid)
     return None
 
 
