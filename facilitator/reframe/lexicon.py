@@ -2118,6 +2118,8 @@ DUTIES: dict[str, str] = {
     "show up": "having everyone show up", "follow through": "seeing people follow through",
     "follow up": "seeing people follow up", "write back": "getting a reply",
     "call back": "getting a call back", "get back": "hearing back",
+    "pick up": "having someone pick up", "change": "seeing things change",
+    "care": "knowing people care about {child}",
 }
 # What a duty becomes in the concern move; the other moves ask for the need under it.
 DUTY_REFRAMES: dict[str, list[str]] = {

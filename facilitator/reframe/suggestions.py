@@ -28,7 +28,7 @@ from facilitator.reframe.words import AUX, FAILURE_KINDS, is_negation
 def _topic_regex() -> re.Pattern[str]:
     heads = sorted(lex.TOPICS, key=len, reverse=True)
     mods = sorted(lex.TOPIC_MODIFIERS, key=len, reverse=True)
-    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every|each|any|all|an|a|another|two|three|four|five|six|seven|eight|nine|ten|[a-z]+'s|[a-z]+s')\s+"
+    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every single|each and every|every|each|any|all|an|a|another|two|three|four|five|six|seven|eight|nine|ten|[a-z]+'s|[a-z]+s')\s+"
     mod = r"(?P<mods>(?:(?:" + "|".join(re.escape(m) for m in mods) + r")\s+){0,2})"
     head = r"(?P<head>" + "|".join(re.escape(h) for h in heads) + r")"
     return re.compile(r"\b(?:" + det + r")?" + mod + head + r"\b(?!['-])")
@@ -43,6 +43,7 @@ _TOPIC_STARTS = frozenset(
 )
 _BARE_OK = frozenset(lex.BARE_TOPICS)
 _TOPIC_WORDS = frozenset(lex.TOPICS) | frozenset(lex.TOPIC_MODIFIERS)
+_EACH = frozenset(["every", "each", "every single", "each and every"])
 _PLURAL_DETS = frozenset(
     ["every", "each", "any", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
@@ -122,7 +123,9 @@ def _topic(scan: Scan, blocked: list[tuple[int, int]], student: str | None) -> t
         if _PERSON_AFTER.match(low, m.end()):
             continue  # "special education teachers", "her IEP team": people, not the subject
         family = lex.TOPICS[head]
-        if det in _PLURAL_DETS:
+        if det in _EACH and not scan.speaker_acts() and not _plural(head):
+            det = "each"  # "every meeting" -> "each meeting", in the speaker's word
+        elif det in _PLURAL_DETS:
             head = lex.TOPIC_PLURALS.get(head) or _pluralize(head)
             det = "my" if scan.speaker_acts() else None
         if det and det.endswith(("'s", "s'")):
@@ -147,7 +150,7 @@ def _topic(scan: Scan, blocked: list[tuple[int, int]], student: str | None) -> t
             else:
                 det_out = "the"
         else:
-            det_out = lex.PRONOUN_SWAP.get(det, "the")
+            det_out = det if det == "each" else lex.PRONOUN_SWAP.get(det, "the")
         phrase = " ".join(lex.ACRONYMS.get(w) or w for w in mods + head.split())
         topic = (det_out + " " + phrase).strip()
         return topic, family
@@ -282,7 +285,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     if not found and not party:
         found = _echo_topic(scan, blocked, charge_words) or _own_group(scan, side)
     child = _child_phrase(scan.low, student)
-    duty = None if found or party else _duty(scan, cues, blocked, charge_words, child, side)
+    duty = None if found or party else _duty(scan, cues, child, side)
     group = _children_in_general(scan.low)
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
@@ -449,20 +452,13 @@ _DUTY_FORMS = _duty_forms()
 _SELF = frozenset(lex.SELF)
 
 
-def _duty(
-    scan: Scan,
-    cues: list[Cue],
-    blocked: list[tuple[int, int]],
-    charge_words: set[str],
-    child: str | None,
-    side: str | None,
-) -> str | None:
+def _duty(scan: Scan, cues: list[Cue], child: str | None, side: str | None) -> str | None:
     """What the speaker counted on, in the speaker's verb ("you never listen" -> "being
     listened to"), when the statement names nothing else: a duty the statement says was not
     done ("nobody called", "was anyone planning to tell us"), or the speaker's own chore
-    ("we have to ask") said back as not having to. A plain report ("they told us") is none."""
+    ("we have to ask") said back as not having to. A plain report ("they told us") is none.
+    The duty's verb may sit inside the charge ("never listen to a word"): it is no charge itself."""
     tokens = scan.tokens
-    charged = {w for text in charge_words for w in text.split()}
     failures = [h.tj for h in scan.hits if h.cat in FAILURE_KINDS]
     # the duty inside or right after a pointed question or mock thanks ("thanks for finally showing up")
     pointed = [
@@ -473,12 +469,12 @@ def _duty(
     for i, (start, end, w) in enumerate(tokens):
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         duty = _DUTY_FORMS.get((w, nxt)) or _DUTY_FORMS.get((w,))
-        if duty is None or w in charged or any(s0 < end and start < e0 for s0, e0 in blocked):
+        if duty is None:
             continue
         want = lex.DUTIES[duty]
         before = [t[2] for t in tokens[max(0, i - 3) : i]]
         if want.startswith("not having to"):
-            if before[-2:-1] not in (["have"], ["had"], ["has"], ["having"]) or before[-1:] != ["to"]:
+            if before[-2:-1] not in (["have"], ["had"], ["has"], ["having"], ["us"], ["me"]) or before[-1:] != ["to"]:
                 continue
         elif before and before[-1] in _SELF:
             continue
