@@ -398,8 +398,9 @@ _ECHO_OK = frozenset(lex.ECHO_NOUNS)
 
 def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[str]) -> tuple[str, str] | None:
     """The last resort for the subject: a noun after a determiner, said back as "the ..."
-    ("I resent being put in this position" -> "the position"), so the reframe keeps the
-    speaker's word; its adjective is left out (it may carry the charge: "the illegal moves")."""
+    ("I resent being put in this position" -> "the position"; "a professional response" ->
+    "the response"), so the reframe keeps the speaker's word; its adjective is left out (it
+    may carry the charge: "the illegal moves")."""
     tokens, low = scan.tokens, scan.low
     charged = {w for text in charge_words for w in text.split()}
     # only the nouns listed: any other word after a determiner is too often no subject at all
@@ -424,7 +425,7 @@ def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[st
                 ends
                 and head.isalpha()
                 and len(head) > 3
-                and head in _ECHO_OK
+                and (head in _ECHO_OK or (j == i + 2 and head in lex.TOPICS))
                 and head not in charged
                 and head not in _CHILD_NOUNS
                 and head not in _PARTY_WORDS
@@ -432,7 +433,7 @@ def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[st
                 and head != scan.student
                 and not head.endswith(("ly", "ed", "ing", "ful", "ous"))
             ):
-                return "the " + (lex.ACRONYMS.get(head) or head), "other"
+                return "the " + (lex.ACRONYMS.get(head) or head), lex.TOPICS.get(head, "other")
             if head in _TOPIC_STOP or head in charged:
                 break  # only an adjective may stand between the determiner and its noun
     return None
@@ -519,8 +520,9 @@ def _party(scan: Scan, side: str | None = None) -> str | None:
             continue
         if named[-1] in own or named[-1].rstrip("s") in own:
             continue
-        if " ".join(named[-2:]) in _PARTY_WORDS or named[-1] in _PARTY_WORDS:
-            if named[-1] in ("mom", "dad"):
+        last = named[-1]
+        if " ".join(named[-2:]) in _PARTY_WORDS or last in _PARTY_WORDS or last[:-1] in _PARTY_WORDS:
+            if last in ("mom", "dad"):
                 return named[-1].capitalize()  # "Mom", as the speaker says it
             return "the " + " ".join(named)
     return None
