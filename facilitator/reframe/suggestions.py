@@ -42,7 +42,6 @@ _TOPIC_STARTS = frozenset(
     + ["five", "six", "seven", "eight", "nine", "ten"]
 )
 _BARE_OK = frozenset(lex.BARE_TOPICS)
-_TOPIC_WORDS = frozenset(lex.TOPICS) | frozenset(lex.TOPIC_MODIFIERS)
 _EACH = frozenset(["every", "each", "every single", "each and every"])
 _PLURAL_DETS = frozenset(
     ["every", "each", "any", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -273,8 +272,6 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
         for c in cues
         if c.kind in ("character", "threat") or (c.kind == "sarcasm" and c.text[:1] in "\"'")
     ]
-    # a word the model weighed may be the subject matter itself ("my son's IEP meeting"): no charge
-    cues = [c for c in cues if not (c.kind == "loaded-verb" and c.text.lower() in _TOPIC_WORDS)]
     for c in cues:
         if c.kind == "loaded-verb":
             i = scan.tok_index(c.start)
