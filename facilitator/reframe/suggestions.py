@@ -278,7 +278,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
             blocked.append((c.start, scan.tokens[i][1]))
     charge_words = {_words_of(c.text) for c in cues if c.kind in ("loaded-verb", "character")} - {"  "}
     found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, blocked, student)
-    party = None if found else _party(scan, side)
+    party = None if found else _party(scan, side) or _named_party(scan, side, blocked)
     if not found and not party:
         found = _echo_topic(scan, blocked, charge_words) or _own_group(scan, side)
     child = _child_phrase(scan.low, student)
@@ -287,6 +287,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
     seed = zlib.crc32(scan.low.encode("utf-8"))
+    own = _content(scan.low)
     out: list[str] = []
     for move in lex.MOVES:
         # the child is named at least once: the last move makes sure of it
@@ -300,7 +301,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
             # a statement about children in general ("students make up excuses") is about them,
             # not the one child: only the move that must name the student names them
             kid = child if wants_child or not group else group
-            sentence = _first_fitting(variants, seed, topic, kid, student, charge_words, out)
+            sentence = _first_fitting(variants, seed, topic, kid, student, charge_words, out, own)
             if sentence:
                 out.append(sentence)
                 break
@@ -319,13 +320,32 @@ def _first_fitting(
     student: str | None,
     charge_words: set[str],
     taken: list[str],
+    own: frozenset[str],
 ) -> str | None:
-    """The first acceptable variant, starting at the one the statement's hash picks."""
-    for turn in range(len(variants)):
-        sentence = _fill(variants[(seed + turn) % len(variants)], topic, child, student)
+    """The first acceptable variant, starting at the one the statement's hash picks; one that
+    says a word of the speaker's own ("wait", "honest") comes before those that do not."""
+    filled = [_fill(variants[(seed + turn) % len(variants)], topic, child, student) for turn in range(len(variants))]
+    filled.sort(key=lambda sentence: not (_content(sentence.lower()) & own))
+    for sentence in filled:
         if sentence not in taken and _acceptable(sentence, charge_words, student):
             return sentence
     return None
+
+
+def _content(low: str) -> frozenset[str]:
+    """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
+    return frozenset(
+        re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 5 else w
+        for w in TOKEN.findall(low)
+        if len(w) > 3 and w not in _TOPIC_STOP and w not in _PLAIN
+    )
+
+
+# Words of the templates that say nothing of the statement's matter.
+_PLAIN = frozenset(
+    "matters important would going forward looking ahead from here what help make able sure "
+    "getting having being knowing seeing finding need most like look more know everyone".split()
+)
 
 
 def _families(
@@ -510,8 +530,8 @@ def _party(scan: Scan, side: str | None = None) -> str | None:
         if h.cat != "third":
             continue
         words = [w.lower().rstrip(".,;:!?") for w in scan.text[h.start : h.end].split()]
-        if words[0] in ("mr", "mrs", "ms", "dr", "mx", "miss", "coach", "principal", "nurse"):
-            return scan.text[h.start : h.end]
+        if words[0] in ("mr", "mrs", "ms", "dr", "mx", "miss", "coach", "principal", "nurse") and len(words) > 1:
+            return scan.text[h.start : h.end]  # "Principal Diaz"; a bare "principal" is "the principal"
         named = [w for w in words if w not in _SWAP_OUT]
         if not named:
             continue
@@ -522,6 +542,26 @@ def _party(scan: Scan, side: str | None = None) -> str | None:
             if last in ("mom", "dad"):
                 return named[-1].capitalize()  # "Mom", as the speaker says it
             return "the " + " ".join(named)
+    return None
+
+
+def _named_party(scan: Scan, side: str | None, blocked: list[tuple[int, int]]) -> str | None:
+    """A party the statement names without making it the one who acts ("a parent inserting
+    themselves", "some schools do not give"), as "the parent", "the schools"; never the
+    speaker's own group, and never the party a preposition tucks away ("for their child")."""
+    own = lex.PARTY_SIDES.get(side or "", frozenset())
+    tokens = scan.tokens
+    for i, (start, end, w) in enumerate(tokens):
+        single = w[:-1] if w.endswith("s") and w[:-1] in _PARTY_WORDS else w
+        if single not in _PARTY_WORDS or w in own or single in own:
+            continue
+        if any(s0 < end and start < e0 for s0, e0 in blocked):
+            continue  # "I'll go to the board": the threat, not a party to work with
+        if i and tokens[i - 1][2] in lex.PREPOSITIONS:
+            continue
+        if scan.low.startswith("'", tokens[i][1]) or w.endswith("'s"):
+            continue  # "the district's data": an owner, said back as "the data" if anything
+        return "the " + (lex.ACRONYMS.get(w) or w)
     return None
 
 
