@@ -1787,6 +1787,7 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "honesty": {
         "concern": ["Being able to trust what you are told{from_party} matters a lot to you.",
                     "Straight, complete answers{from_party} matter a lot to you.",
+                    "Honest, complete answers{from_party} matter a lot to you.",
                     "Knowing you have the whole picture is important to you."],
         "future": ["Looking ahead, what would help you feel confident in what you hear{from_party}?",
                    "From here on, what would help you feel you are getting the whole story?",
@@ -1798,7 +1799,8 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "heard": {
         "concern": ["Being heard and included{by_party} matters a lot to you.",
                     "Having your view count in the decisions is important to you.",
-                    "Being taken seriously{by_party} matters a lot to you."],
+                    "Being taken seriously{by_party} matters a lot to you.",
+                    "Having your words taken seriously matters a lot to you."],
         "future": ["Looking ahead, what would being part of the decisions look like for you?",
                    "From here on, what would show you that you have been heard?",
                    "Going forward, how could your view be part of each step?"],
@@ -1809,7 +1811,8 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "pace": {
         "concern": ["Seeing things move forward matters a lot to you.",
                     "Not losing more time{for_child} is important to you.",
-                    "Knowing when things will happen matters a lot to you."],
+                    "Knowing when things will happen matters a lot to you.",
+                    "Not having to wait any longer is important to you."],
         "future": ["Looking ahead, what timeline would feel workable to you?",
                    "From here on, what would help things keep moving?",
                    "Going forward, what first step would show progress to you?"],
@@ -1842,7 +1845,8 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "effort": {
         "concern": ["Seeing {child_or_student} engaged and making progress matters a lot to you.",
                     "Progress{for_child} you can see is important to you.",
-                    "Finding what gets {child_or_student} going matters a lot to you."],
+                    "Finding what gets {child_or_student} going matters a lot to you.",
+                    "Seeing effort on all sides matters a lot to you."],
         "future": ["Looking ahead, what has helped {child_or_student} get going when things went well?",
                    "From here on, what would help {child_or_student} take part more?",
                    "Going forward, what small step would show progress{for_child}?"],
@@ -1927,7 +1931,8 @@ NEEDS_SCHOOL: dict[str, dict[str, list[str]]] = {
     },
     "honesty": {
         "concern": ["Accurate, shared information{with_party} matters a lot to you.",
-                    "Everyone working from the same facts is important to you."],
+                    "Everyone working from the same facts is important to you.",
+                    "Being honest and open with each other is important to you."],
         "future": ["Looking ahead, how could everyone check the facts together?",
                    "From here on, what would help everyone work from the same information?"],
         "interest": ["What would help everyone trust the same information{about_child}?",
@@ -1960,6 +1965,8 @@ NEED_WORDS: list[tuple[str, str]] = [
     ("sue", "process"), ("threat", "process"), ("board", "process"), ("state", "process"), ("court", "process"), ("due process", "process"), ("lawyer", "process"),
     ("attorney", "process"), ("complaint", "process"), ("regret", "process"), ("writing", "process"),
     ("record", "process"), ("later", "process"),
+    # last: words that only hint at the need ("they treated my son like a criminal")
+    ("respect", "respect"), ("treat", "respect"),
 ]
 
 

@@ -335,10 +335,11 @@ def _first_fitting(
 def _content(low: str) -> frozenset[str]:
     """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
     return frozenset(
-        re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 5 else w
-        for w in TOKEN.findall(low)
-        if len(w) > 3 and w not in _TOPIC_STOP and w not in _PLAIN
+        _STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _TOPIC_STOP and w not in _PLAIN
     )
+
+
+_STEM = re.compile(r"(?<=\w{4})ing$|(?<=\w{4})(?:ed|es)$|(?<=\w{4})s$")
 
 
 # Words of the templates that say nothing of the statement's matter.
