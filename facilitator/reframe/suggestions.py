@@ -335,17 +335,20 @@ def _first_fitting(
 def _content(low: str) -> frozenset[str]:
     """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
     return frozenset(
-        _STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _TOPIC_STOP and w not in _PLAIN
+        _STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN
     )
 
 
 _STEM = re.compile(r"(?<=\w{4})ing$|(?<=\w{4})(?:ed|es)$|(?<=\w{4})s$")
 
 
-# Words of the templates that say nothing of the statement's matter.
+# Words that say nothing of the statement's matter: the templates' frame and little words.
 _PLAIN = frozenset(
     "matters important would going forward looking ahead from here what help make able sure "
-    "getting having being knowing seeing finding need most like look more know everyone".split()
+    "getting having being knowing seeing finding need most like look more know everyone this "
+    "that with have they them their what when were been will could should your about there "
+    "then than just only also very really some much many into over again because does doing "
+    "done made want everything anything something nothing someone anyone things thing".split()
 )
 
 
@@ -443,7 +446,7 @@ def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[st
                 ends
                 and head.isalpha()
                 and len(head) > 3
-                and (head in _ECHO_OK or (j == i + 2 and head in lex.TOPICS))
+                and (head in _ECHO_OK or (j == i + 2 and head in lex.TOPICS and w in _NP_STARTS))
                 and head not in charged
                 and head not in _CHILD_NOUNS
                 and head not in _PARTY_WORDS
