@@ -1372,7 +1372,7 @@ TOPIC_STOPWORDS = [
     "guy", "guys", "term", "terms", "woman", "man", "lady", "folks", "stooge", "union",
     "vapors", "vapours", "drama", "tooth", "nail", "window", "feces", "carpet", "brick",
     "newspaper", "newspapers", "press", "news", "media", "court", "judge", "lawsuit", "settlement", "anyway", "regardless", "swim", "damn", "crap",
-    "hoot", "darn", "shit", "hell", "heck", "sake",
+    "hoot", "darn", "shit", "hell", "heck", "sake", "stop",
 ]
 ACRONYMS = {
     "iep": "IEP", "ot": "OT", "pt": "PT", "fba": "FBA", "bip": "BIP", "iee": "IEE", "esy": "ESY",
@@ -1491,11 +1491,12 @@ TOPICS: dict[str, str] = {
     "clubs": "other", "sports": "other", "concert": "other", "recital": "other",
     "mentality": "other", "mess": "other",
     # more of school life: what a complaint names when it names no IEP service (no conditions:
-    # "how ADHD is going" is no way to speak of a child; no words as often verbs: "pay", "fight")
+    # "how ADHD is going" is no way to speak of a child; no words as often verbs: "pay", "fight";
+    # no one-word "service" family here: those words are also SERVICE_WORDS, which detection reads)
     "skills": "learning", "subject": "learning", "subjects": "learning", "lecture": "learning",
     "lectures": "learning", "textbook": "learning", "textbooks": "learning", "credits": "learning",
     "graduation": "learning", "vocabulary": "learning", "friendships": "learning",
-    "mainstreaming": "service", "504": "service", "504 plan": "service", "therapies": "service",
+    "mainstreaming": "learning", "504 plan": "service",
     "daycare": "logistics", "dismissal": "logistics", "arrival": "logistics",
     "cafeteria": "logistics", "lunchroom": "logistics", "playground": "logistics",
     "gym": "logistics", "locker": "logistics", "bathroom": "logistics", "enrollment": "logistics",
