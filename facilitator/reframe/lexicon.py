@@ -1293,7 +1293,7 @@ BARE_TOPICS = [
     "accommodations", "modifications", "updates", "progress", "behavior", "behaviour", "learning",
     "teaching", "education", "writing", "spelling", "handwriting", "focus", "attention", "anxiety",
     "mediation", "information", "evidence", "proof",
-    "documentation",
+    "documentation", "recess", "lunch", "breakfast", "mainstreaming", "graduation", "dismissal",
 ]
 TOPICS_NEEDING_CONTEXT = [
     "minutes", "plan", "program", "class", "support", "call", "calls", "notice", "input",
@@ -1324,6 +1324,10 @@ TOPIC_PHRASE_ENDERS = [
     "twice", "once", "tonight", "lately", "recently", "always", "never", "anyway", "instead",
     "again", "either", "too",
 ]
+# More of the people at school a statement may name without making them act ("she screamed at
+# the receptionist"): a reframe may name them as a party (suggestions._named_party).
+PEOPLE_PARTIES = ["receptionist", "secretary", "janitor", "custodian", "coach", "officer",
+                  "clerk", "volunteer", "substitute", "sub", "boss", "official", "officials"]
 # Words that end a noun phrase, or make it no topic at all: pronouns, people, time, numbers,
 # vague nouns and little words.
 TOPIC_STOPWORDS = [
@@ -1373,6 +1377,9 @@ TOPIC_STOPWORDS = [
     "vapors", "vapours", "drama", "tooth", "nail", "window", "feces", "carpet", "brick",
     "newspaper", "newspapers", "press", "news", "media", "court", "judge", "lawsuit", "settlement", "anyway", "regardless", "swim", "damn", "crap",
     "hoot", "darn", "shit", "hell", "heck", "sake", "stop",
+    # more people: a reframe speaks of what they do, not of them as a matter to sort out
+    *PEOPLE_PARTIES, "police", "cop", "cops", "bully", "bullies", "colleague", "colleagues",
+    "superiors", "employee", "employees",
 ]
 ACRONYMS = {
     "iep": "IEP", "ot": "OT", "pt": "PT", "fba": "FBA", "bip": "BIP", "iee": "IEE", "esy": "ESY",

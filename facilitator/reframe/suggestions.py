@@ -482,16 +482,18 @@ def _duty(scan: Scan, cues: list[Cue], child: str | None, side: str | None) -> s
     The duty's verb may sit inside the charge ("never listen to a word"): it is no charge itself."""
     tokens = scan.tokens
     failures = [h.tj for h in scan.hits if h.cat in FAILURE_KINDS]
-    # the duty inside or right after a pointed question or mock thanks ("thanks for finally showing up")
+    # the duty inside or right after a pointed question, or right after mock thanks ("thanks
+    # for finally showing up"; but "your so-called plan" calls no one)
     pointed = [
-        (scan.tok_index(c.start), scan.tok_index(c.end - 1) + 3)
+        (scan.tok_index(c.start) if c.kind == "accusing-question" else scan.tok_index(c.end - 1) + 1,
+         scan.tok_index(c.end - 1) + 3)
         for c in cues
         if c.kind in ("accusing-question", "sarcasm")
     ]
     for i, (start, end, w) in enumerate(tokens):
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         duty = _DUTY_FORMS.get((w, nxt)) or _DUTY_FORMS.get((w,))
-        if duty is None:
+        if duty is None or scan.low[start - 1 : start] == "-":
             continue
         want = lex.DUTIES[duty]
         before = [t[2] for t in tokens[max(0, i - 3) : i]]
@@ -549,6 +551,9 @@ def _party(scan: Scan, side: str | None = None) -> str | None:
     return None
 
 
+_NAMED_PARTIES = _PARTY_WORDS | frozenset(lex.PEOPLE_PARTIES)
+
+
 def _named_party(scan: Scan, side: str | None, blocked: list[tuple[int, int]]) -> str | None:
     """A party the statement names without making it the one who acts ("a parent inserting
     themselves", "some schools do not give"), as "the parent", "the schools"; never the
@@ -556,8 +561,8 @@ def _named_party(scan: Scan, side: str | None, blocked: list[tuple[int, int]]) -
     own = lex.PARTY_SIDES.get(side or "", frozenset())
     tokens = scan.tokens
     for i, (start, end, w) in enumerate(tokens):
-        single = w[:-1] if w.endswith("s") and w[:-1] in _PARTY_WORDS else w
-        if single not in _PARTY_WORDS or w in own or single in own:
+        single = w[:-1] if w.endswith("s") and w[:-1] in _NAMED_PARTIES else w
+        if single not in _NAMED_PARTIES or w in own or single in own:
             continue
         if any(s0 < end and start < e0 for s0, e0 in blocked):
             continue  # "I'll go to the board": the threat, not a party to work with
