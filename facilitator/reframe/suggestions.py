@@ -2,8 +2,10 @@
 
 The subject matter is lifted out of the statement — a topic noun from the lexicon ("the speech
 minutes", "your emails"), else a noun phrase of the speaker's ("the attendance policy"), else
-the party it is about ("the advocate") — and put into a template of its family for each move
-(blame to concern, past to future, position to interest). With nothing named at all, the
+the party it is about ("the advocate", or one it only names: "the receptionist") — and put into
+a template of its family for each move (blame to concern, past to future, position to
+interest). With nothing named, the duty left undone says what the speaker counted on, in the
+speaker's verb ("you never listen" -> "Being listened to matters a lot to you."), and the
 need under the kind of charge speaks ("Being able to trust what you are told"). A speaker on
 the school side gets the school's variant of a template. Among a family's variants, the
 statement's own hash picks one, so that the same sentence does not come back for every
@@ -21,7 +23,7 @@ from facilitator.reframe import lexicon as lex
 from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import Cue
 from facilitator.reframe.detect import detect
-from facilitator.reframe.patterns import TOKEN, _inflect
+from facilitator.reframe.patterns import TOKEN, inflect
 from facilitator.reframe.words import AUX, FAILURE_KINDS, is_negation
 
 
@@ -324,7 +326,9 @@ def _first_fitting(
 ) -> str | None:
     """The first acceptable variant, starting at the one the statement's hash picks; one that
     says a word of the speaker's own ("wait", "honest") comes before those that do not."""
-    filled = [_fill(variants[(seed + turn) % len(variants)], topic, child, student) for turn in range(len(variants))]
+    filled = [
+        _fill(variants[(seed + turn) % len(variants)], topic, child, student) for turn in range(len(variants))
+    ]
     filled.sort(key=lambda sentence: not (_content(sentence.lower()) & own))
     for sentence in filled:
         if sentence not in taken and _acceptable(sentence, charge_words, student):
@@ -334,9 +338,7 @@ def _first_fitting(
 
 def _content(low: str) -> frozenset[str]:
     """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
-    return frozenset(
-        _STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN
-    )
+    return frozenset(_STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN)
 
 
 _STEM = re.compile(r"(?<=\w{4})ing$|(?<=\w{4})(?:ed|es)$|(?<=\w{4})s$")
@@ -462,10 +464,10 @@ def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[st
 
 def _duty_forms() -> dict[tuple[str, ...], str]:
     """Every form of each duty's verb, with its particle if it has one: ("called", "back")."""
-    out = {}
+    out: dict[tuple[str, ...], str] = {}
     for duty in lex.DUTIES:
         verb, _sep, particle = duty.partition(" ")
-        for form in _inflect(verb):
+        for form in inflect(verb):
             out[(form, particle) if particle else (form,)] = duty
     return out
 
@@ -485,12 +487,14 @@ def _duty(scan: Scan, cues: list[Cue], child: str | None, side: str | None) -> s
     # the duty inside or right after a pointed question, or right after mock thanks ("thanks
     # for finally showing up"; but "your so-called plan" calls no one)
     pointed = [
-        (scan.tok_index(c.start) if c.kind == "accusing-question" else scan.tok_index(c.end - 1) + 1,
-         scan.tok_index(c.end - 1) + 3)
+        (
+            scan.tok_index(c.start) if c.kind == "accusing-question" else scan.tok_index(c.end - 1) + 1,
+            scan.tok_index(c.end - 1) + 3,
+        )
         for c in cues
         if c.kind in ("accusing-question", "sarcasm")
     ]
-    for i, (start, end, w) in enumerate(tokens):
+    for i, (start, _end, w) in enumerate(tokens):
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         duty = _DUTY_FORMS.get((w, nxt)) or _DUTY_FORMS.get((w,))
         if duty is None or scan.low[start - 1 : start] == "-":
@@ -498,7 +502,9 @@ def _duty(scan: Scan, cues: list[Cue], child: str | None, side: str | None) -> s
         want = lex.DUTIES[duty]
         before = [t[2] for t in tokens[max(0, i - 3) : i]]
         if want.startswith("not having to"):
-            if before[-2:-1] not in (["have"], ["had"], ["has"], ["having"], ["us"], ["me"]) or before[-1:] != ["to"]:
+            if before[-2:-1] not in (["have"], ["had"], ["has"], ["having"], ["us"], ["me"]) or before[
+                -1:
+            ] != ["to"]:
                 continue
         elif before and before[-1] in _SELF:
             continue
@@ -536,7 +542,10 @@ def _party(scan: Scan, side: str | None = None) -> str | None:
         if h.cat != "third":
             continue
         words = [w.lower().rstrip(".,;:!?") for w in scan.text[h.start : h.end].split()]
-        if words[0] in ("mr", "mrs", "ms", "dr", "mx", "miss", "coach", "principal", "nurse") and len(words) > 1:
+        if (
+            words[0] in ("mr", "mrs", "ms", "dr", "mx", "miss", "coach", "principal", "nurse")
+            and len(words) > 1
+        ):
             return scan.text[h.start : h.end]  # "Principal Diaz"; a bare "principal" is "the principal"
         named = [w for w in words if w not in _SWAP_OUT]
         if not named:
