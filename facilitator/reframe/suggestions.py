@@ -44,7 +44,6 @@ _TOPIC_STARTS = frozenset(
     + ["five", "six", "seven", "eight", "nine", "ten"]
 )
 _BARE_OK = frozenset(lex.BARE_TOPICS)
-_EACH = frozenset(["every", "each", "every single", "each and every"])
 _PLURAL_DETS = frozenset(
     ["every", "each", "any", "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 )
@@ -124,9 +123,7 @@ def _topic(scan: Scan, blocked: list[tuple[int, int]], student: str | None) -> t
         if _PERSON_AFTER.match(low, m.end()):
             continue  # "special education teachers", "her IEP team": people, not the subject
         family = lex.TOPICS[head]
-        if det in _EACH and not scan.speaker_acts() and not _plural(head):
-            det = "each"  # "every meeting" -> "each meeting", in the speaker's word
-        elif det in _PLURAL_DETS:
+        if det in _PLURAL_DETS:
             head = lex.TOPIC_PLURALS.get(head) or _pluralize(head)
             det = "my" if scan.speaker_acts() else None
         if det and det.endswith(("'s", "s'")):
@@ -151,7 +148,7 @@ def _topic(scan: Scan, blocked: list[tuple[int, int]], student: str | None) -> t
             else:
                 det_out = "the"
         else:
-            det_out = det if det == "each" else lex.PRONOUN_SWAP.get(det, "the")
+            det_out = lex.PRONOUN_SWAP.get(det, "the")
         phrase = " ".join(lex.ACRONYMS.get(w) or w for w in mods + head.split())
         topic = (det_out + " " + phrase).strip()
         return topic, family
