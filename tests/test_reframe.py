@@ -588,3 +588,12 @@ def test_children_in_general_are_not_turned_into_the_student() -> None:
     assert found.accusatory
     assert any("the students" in s for s in found.suggestions), found.suggestions
     assert any("Leo" in s for s in found.suggestions), found.suggestions  # still named once
+
+
+@pytest.mark.parametrize("relative", ["wife", "husband", "sister"])
+def test_the_speakers_own_family_is_never_the_matter_to_sort_out(relative: str) -> None:
+    analysis = analyze(
+        f"It seems to my {relative} and me that they want to set him up for failure.", side="family"
+    )
+    assert analysis.accusatory
+    assert not any(relative in s.lower() for s in analysis.suggestions), analysis.suggestions

@@ -1380,6 +1380,9 @@ TOPIC_STOPWORDS = [
     # more people: a reframe speaks of what they do, not of them as a matter to sort out
     *PEOPLE_PARTIES, "police", "cop", "cops", "bully", "bullies", "colleague", "colleagues",
     "superiors", "employee", "employees",
+    # the speaker's own family: never a matter to sort out with the other side
+    "wife", "husband", "spouse", "partner", "sister", "brother", "grandmother", "grandfather",
+    "grandma", "grandpa", "aunt", "uncle",
 ]
 ACRONYMS = {
     "iep": "IEP", "ot": "OT", "pt": "PT", "fba": "FBA", "bip": "BIP", "iee": "IEE", "esy": "ESY",
