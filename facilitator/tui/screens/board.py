@@ -73,6 +73,7 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.capture_input.value = self.live.desk.draft
+        self.query_one(SessionHeader).count_alerts(self.case, self.live.today)  # in the first paint
         self.refresh_board()
         self.set_interval(1, self.refresh_header)
         self.capture_input.focus()

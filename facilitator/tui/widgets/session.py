@@ -109,10 +109,7 @@ class SessionPanels(Horizontal):
         if changed("parking_lot"):
             self.query_one(ParkingTable).show(parking_rows(view.parking_lot))
         if changed("sessions", "parties", "statements", "notes") or caucus != self._caucus:
-            log = self.query_one(LogTable)
-            log.show(log_rows(case, session, caucus))
-            log.move_cursor(row=log.row_count - 1, animate=False)
-            log.call_after_refresh(log.scroll_end, animate=False)  # the newest words in view
+            self.query_one(LogTable).show(log_rows(case, session, caucus))
             self._caucus = caucus
         self._shown = case
         self.call_after_refresh(self._mark_panels)
@@ -122,7 +119,7 @@ class SessionPanels(Horizontal):
         for panel, hint in EMPTY_HINTS.items():
             widget = self.query_one(panel)
             tables = list(widget.query(RecordTable))
-            if all(not t.row_count for t in tables):
+            if all(t.empty for t in tables):
                 widget.border_subtitle = hint
             else:
                 widget.border_subtitle = "↓ more" if any(t.overflows for t in tables) else ""
