@@ -99,11 +99,11 @@ class SessionPanels(Horizontal):
         if changed("parties", "follow_ups"):
             # Done in this session: still shown, ticked, so the room sees it happened.
             since = session.started_at
+            in_view = {f.id for f in view.follow_ups}
             shown = [
                 f
                 for f in case.follow_ups
-                if f in view.follow_ups
-                or (since is not None and f.done_at is not None and f.done_at >= since)
+                if f.id in in_view or (since is not None and f.done_at is not None and f.done_at >= since)
             ]
             self.query_one(FollowUpsTable).show(follow_up_rows(case, shown, late_follow_ups))
         if changed("parking_lot"):
