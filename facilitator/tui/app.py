@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 
@@ -38,6 +39,12 @@ class FacilitatorApp(App[None]):
         self.problem: str | None = None
         self.notice: str | None = None  # why the case list shows instead of the last case
 
+    def on_load(self) -> None:
+        # What exists by the first paint (modules, the case, the widgets) lives as long as the
+        # app does: the cycle collector rests until then, and keeps out of it afterwards.
+        gc.freeze()
+        gc.disable()
+
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         if self.live is not None:
@@ -54,6 +61,7 @@ class FacilitatorApp(App[None]):
                     timeout=10,
                     markup=False,
                 )
+        self.call_after_refresh(self._collect_again)  # once the first screen is painted
 
     def open_case(self, case_id: str) -> None:
         if self.live is not None:
@@ -123,10 +131,16 @@ class FacilitatorApp(App[None]):
 
         self.push_screen(ConfirmModal(question, detail.strip()), answered)
 
+    def _collect_again(self) -> None:
+        gc.freeze()
+        gc.enable()
+
     def on_unmount(self) -> None:
         if self.live is not None:
             self.live.close()
             self.live = None
+        gc.enable()
+        gc.unfreeze()
 
 
 def make_app(
