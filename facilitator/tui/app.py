@@ -13,9 +13,6 @@ from facilitator.live import Clock, LiveSession, utc_now
 from facilitator.store import Store, StoreError
 from facilitator.tui import keys
 from facilitator.tui.screens.board import BoardScreen
-from facilitator.tui.screens.cases import CaseListScreen
-from facilitator.tui.screens.help import HelpScreen
-from facilitator.tui.screens.modals import ConfirmModal
 
 
 class FacilitatorApp(App[None]):
@@ -52,6 +49,8 @@ class FacilitatorApp(App[None]):
         elif self.case_id:
             self.open_case(self.case_id)
         else:
+            from facilitator.tui.screens.cases import CaseListScreen
+
             self.push_screen(CaseListScreen(self.store))
             if self.notice:
                 self.notify(
@@ -95,6 +94,8 @@ class FacilitatorApp(App[None]):
         self.open_case(DEMO_ID)
 
     def action_help(self) -> None:
+        from facilitator.tui.screens.help import HelpScreen  # the screens a key opens load with it
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -108,6 +109,8 @@ class FacilitatorApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit, keeping the words on the capture line; ask first when something is not saved."""
+        from facilitator.tui.screens.modals import ConfirmModal
+
         board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
         if board is None:
             self.exit()
