@@ -149,6 +149,7 @@ class RecordTable(DataTable[Text]):
         self._shown: list[Row] = []
         self._drawn: dict[str, Text] = {}  # the first cell of each row, as the table holds it
         self._text_width: int | None = None  # the flexible column's width, once laid out
+        self._waiting: list[Row] = []  # shown, but not drawn yet (below the first screenful)
 
     def on_mount(self) -> None:
         for name in self.COLUMNS:
@@ -172,9 +173,28 @@ class RecordTable(DataTable[Text]):
         column = self.columns[ColumnKey(self.COLUMNS[self._flexible_index()])]
         column.width = width
         column.auto_width = False
+        first = self._text_width is None
         self._text_width = width
-        self._rebuild(self._shown)  # heights follow the width
+        if first:
+            self._draw_first()
+        else:
+            self._rebuild(self._shown)  # heights follow the width
         return True
+
+    def _draw_first(self) -> None:
+        """Draw the rows that fill the table now; those below it just after this paint."""
+        lines = 0
+        for index, row in enumerate(self._shown):
+            if lines >= self.size.height:
+                self._waiting = self._shown[index:]
+                self.call_after_refresh(self._draw_waiting)
+                return
+            lines += self._put(row, new=True)
+
+    def _draw_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for row in waiting:
+            self._put(row, new=True)
 
     # ---- what the keys ask for
 
@@ -250,14 +270,17 @@ class RecordTable(DataTable[Text]):
     def _flexible_index(cls) -> int:
         return next(i for i, name in enumerate(cls.COLUMNS) if name not in cls.WIDTHS)
 
-    def _put(self, row: Row, new: bool) -> None:
+    def _put(self, row: Row, new: bool) -> int:
+        """Draw a row (a new one, or again); its height."""
         cells = self._display(row)
+        height = len(cells[self._flexible_index()].plain.split("\n"))
         if new:
-            self.add_row(*cells, key=row.key, height=len(cells[self._flexible_index()].plain.split("\n")))
+            self.add_row(*cells, key=row.key, height=height)
         else:
             for column, value in zip(self.COLUMNS, cells, strict=True):
                 self.update_cell(row.key, column, value)
         self._drawn[row.key] = cells[0]
+        return height
 
     def _height(self, row: Row) -> int:
         return len(self._display(row)[self._flexible_index()].plain.split("\n")) if self.WRAP_LINES > 1 else 1
@@ -267,6 +290,7 @@ class RecordTable(DataTable[Text]):
         if self._text_width is None:
             self._shown = list(rows)  # drawn once the table knows its width (``_fit``)
             return
+        self._draw_waiting()
         shown = {row.key: row for row in self._shown}
         kept = [row.key for row in rows if row.key in shown]
         if (
@@ -303,6 +327,7 @@ class RecordTable(DataTable[Text]):
         selected = self.selected_key
         self.clear()
         self._drawn.clear()
+        self._waiting = []
         for row in rows:
             self._put(row, new=True)
         self._shown = list(rows)
@@ -311,6 +336,7 @@ class RecordTable(DataTable[Text]):
             self.move_cursor(row=keys.index(selected), animate=False)
 
     def select_key(self, key: str) -> bool:
+        self._draw_waiting()
         keys = [r.key for r in self._shown]
         if key in keys:
             self.move_cursor(row=keys.index(key), animate=False)
@@ -329,6 +355,8 @@ class RecordTable(DataTable[Text]):
         """More rows than the panel shows: the border says so."""
         if self._text_width is None:  # not drawn yet
             return False
+        if self._waiting:  # rows below the first screenful
+            return True
         lines = sum(self.get_row_height(RowKey(row.key)) for row in self._shown)
         return lines > self.scrollable_content_region.height
 
@@ -416,6 +444,7 @@ class AgendaTable(RecordTable):
     def on_focus(self) -> None:
         # Entering the agenda always starts at the item being discussed, or the next open one,
         # so a status letter lands where the mediator expects.
+        self._draw_waiting()
         for status in (AgendaStatus.ACTIVE, AgendaStatus.OPEN):
             for index, row in enumerate(self._shown):
                 if row.cells[0].plain == AGENDA_MARKS[status][0]:
@@ -716,13 +745,9 @@ class LogTable(RecordTable):
         self.move_cursor(row=len(rows) - 1, animate=False)
         self.call_after_refresh(self.scroll_end, animate=False)
 
-    def _fit(self) -> bool:
-        first = self._text_width is None
-        if not super()._fit():
-            return False
-        if first:  # drawn just before its first paint: the end in view already for it
-            lines = sum(self.get_row_height(RowKey(row.key)) for row in self._shown)
-            self.virtual_size = Size(self.size.width, lines)
-            self.move_cursor(row=len(self._shown) - 1, animate=False, scroll=False)
-            self.scroll_target_y = self.scroll_y = self.max_scroll_y
-        return True
+    def _draw_first(self) -> None:
+        # Every row, and the end in view already for the first paint.
+        lines = sum(self._put(row, new=True) for row in self._shown)
+        self.virtual_size = Size(self.size.width, lines)
+        self.move_cursor(row=len(self._shown) - 1, animate=False, scroll=False)
+        self.scroll_target_y = self.scroll_y = self.max_scroll_y
