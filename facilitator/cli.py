@@ -11,7 +11,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -46,7 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # Control characters but tab and line breaks (a lone carriage return can hide a line): an
 # escape sequence in a case, a file name or a pasted statement must not drive the terminal.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+# Bidirectional overrides, embeddings and isolates would reorder the rest of a line on screen
+# (right-to-left names need none of them; the marks U+200E/U+200F stay).
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 
 def _terminal_safe(text: str) -> str:
@@ -387,7 +389,7 @@ def cmd_agendas(args: argparse.Namespace) -> int:
             t.name,
             t.kind.value,
             f"{len(t.items)} items",
-            _single_line(t.title) + ("" if t.shipped else "  (yours)"),
+            _single_line(t.title),
         )
         for t in templates
     ]
@@ -521,16 +523,38 @@ def cmd_export(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- reframing
 
 
+# One statement is at most this long; a longer "line" (say /dev/zero) is refused, not read whole.
+MAX_STATEMENT_CHARS = 1_000_000
+
+
+def _bounded_lines(stream: TextIO) -> Iterator[str]:
+    """Lines of ``stream`` without their line ends, each read at most MAX_STATEMENT_CHARS long."""
+    while True:
+        line = stream.readline(MAX_STATEMENT_CHARS + 1)
+        if not line:
+            return
+        if len(line) > MAX_STATEMENT_CHARS and not line.endswith("\n"):
+            raise UserError(
+                f"a line on stdin is longer than {MAX_STATEMENT_CHARS:,} characters; nothing more was read"
+            )
+        yield line.rstrip("\r\n")
+
+
+def _typed(text: str) -> str:
+    """An argument as words: bytes that are not UTF-8 (kept as surrogates by Python) read as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def cmd_reframe(args: argparse.Namespace) -> int:
     from facilitator.reframe import analyze, render_text
 
     lines: Iterable[str]
     if args.text:
-        lines = [line for text in args.text for line in (text.splitlines() or [""])]
+        lines = [line for text in args.text for line in (_typed(text).splitlines() or [""])]
     else:
         if isinstance(sys.stdin, io.TextIOWrapper):
             sys.stdin.reconfigure(encoding="utf-8", errors="replace")
-        lines = (line.rstrip("\r\n") for line in sys.stdin)
+        lines = _bounded_lines(sys.stdin)
     for line in lines:
         analysis = analyze(line, student=args.student, side=args.side)
         if args.json:

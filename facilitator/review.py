@@ -665,7 +665,10 @@ def _entry(
         main = show(record.text)
         details = [record.status.value, f"proposed by {_who(case, record.proposed_by, show)}"]
     elif isinstance(record, Interest):
-        main = show(record.text)
+        if record.named:
+            main = show(record.text)
+        else:  # heard only as a position so far
+            main = f"(interest not named yet) behind the position: {show(_quoted(record.position or ''))}"
         details = [_who(case, record.party, show)]
     elif isinstance(record, Agreement):
         main = f"{show(record.text)} ({record.kind.value})"
@@ -773,8 +776,8 @@ def next_session(
     carried = [item for item in latest.agenda if item.status not in SETTLED_AGENDA and not item.is_step]
     template = list(items_after or [])
 
-    # One check-in: last time's open one is carried by it, a template's is merged into it.
-    carried_check_in = next((item for item in carried if is_check_in(item)), None)
+    # One check-in, new each time and a step of the meeting (never open business, never
+    # carried): last time's open follow-ups are its prompts, a template's check-in is merged in.
     template_check_ins = [item for item in template if is_check_in(item)]
     prompts = [p for item in template_check_ins for p in item.prompts or []]
     prompts += _check_in_prompts(case, latest)
@@ -785,9 +788,8 @@ def next_session(
         "status": AgendaStatus.OPEN.value,
         "minutes": min(minutes, MAX_MINUTES),
         "prompts": list(dict.fromkeys(prompts)),
+        "process": True,
     }
-    if carried_check_in is not None:
-        check_in["carried_from"] = carried_check_in.id
     agenda = [AgendaItem.model_validate(check_in)]
 
     for item in carried:

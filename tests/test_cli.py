@@ -365,3 +365,35 @@ def test_facilitator_alone_opens_the_case_just_made(run_cli, home):
     )
     assert made.code == 0
     assert Store(home).last_opened() == made.out.strip()
+
+
+# ---------------------------------------------------------------- reframe reads safely
+
+
+def test_reframe_refuses_an_endless_line_without_reading_it_all(home):
+    import subprocess
+    import sys
+
+    with open("/dev/zero", "rb") as zeros:
+        done = subprocess.run(
+            [sys.executable, "-m", "facilitator", "reframe", "--json"],
+            stdin=zeros,
+            capture_output=True,
+            env={**os.environ, "FACILITATOR_HOME": str(home)},
+            timeout=120,
+        )
+    assert done.returncode == 1
+    assert done.stderr.decode().startswith("facilitator: error: a line on stdin is longer than")
+
+
+def test_reframe_reads_an_argument_that_is_not_utf8_as_words(run_process):
+    result = run_process("reframe", "--json", os.fsdecode(b"\xff you never listen"))
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["text"] == "\ufffd you never listen"
+
+
+def test_a_bidirectional_override_never_reorders_a_terminal_line(run_cli, tmp_path, leo_document):
+    leo_document["title"] = "Leo \u202eevil\u202c tail"
+    import_leo(run_cli, tmp_path, leo_document)
+    out = run_cli("list").out
+    assert "\u202e" not in out and "\\u202e" in out

@@ -501,13 +501,13 @@ def test_next_twice_makes_two_sessions_and_a_valid_case():
     assert [s.id for s in twice.sessions] == ["s1", "s2", "s3"]
     assert twice.session_by_number(2).status == SessionStatus.PLANNED  # a planned session is not closed
     third = twice.latest.agenda
-    # The open check-in of session 2 is carried by the new check-in rather than repeated.
+    # Each session opens with a new check-in, a step of the meeting: never carried, never repeated.
     assert [item.title for item in third] == [
         "Check-in on follow-ups from session 2",
         "Assistive technology",
         "Bus schedule",
     ]
-    assert third[0].carried_from == once.latest.agenda[0].id
+    assert third[0].is_step and third[0].carried_from is None
     assert third[1].carried_from == once.latest.agenda[1].id
     assert third[2].carried_from == once.latest.agenda[2].id
     assert parse_case(json.dumps(twice.dump())) == twice
@@ -591,7 +591,7 @@ def test_next_always_gives_a_valid_case(statuses, session_status, parking, runs)
         open_before = [
             item.id
             for item in previous.latest.agenda
-            if item.status not in (AgendaStatus.RESOLVED, AgendaStatus.REFERRED)
+            if item.status not in (AgendaStatus.RESOLVED, AgendaStatus.REFERRED) and not item.is_step
         ]
         assert {item.carried_from for item in case.latest.agenda if item.carried_from} == set(open_before)
         assert all(k.status != ParkingStatus.OPEN for k in case.parking_lot)
@@ -644,7 +644,7 @@ def test_next_merges_a_check_in_carried_from_a_template_session():
         "Assistive technology",
         "Bus schedule",
     ]
-    assert agenda[0].carried_from == "a3"
+    assert agenda[0].is_step and agenda[0].carried_from is None
 
 
 def test_next_never_carries_process_steps():
@@ -657,7 +657,11 @@ def test_next_never_carries_process_steps():
     case = next_session(case_from_document(document), on=ON, items_after=template)
     agenda = case.latest.agenda
     assert {item.carried_from for item in agenda if item.carried_from} == {"a2"}
-    assert [item.title for item in agenda if item.is_step] == ["Closing"]  # the template's own step
+    # The new check-in and the template's own step; nothing carried is a step.
+    assert [item.title for item in agenda if item.is_step] == [
+        "Check-in on follow-ups from session 1",
+        "Closing",
+    ]
 
 
 def test_next_refuses_a_date_before_the_latest_session():
@@ -692,3 +696,34 @@ def test_next_with_the_follow_up_template_from_the_command_line(run_cli, tmp_pat
     titles = [item.title for item in case.latest.agenda]
     assert titles[0] == "Check-in on follow-ups from session 1"
     assert not any(t in titles for t in ("Check-in and purpose", "Follow-ups from last time"))
+
+
+def test_the_check_in_next_makes_is_never_open_business():
+    from facilitator.export import render_export
+    from facilitator.review import review_json
+
+    case = leo()
+    for day in (2, 3, 4):
+        case = next_session(case, on=date(2026, 12, day))
+    open_titles = [entry["title"] for entry in review_json(case)["open_agenda"]]
+    assert not any(title.startswith("Check-in") for title in open_titles), open_titles
+    still_open = render_export(case, None, "consensus").split("## Still open")[1]
+    assert "Check-in" not in still_open
+    assert all(item.carried_from is None for item in case.latest.agenda if item.title.startswith("Check-in"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_an_interest_heard_only_as_its_position_reads_as_that_position(fmt):
+    document = leo_document()
+    document["interests"].append(
+        {
+            "id": "i9",
+            "party": "p-mom",
+            "session": "s1",
+            "text": "",
+            "position": "A private reading tutor, paid by the district",
+        }
+    )
+    text = render_review(case_from_document(document), fmt, date(2026, 11, 20))
+    line = next(line for line in text.splitlines() if "private reading tutor" in line)
+    assert "not named yet" in line and "Ana Ruiz" in line

@@ -142,13 +142,16 @@ def _iep_item(number: int, standing: Standing) -> Item:
 
 
 def _follow_ups(case: Case, session: Session) -> list[FollowUp]:
-    """This session's follow-ups, and earlier sessions' ones not done when it ended."""
+    """This session's follow-ups, and earlier sessions' ones still open when it began (those
+    done during it show as done: the check-in went through them)."""
     number = {s.id: s.number for s in case.sessions}
-    end = session_end(case, session)
+    earlier = [s for s in case.sessions if s.number < session.number]
+    began = session_end(case, max(earlier, key=lambda s: s.number)) if earlier else None
     return [
         f
         for f in case.follow_ups
-        if f.session == session.id or (number.get(f.session, 0) < session.number and not done_by(f, end))
+        if f.session == session.id
+        or (number.get(f.session, 0) < session.number and not (began is not None and done_by(f, began)))
     ]
 
 
