@@ -2,8 +2,9 @@
 
 Thin by design: the keys (``keys.py``), the panels' messages and the palette
 (``commands.py``) become intents of ``LiveSession``, which validates and saves; the screen
-then shows what it answered. Typing is safe: after any F-key or dialog focus is back on
-the capture line, and a panel takes letter commands only once the mediator moved into it.
+then shows what it answered. Typing is safe: each key is taken whole, in the order typed
+(``take_key``, tui/keystrokes.py); after any F-key or dialog focus is back on the capture
+line, and a panel takes letter commands only once the mediator moved into it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
@@ -23,8 +24,10 @@ from facilitator.live import Done, LiveSession, Refused
 from facilitator.model import Case, OptionStatus
 from facilitator.tui import keys
 from facilitator.tui.commands import BoardCommands
+from facilitator.tui.keystrokes import Taken, Typed, run_key, type_text
 from facilitator.tui.screens import dialogs, forms
-from facilitator.tui.screens.modals import ConfirmModal
+from facilitator.tui.screens.dialogs import Chooser
+from facilitator.tui.screens.modals import ConfirmModal, Dialog, is_typing
 from facilitator.tui.widgets.capture import CaptureBar
 from facilitator.tui.widgets.header import CaucusBanner, SessionHeader
 from facilitator.tui.widgets.joint import JointView
@@ -45,6 +48,7 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 NARROW, SHORT = 100, 30  # below these the board packs itself tighter
+JOINT_QUIET = "the capture line is hidden in the joint view · F12 for the board"
 
 
 class BoardScreen(Screen[None]):
@@ -60,6 +64,7 @@ class BoardScreen(Screen[None]):
         self.live = live
         self.unsaved: str | None = None  # why the last change is not saved, while it is not
         self._draft_timer: Timer | None = None
+        self.chooser: Chooser | None = None  # F2 or F3, waiting for its key
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="header")
@@ -75,7 +80,7 @@ class BoardScreen(Screen[None]):
         self.capture_input.value = self.live.desk.draft
         self.refresh_board()
         self.set_interval(1, self.refresh_header)
-        self.capture_input.focus()
+        self.type_here()
         # The reframing engine compiles its patterns on import: do it once the board is up.
         self.call_after_refresh(self.run_worker, _load_reframing, thread=True, exclusive=False)
 
@@ -90,6 +95,10 @@ class BoardScreen(Screen[None]):
     @property
     def capture_input(self) -> Input:
         return self.query_one("#capture-input", Input)
+
+    def type_here(self) -> None:
+        """The capture line has the keys from the next key on (``focus()`` would wait a redraw)."""
+        self.set_focus(self.capture_input)
 
     # ---------------------------------------------------------------- showing
 
@@ -152,7 +161,11 @@ class BoardScreen(Screen[None]):
             return False
         self.show_store_problem(None)
         self.refresh_board()
-        self.say(result.said + (" · Esc dismisses" if sticky else ""), sticky=sticky)
+        said, news, self.live.news = result.said, self.live.news, None
+        sticky = sticky or news is not None
+        self.say(
+            " · ".join(filter(None, [said, news])) + (" · Esc dismisses" if sticky else ""), sticky=sticky
+        )
         self._save_desk_soon()
         return True
 
@@ -162,8 +175,9 @@ class BoardScreen(Screen[None]):
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(1.5, self.live.save_desk)
 
-    def open(self, modal: ModalScreen[Any], done: Callable[[Any], None] | None = None) -> None:
-        """Open a dialog; what it returns is shown, and typing goes back to where it was."""
+    def open(self, modal: Dialog[Any], done: Callable[[Any], None] | None = None) -> None:
+        """Open a dialog; its answer is applied the moment it is given (before the next key),
+        what it returns is shown, and typing goes back to where it was."""
 
         def closed(answer: Any) -> None:
             if done is not None:
@@ -172,32 +186,71 @@ class BoardScreen(Screen[None]):
                 self.refresh_board()
                 self.say(answer)
 
-        self.app.push_screen(modal, closed)
+        modal.then = closed
+        self.app.push_screen(modal)
 
     def on_screen_resume(self) -> None:  # back from a dialog: typing goes on where it was
         if not isinstance(self.focused, RecordTable):
-            self.capture_input.focus()
+            self.type_here()
+
+    # ---------------------------------------------------------------- keys, in the order typed
+
+    async def take_key(self, event: Typed) -> Taken:
+        """One key, whole, now: the pick after F2 or F3, the board's keys, the capture line."""
+        if isinstance(event, events.Key):
+            if self.chooser is not None and self._answer_chooser(event):
+                return Taken.DONE
+            action = keys.BOARD_ACTIONS.get(event.key)
+            if action is not None:
+                await self.run_action(action)
+                return Taken.DONE
+        line = self.capture_input
+        if self.focused is None:
+            self.type_here()
+        if self.focused not in (line, None):
+            return await run_key(self, event)  # a panel: its letters, arrows and Tab
+        if isinstance(event, events.Key) and event.key in ("enter", "up", "down"):
+            self.update_analysis()  # of the words as they are now, not as the last redraw saw them
+            bar = self.query_one(CaptureBar)
+            if event.key == "enter":
+                self.record_line(bar.chosen_reframe)
+                return Taken.DONE
+            if bar.step(1 if event.key == "down" else -1):
+                return Taken.DONE
+        if self.focused is None and is_typing(event):  # hidden from the room, still typed into
+            type_text(line, event.character or "" if isinstance(event, events.Key) else event.text)
+            return Taken.DONE
+        return await run_key(self, event)
+
+    def open_chooser(self, chooser: Chooser) -> None:
+        self.type_here()
+        self.chooser = chooser
+        self.query_one(Notice).ask(chooser.line(show_current=not self.has_class("-joint")))
+
+    def _answer_chooser(self, event: events.Key) -> bool:
+        """The key after F2 or F3: True when it picked (or was Esc); any other key goes on as typed."""
+        chooser, self.chooser = self.chooser, None
+        if chooser is None:
+            return False
+        value = None if event.key == "escape" else chooser.pick(event.key, event.character)
+        if value is None:
+            self.say(chooser.unchanged)
+            return event.key == "escape"
+        chooser.choose(value)
+        return True
 
     # ---------------------------------------------------------------- the capture line
 
     def show_joint(self) -> None:
-        if self.has_class("-joint"):  # the room sees an option or agreement as it is typed, nothing else
-            typed = self.live.desk.kind in (CaptureKind.OPTION, CaptureKind.AGREEMENT)
-            draft = self.capture_input.value if typed else ""
-            self.query_one(JointView).show(self.live.case, self.live.session, draft)
+        if self.has_class("-joint"):  # the single text; nothing typed, no speaker, no cues
+            self.query_one(JointView).show(self.live.case, self.live.session)
 
     @on(Input.Changed, "#capture-input")
     def _typed(self, event: Input.Changed) -> None:
-        self.show_joint()
         self.update_analysis()
         if event.value != self.live.desk.draft:
             self.live.desk.draft = event.value
             self._save_desk_soon()
-
-    @on(Input.Submitted, "#capture-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.record_line(self.query_one(CaptureBar).chosen_reframe)
 
     def record_line(self, reframe: str | None = None) -> None:
         if not self.capture_input.value.strip():
@@ -207,6 +260,8 @@ class BoardScreen(Screen[None]):
             self.capture_input.value = ""
         if self.apply(result) and self.live.last:
             self.query_one(SessionPanels).reveal(*self.live.last)
+            if self.has_class("-joint"):  # the room's screen: not who, not what
+                self.say(f"Recorded · {JOINT_QUIET}")
 
     def set_kind(self, kind: CaptureKind) -> None:
         self._choose(self.live.choose_kind(kind))
@@ -215,34 +270,26 @@ class BoardScreen(Screen[None]):
         self._choose(self.live.choose_speaker(party_id))
 
     def _choose(self, result: Done[None] | Refused) -> None:
-        self.capture_input.focus()
+        self.type_here()
         if isinstance(result, Refused):
             self.say(result.reason, warning=True)
             return
-        self.say(result.said)
+        self.say(f"Chosen · {JOINT_QUIET}" if self.has_class("-joint") else result.said)
         self._save_desk_soon()
         self.refresh_choice()
 
     def action_choose_speaker(self) -> None:
-        self.capture_input.focus()
-        unchanged = "Speaker unchanged. F2 then a number picks who is speaking."
-        self.open(
-            dialogs.speaker_pick(self.live), lambda p: self.set_speaker(p) if p else self.say(unchanged)
-        )
+        self.open_chooser(dialogs.speaker_pick(self.live, self.set_speaker))
 
     def action_choose_kind(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         if self.live.in_caucus:
             self.say("In caucus everything you write is a private note. F6 leaves caucus.", warning=True)
             return
-        unchanged = "Kind unchanged. F3 then a letter picks what the line records."
-        self.open(
-            dialogs.kind_pick(self.live),
-            lambda k: self.set_kind(CaptureKind(k)) if k else self.say(unchanged),
-        )
+        self.open_chooser(dialogs.kind_pick(self.live, lambda k: self.set_kind(CaptureKind(k))))
 
     def action_back_to_typing(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.show_hint()
 
     # ---------------------------------------------------------------- panels
@@ -271,7 +318,7 @@ class BoardScreen(Screen[None]):
         """F4: the selected row of the panel in use, else the row just recorded."""
         focused = self.focused
         chosen = focused.selected() if isinstance(focused, RecordTable) else None
-        self.capture_input.focus()
+        self.type_here()
         chosen = chosen or self.live.last
         if chosen is None:
             self.say("Nothing recorded yet to edit. Tab moves into the panels to choose a row.", warning=True)
@@ -288,6 +335,7 @@ class BoardScreen(Screen[None]):
             return
         final = self.live.final(list_name, record_id)
         if final and list_name == "agreements":
+            self.say(final, warning=True)  # at once, under the question
             question = "This agreement is part of a closed session. Amend it in this session instead?"
             self.open(ConfirmModal(question, final), lambda yes: self.amend(record_id) if yes else None)
             return
@@ -309,7 +357,9 @@ class BoardScreen(Screen[None]):
             return
 
         def chosen(interest_ids: list[str] | None) -> None:
-            if interest_ids is not None:
+            if interest_ids is None:  # Esc, or typing: the links stay as they were
+                self.say("Links unchanged.")
+            else:
                 self.apply(self.live.link(option_id, interest_ids))
 
         self.open(picker, chosen)
@@ -367,13 +417,16 @@ class BoardScreen(Screen[None]):
     # ---------------------------------------------------------------- the F-keys
 
     def action_next_item(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         result = self.live.next_item()
         if self.apply(result) and isinstance(result, Done) and result.made.started:
             self.query_one(AgendaTable).select_record("agenda", result.made.started.id)
 
     def action_caucus(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
+        if self.has_class("-joint"):  # a caucus is private: the room's screen goes back to the board
+            self.remove_class("-joint")
+            self.refresh_board()
         if not self.live.in_caucus:
             self.open(dialogs.caucus_choice(self.live), self._enter_caucus)
             return
@@ -384,23 +437,29 @@ class BoardScreen(Screen[None]):
             self.open(picker, self._leave_caucus)
 
     def _enter_caucus(self, chosen: str | None) -> None:
-        if chosen and self.apply(self.live.enter_caucus(chosen.split(","))):
-            self.remove_class("-joint")
-            self.refresh_board()
+        if chosen:
+            self.apply(self.live.enter_caucus(chosen.split(",")))
+        else:
+            self.say("No caucus: nobody chosen. F6 again to meet a party or a side.")
 
     def _leave_caucus(self, shared: list[str] | None) -> None:
-        if shared is not None:
-            self.apply(self.live.leave_caucus(shared))
+        if shared is None:  # Esc, or typing: nothing is shared by accident, and the caucus goes on
+            names = self.live.caucus_names()
+            self.say(
+                f"Still in caucus with {names}: nothing shared · F6 again to tick what they agreed to share"
+            )
+            return
+        self.apply(self.live.leave_caucus(shared))
 
     def action_review(self) -> None:
         from facilitator.tui.screens.review import ReviewScreen
 
-        self.capture_input.focus()
+        self.type_here()
         self.app.push_screen(ReviewScreen(self.case, self.live.today))
 
     def action_joint_view(self) -> None:
         """The single text for the room's screen; again to come back. Never in caucus."""
-        self.capture_input.focus()
+        self.type_here()
         if self.live.in_caucus and not self.has_class("-joint"):
             self.say("Not in caucus: the joint view is for the whole room. F6 leaves caucus.", warning=True)
             return
@@ -413,7 +472,7 @@ class BoardScreen(Screen[None]):
         )
 
     def action_export(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.open(dialogs.export_choice(), self._export)
 
     def _export(self, chosen: str | None) -> None:
@@ -424,20 +483,20 @@ class BoardScreen(Screen[None]):
     def action_next_session(self) -> None:
         from facilitator.agenda import list_templates
 
-        self.capture_input.focus()
+        self.type_here()
         templates, _ = list_templates(self.live.store.home)
         self.open(forms.next_session_form(self.live, templates, self.live.today, self.live.next_session))
 
     def action_add_party(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.open(forms.party_form(self.live))
 
     def action_undo(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.apply(self.live.undo())
 
     def action_redo(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.apply(self.live.redo())
 
     def keep_typed_words(self) -> bool:

@@ -16,6 +16,7 @@ from facilitator.actions import case_slug, new_case, parse_party, stamp
 from facilitator.live import Done, Refused
 from facilitator.model import Party, explain
 from facilitator.store import Store, StoreError
+from facilitator.tui.keystrokes import Taken, Typed, run_key
 from facilitator.tui.screens.modals import Field, FormModal
 
 if TYPE_CHECKING:
@@ -35,6 +36,9 @@ class CaseListScreen(Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+
+    async def take_key(self, event: Typed) -> Taken:
+        return await run_key(self, event)  # each key whole, before the next (tui/keystrokes.py)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cases"):

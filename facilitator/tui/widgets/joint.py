@@ -1,7 +1,8 @@
 """The joint view: the single negotiating text, for a screen the whole room can see.
 
 Only the agenda, the options and the agreements with their details. Never statements,
-reframes, positions, interests, notes, or anything of a caucus (DESIGN section 6).
+reframes, positions, interests, notes, anything of a caucus, or the words being typed
+(DESIGN section 6).
 """
 
 from __future__ import annotations
@@ -50,9 +51,8 @@ def agreement_lines(case: Case, number: int, agreement: Agreement) -> list[Conte
     return lines
 
 
-def joint_text(case: Case, session: Session, draft: str = "") -> Content:
-    """The agenda, the open and agreed options, and every agreement with its details; ``draft``
-    is the option or agreement being typed, shown as it is written."""
+def joint_text(case: Case, session: Session) -> Content:
+    """The agenda, the open and agreed options, and every agreement with its details."""
     lines: list[Content] = [
         Content.styled(f" {_flat(case.title)} · session {session.number}", "bold reverse"),
         Content(""),
@@ -81,8 +81,6 @@ def joint_text(case: Case, session: Session, draft: str = "") -> Content:
         lines += agreement_lines(case, number, agreement)
     if not current:
         lines.append(Content.styled("  none yet", "dim"))
-    if draft.strip():
-        lines += [Content(""), Content.assemble((" BEING WRITTEN  ", "bold"), (_flat(draft), "italic"))]
     return Content("\n").join(lines)
 
 
@@ -90,5 +88,5 @@ class JointView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="joint-text")
 
-    def show(self, case: Case, session: Session, draft: str = "") -> None:
-        self.query_one("#joint-text", Static).update(joint_text(case, session, draft))
+    def show(self, case: Case, session: Session) -> None:
+        self.query_one("#joint-text", Static).update(joint_text(case, session))
