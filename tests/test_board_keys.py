@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+
 import pytest
 from test_board import app_for, shown, small_case, table_text, type_line, utc  # noqa: F401
 from textual import events
@@ -134,7 +135,10 @@ async def test_typing_in_the_share_dialog_shares_nothing_and_stays_in_caucus(sto
             app, "#notice"
         )
     notes = {n.text: n for n in store.read("leo").notes}
-    assert notes["She would accept a trial"].private and not notes["She would accept a trial"].shared_with_consent
+    assert (
+        notes["She would accept a trial"].private
+        and not notes["She would accept a trial"].shared_with_consent
+    )
     assert notes["ok that is fine"].private  # the typed words: a private caucus note, not shared
 
 
