@@ -11,9 +11,9 @@ import html
 import re
 
 import pytest
-from test_board import app_for, shown, small_case, table_text, type_line, utc  # noqa: F401
+from test_board import app_for, demo_app, shown, small_case, table_text, type_line, utc  # noqa: F401
 from textual import events
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from facilitator.model import Case
 from facilitator.store import Store
@@ -291,7 +291,9 @@ async def test_escape_asks_before_throwing_away_typed_details(store):
 async def test_words_typed_after_escape_reach_the_capture_line(store, opened):
     app = app_for(store, small_case())
     async with app.run_test(size=(100, 30)) as pilot:
-        await burst(pilot, *opened, "escape", *"we can try that")
+        await pilot.press(*opened)
+        assert not isinstance(app.screen, BoardScreen)
+        await burst(pilot, "escape", *"we can try that")
         assert board_of(app).capture_input.value == "we can try that"
 
 
@@ -385,8 +387,76 @@ async def test_a_closed_sessions_agreement_refuses_at_once(store):
         await pilot.press("f9", "ctrl+s")
         board = board_of(app)
         board.query_one("#agreements").focus()
-        await burst(pilot, "delete")
-        assert "closed" in shown(app, "#notice")
-        await burst(pilot, "e")
+        await burst(pilot, "e")  # the reason shows under the question, not only after it
         assert isinstance(app.screen, ConfirmModal) and "closed" in str(board.query_one("#notice").render())
+        await burst(pilot, "n", "delete")
+        assert "closed" in shown(app, "#notice")
     assert [a.text for a in store.read("leo").agreements] == ["Leo reads at grade level"]
+
+
+# ---------------------------------------------------------------- 11. legible at 100x30 and 80x24
+
+
+def whole_rows_on_top(app, table_id: str) -> bool:
+    """The top row shown in a panel is a whole entry (a statement, not its tail or its reframe)."""
+    table = app.screen.query_one(f"#{table_id}", DataTable)
+    offset, tops = 0, {}
+    for row in table.ordered_rows:
+        tops[offset] = str(row.key.value)
+        offset += row.height
+    return table.scroll_y in tops and "#" not in tops[table.scroll_y]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_the_board_reads_whole_at_its_smaller_sizes(store, size):
+    app = demo_app(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "s2" in text or "session 2" in text  # the session, whatever the width
+        assert "Everyone at the table wants" in text  # an agreement, more than three words
+        assert "settled s1" in text and "serves 2" in text  # its state; an option's status and count
+        assert whole_rows_on_top(app, "log")  # the Said log starts with a speaker
+        log = app.screen.query_one("#log", DataTable)
+        assert log.scroll_y == log.max_scroll_y  # and ends with the newest words
+        assert "↓ more" not in str(app.screen.query_one("#log-panel").border_subtitle)
+        assert log.scrollable_content_region.height >= 3  # with the prompts shown, still a log
+        await burst(pilot, "f2", "1", *"You people never listen to us")  # the reframes show
+        assert "never" in shown(app, "#capture-cues")
+        assert log.scrollable_content_region.height >= 3
+
+
+async def test_more_is_marked_only_where_there_is_more(store):
+    app = demo_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#parking-panel").border_subtitle == ""  # it all fits
+        assert screen.query_one("#follow-ups-panel").border_subtitle == "↓ more"
+        screen.query_one("#follow-ups").focus()
+        await burst(pilot, *["down"] * 5)  # to the last follow-up
+        assert screen.query_one("#follow-ups-panel").border_subtitle == "↑ more"
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_the_agreement_details_keep_save_and_cancel_in_view(store, size):
+    app = demo_app(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f3", "a")
+        await type_line(pilot, "trial: Audiobooks for science")
+        await pilot.press("f4")
+        assert isinstance(app.screen, FormModal)
+        text = screen_text(app)
+        assert "Save" in text and "Cancel" in text and "Enter saves" in text
+
+
+async def test_a_status_change_shows_in_its_row(store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2", "2", "f3", "o")
+        await type_line(pilot, "Weekly email")
+        app.screen.query_one("#options").focus()
+        await burst(pilot, "d")
+        assert "discussing · no interest linked" in table_text(app, "options")

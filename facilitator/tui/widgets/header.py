@@ -53,10 +53,13 @@ class SessionHeader(Horizontal):
     def show(self, case: Case, session: Session, now: datetime, caucus_with: str | None) -> None:
         local = now.astimezone()
         status = "" if session.status == SessionStatus.LIVE else f" ({session.status.value})"
-        left = Content.assemble(
-            (" " + " ".join(case.title.split())[:80], "bold"),
-            f" · session {session.number}{status} · {session.kind.value}",
-        )
+        title = " ".join(case.title.split())[:80]
+        if self.screen.has_class("-narrow"):  # the session number first, where it is never cut
+            left = Content.assemble((f" s{session.number}{status} ", "bold reverse"), (f" {title}", "bold"))
+        else:
+            left = Content.assemble(
+                (f" {title}", "bold"), f" · session {session.number}{status} · {session.kind.value}"
+            )
         if caucus_with:
             left = left.append(Content.assemble("  ", (f" CAUCUS with {caucus_with} ", "bold reverse")))
         elif self.alerts:
