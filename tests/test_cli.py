@@ -390,3 +390,10 @@ def test_reframe_reads_an_argument_that_is_not_utf8_as_words(run_process):
     result = run_process("reframe", "--json", os.fsdecode(b"\xff you never listen"))
     assert result.code == 0, result.err
     assert json.loads(result.out)["text"] == "\ufffd you never listen"
+
+
+def test_a_bidirectional_override_never_reorders_a_terminal_line(run_cli, tmp_path, leo_document):
+    leo_document["title"] = "Leo \u202eevil\u202c tail"
+    import_leo(run_cli, tmp_path, leo_document)
+    out = run_cli("list").out
+    assert "\u202e" not in out and "\\u202e" in out

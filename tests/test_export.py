@@ -854,3 +854,15 @@ def test_export_of_a_large_case_is_complete():
     case = case_from_document(document)
     assert "2004. AGREEMENT-TWO" in render_export(case, None, "consensus", TODAY)
     assert render_export(case, None, "summary", TODAY).count("AGREEMENT-TWO") == 2001
+
+
+def test_a_table_cell_escapes_only_what_a_cell_can_hold():
+    from facilitator.export.document import Document, Span, Table
+    from facilitator.export.markdown import render_markdown
+
+    table = Table(header=("#", "What"), rows=(((Span("2026. A year"),), (Span("- a | b"),)),))
+    text = render_markdown(Document(title="t", session_number=1, kind="consensus", blocks=(table,)))
+    assert "| # | What |" in text
+    assert "| 2026. A year | - a \\| b |" in text
+    cells = [t.content for t in MarkdownIt("commonmark").enable("table").parse(text) if t.type == "inline"]
+    assert cells == ["#", "What", "2026. A year", "- a | b"]

@@ -88,28 +88,32 @@ def _delimiter_run_acts(text: str, start: int, end: int) -> bool:
     return left or right
 
 
-def escape_text(text: str) -> str:
+def escape_text(text: str, *, block_start: bool = True, cell: bool = False) -> str:
     """Backslashes for the characters of one line of text that would otherwise be structure.
 
     ``text`` is already one line (see ``plain_inline``); the result is safe wherever
-    ``escape_inline`` promises.
+    ``escape_inline`` promises. Text that does not start its line (``block_start=False``) cannot
+    start a block (a heading, a list, a quote); a table ``cell`` holds inline text only, so
+    neither that nor a heading's closing "#" applies there.
     """
     if not _MAYBE.search(text):
         return text
     escape_at: set[int] = set()
-    # What starts a block, when the text starts a line or a list item.
-    if _BULLET.match(text) or text.startswith(">"):
-        escape_at.add(0)
-    elif _ATX.match(text):
-        escape_at.add(0)
-    else:
-        ordered = _ORDERED.match(text)
-        if ordered:
-            escape_at.add(ordered.end())
-    # A closing sequence of "#" ends a heading's text.
-    trailing = len(text) - len(text.rstrip("#"))
-    if trailing and (trailing == len(text) or text[-trailing - 1] in " \t"):
-        escape_at.add(len(text) - trailing)
+    if block_start and not cell:
+        # What starts a block, when the text starts a line or a list item.
+        if _BULLET.match(text) or text.startswith(">"):
+            escape_at.add(0)
+        elif _ATX.match(text):
+            escape_at.add(0)
+        else:
+            ordered = _ORDERED.match(text)
+            if ordered:
+                escape_at.add(ordered.end())
+    if not cell:
+        # A closing sequence of "#" ends a heading's text.
+        trailing = len(text) - len(text.rstrip("#"))
+        if trailing and (trailing == len(text) or text[-trailing - 1] in " \t"):
+            escape_at.add(len(text) - trailing)
     size = len(text)
     index = 0
     while index < size:
@@ -167,9 +171,9 @@ def _block(block: Block) -> str:
             lines.extend(f"{indent}- {_line(detail)}" for detail in item.details)
         return "\n".join(lines)
     if isinstance(block, Table):
-        rows = ["| " + " | ".join(escape_text(cell) for cell in block.header) + " |"]
+        rows = ["| " + " | ".join(escape_text(cell, cell=True) for cell in block.header) + " |"]
         rows.append("|" + "|".join("---" for _ in block.header) + "|")
-        rows += ["| " + " | ".join(_line(cell) for cell in row) + " |" for row in block.rows]
+        rows += ["| " + " | ".join(_line(cell, cell=True) for cell in row) + " |" for row in block.rows]
         return "\n".join(rows)
     if isinstance(block, Signature):
         if block.name is None:
@@ -180,17 +184,17 @@ def _block(block: Block) -> str:
     raise TypeError(f"not a block: {block!r}")
 
 
-def _line(text: Line) -> str:
+def _line(text: Line, *, cell: bool = False) -> str:
     parts: list[str] = []
     plain: list[str] = []
     for span in text:
         if span.strong:
             if plain:
-                parts.append(escape_text("".join(plain)))
+                parts.append(escape_text("".join(plain), block_start=not parts, cell=cell))
                 plain.clear()
-            parts.append(f"**{escape_text(span.text)}**")
+            parts.append(f"**{escape_text(span.text, block_start=False, cell=cell)}**")
         else:
             plain.append(span.text)
     if plain:
-        parts.append(escape_text("".join(plain)))
+        parts.append(escape_text("".join(plain), block_start=not parts, cell=cell))
     return "".join(parts)
