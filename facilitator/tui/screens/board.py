@@ -24,10 +24,10 @@ from facilitator.live import Done, LiveSession, Refused
 from facilitator.model import Case, OptionStatus
 from facilitator.tui import keys
 from facilitator.tui.commands import BoardCommands
-from facilitator.tui.keystrokes import Taken, Typed, run_key, type_text
-from facilitator.tui.screens import dialogs, forms
+from facilitator.tui.keystrokes import Taken, Typed
+from facilitator.tui.screens import board_keys, dialogs, forms, rooms
 from facilitator.tui.screens.dialogs import Chooser
-from facilitator.tui.screens.modals import ConfirmModal, Dialog, is_typing
+from facilitator.tui.screens.modals import ConfirmModal, Dialog
 from facilitator.tui.widgets.capture import CaptureBar
 from facilitator.tui.widgets.header import CaucusBanner, SessionHeader
 from facilitator.tui.widgets.joint import JointView
@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
 NARROW, SHORT = 100, 30  # below these the board packs itself tighter
-JOINT_QUIET = "the capture line is hidden in the joint view · F12 for the board"
 
 
 class BoardScreen(Screen[None]):
@@ -109,7 +108,8 @@ class BoardScreen(Screen[None]):
     def refresh_board(self) -> None:
         live, now = self.live, self.app.clock()
         self.query_one(SessionPanels).show(live.case, live.session, live.desk.caucus, live.today, now)
-        self.show_joint()
+        if self.has_class("-joint"):
+            self.query_one(JointView).show(live.case, live.session)
         self.refresh_choice()
         self.refresh_header()
         # Counted once the change is on screen, so recording never waits for it.
@@ -193,57 +193,11 @@ class BoardScreen(Screen[None]):
         if not isinstance(self.focused, RecordTable):
             self.type_here()
 
-    # ---------------------------------------------------------------- keys, in the order typed
-
     async def take_key(self, event: Typed) -> Taken:
-        """One key, whole, now: the pick after F2 or F3, the board's keys, the capture line."""
-        if isinstance(event, events.Key):
-            if self.chooser is not None and self._answer_chooser(event):
-                return Taken.DONE
-            action = keys.BOARD_ACTIONS.get(event.key)
-            if action is not None:
-                await self.run_action(action)
-                return Taken.DONE
-        line = self.capture_input
-        if self.focused is None:
-            self.type_here()
-        if self.focused not in (line, None):
-            return await run_key(self, event)  # a panel: its letters, arrows and Tab
-        if isinstance(event, events.Key) and event.key in ("enter", "up", "down"):
-            self.update_analysis()  # of the words as they are now, not as the last redraw saw them
-            bar = self.query_one(CaptureBar)
-            if event.key == "enter":
-                self.record_line(bar.chosen_reframe)
-                return Taken.DONE
-            if bar.step(1 if event.key == "down" else -1):
-                return Taken.DONE
-        if self.focused is None and is_typing(event):  # hidden from the room, still typed into
-            type_text(line, event.character or "" if isinstance(event, events.Key) else event.text)
-            return Taken.DONE
-        return await run_key(self, event)
-
-    def open_chooser(self, chooser: Chooser) -> None:
-        self.type_here()
-        self.chooser = chooser
-        self.query_one(Notice).ask(chooser.line(show_current=not self.has_class("-joint")))
-
-    def _answer_chooser(self, event: events.Key) -> bool:
-        """The key after F2 or F3: True when it picked (or was Esc); any other key goes on as typed."""
-        chooser, self.chooser = self.chooser, None
-        if chooser is None:
-            return False
-        value = None if event.key == "escape" else chooser.pick(event.key, event.character)
-        if value is None:
-            self.say(chooser.unchanged)
-            return event.key == "escape"
-        chooser.choose(value)
-        return True
+        """Each key whole, in the order typed (screens/board_keys.py)."""
+        return await board_keys.take(self, event)
 
     # ---------------------------------------------------------------- the capture line
-
-    def show_joint(self) -> None:
-        if self.has_class("-joint"):  # the single text; nothing typed, no speaker, no cues
-            self.query_one(JointView).show(self.live.case, self.live.session)
 
     @on(Input.Changed, "#capture-input")
     def _typed(self, event: Input.Changed) -> None:
@@ -261,7 +215,7 @@ class BoardScreen(Screen[None]):
         if self.apply(result) and self.live.last:
             self.query_one(SessionPanels).reveal(*self.live.last)
             if self.has_class("-joint"):  # the room's screen: not who, not what
-                self.say(f"Recorded · {JOINT_QUIET}")
+                self.say(f"Recorded · {rooms.QUIET}")
 
     def set_kind(self, kind: CaptureKind) -> None:
         self._choose(self.live.choose_kind(kind))
@@ -274,19 +228,19 @@ class BoardScreen(Screen[None]):
         if isinstance(result, Refused):
             self.say(result.reason, warning=True)
             return
-        self.say(f"Chosen · {JOINT_QUIET}" if self.has_class("-joint") else result.said)
+        self.say(f"Chosen · {rooms.QUIET}" if self.has_class("-joint") else result.said)
         self._save_desk_soon()
         self.refresh_choice()
 
     def action_choose_speaker(self) -> None:
-        self.open_chooser(dialogs.speaker_pick(self.live, self.set_speaker))
+        board_keys.open_chooser(self, dialogs.speaker_pick(self.live, self.set_speaker))
 
     def action_choose_kind(self) -> None:
         self.type_here()
         if self.live.in_caucus:
             self.say("In caucus everything you write is a private note. F6 leaves caucus.", warning=True)
             return
-        self.open_chooser(dialogs.kind_pick(self.live, lambda k: self.set_kind(CaptureKind(k))))
+        board_keys.open_chooser(self, dialogs.kind_pick(self.live, lambda k: self.set_kind(CaptureKind(k))))
 
     def action_back_to_typing(self) -> None:
         self.type_here()
@@ -423,33 +377,7 @@ class BoardScreen(Screen[None]):
             self.query_one(AgendaTable).select_record("agenda", result.made.started.id)
 
     def action_caucus(self) -> None:
-        self.type_here()
-        if self.has_class("-joint"):  # a caucus is private: the room's screen goes back to the board
-            self.remove_class("-joint")
-            self.refresh_board()
-        if not self.live.in_caucus:
-            self.open(dialogs.caucus_choice(self.live), self._enter_caucus)
-            return
-        picker = dialogs.sharing_pick(self.live)
-        if picker is None:
-            self.apply(self.live.leave_caucus())
-        else:
-            self.open(picker, self._leave_caucus)
-
-    def _enter_caucus(self, chosen: str | None) -> None:
-        if chosen:
-            self.apply(self.live.enter_caucus(chosen.split(",")))
-        else:
-            self.say("No caucus: nobody chosen. F6 again to meet a party or a side.")
-
-    def _leave_caucus(self, shared: list[str] | None) -> None:
-        if shared is None:  # Esc, or typing: nothing is shared by accident, and the caucus goes on
-            names = self.live.caucus_names()
-            self.say(
-                f"Still in caucus with {names}: nothing shared · F6 again to tick what they agreed to share"
-            )
-            return
-        self.apply(self.live.leave_caucus(shared))
+        rooms.caucus(self)
 
     def action_review(self) -> None:
         from facilitator.tui.screens.review import ReviewScreen
@@ -458,18 +386,7 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(ReviewScreen(self.case, self.live.today))
 
     def action_joint_view(self) -> None:
-        """The single text for the room's screen; again to come back. Never in caucus."""
-        self.type_here()
-        if self.live.in_caucus and not self.has_class("-joint"):
-            self.say("Not in caucus: the joint view is for the whole room. F6 leaves caucus.", warning=True)
-            return
-        self.toggle_class("-joint")
-        self.refresh_board()
-        self.say(
-            "Joint view: only the agenda, options and agreements · F12 again for the board"
-            if self.has_class("-joint")
-            else "Back to the board"
-        )
+        rooms.joint_view(self)
 
     def action_export(self) -> None:
         self.type_here()
