@@ -28,8 +28,9 @@ or a time where the budget is absolute:
 
 Each figure is the median of several runs. Prints a table; ``--json`` prints one JSON object
 with those keys (null when a figure could not be measured) plus ``details``, ``machine``,
-``runs``, ``missed``, ``errors`` and ``quick``. ``--quick`` runs fewer repetitions (for the
-tests); ``--only NAME`` measures only the figures named (``--only pdf_ratio``: the pdf and
+``runs``, ``missed``, ``errors``, ``quick`` and ``smoke``. ``--quick`` runs fewer repetitions;
+``--smoke`` measures each figure once on small inputs and skips the untimed warm-ups, which
+proves the script works without measuring anything (for the tests); ``--only NAME`` measures only the figures named (``--only pdf_ratio``: the pdf and
 the Markdown exports, with their CPU times in ``details``); ``--check`` exits 1 when a budget
 is missed. Budgets are for people to watch, not timed tests: the exit status is 0 unless
 ``--check`` is given.
@@ -84,7 +85,7 @@ BUDGETS: dict[str, tuple[float, str, str]] = {
 
 @dataclass(frozen=True)
 class Plan:
-    """How many times each figure is measured (its median is reported)."""
+    """How many times each figure is measured (its median is reported), and on what."""
 
     startup: int
     save: int
@@ -93,10 +94,31 @@ class Plan:
     render: int
     keystroke: int
     scale: int
+    # statements analysed before reframing is timed (the engine compiles each lexicon entry
+    # the first time a word needs it)
+    reframe_warm_up: int = 1000
+    # the two folders `list` and `due` are compared over
+    scale_cases: tuple[int, int] = (10, 200)
+    # untimed first runs: a cold start of each runner, one call before each timed render,
+    # the first `list` of each folder (it builds the index)
+    warm_up: bool = True
 
 
 FULL = Plan(startup=9, save=21, reframe_runs=7, reframe_batch=2000, render=11, keystroke=15, scale=7)
 QUICK = Plan(startup=2, save=5, reframe_runs=3, reframe_batch=300, render=3, keystroke=3, scale=2)
+# Every figure once, on small inputs: the script works end to end, its figures mean nothing.
+SMOKE = Plan(
+    startup=1,
+    save=1,
+    reframe_runs=1,
+    reframe_batch=50,
+    render=1,
+    keystroke=1,
+    scale=1,
+    reframe_warm_up=50,
+    scale_cases=(2, 20),
+    warm_up=False,
+)
 
 
 class Unavailable(Exception):
@@ -221,9 +243,9 @@ def bench_startup(folder: Path, plan: Plan) -> tuple[float, dict[str, Any]]:
     for name in ("TEXTUAL", "TEXTUAL_LOG", "TEXTUAL_DEBUG", "PYTHONPROFILEIMPORTTIME"):
         env.pop(name, None)
 
-    # One of each first, so both find their files in the OS cache and their bytecode compiled.
-    _cold_start(bare, [], env)
-    _cold_start(board, [str(home), CASE_ID], env)
+    if plan.warm_up:  # one of each first, so both find their files in the OS cache
+        _cold_start(bare, [], env)
+        _cold_start(board, [str(home), CASE_ID], env)
     board_paint, board_exit, bare_paint, bare_exit = [], [], [], []
     for _ in range(plan.startup):
         paint, end = _cold_start(bare, [], env)
@@ -336,7 +358,7 @@ def bench_reframe(plan: Plan) -> tuple[float, dict[str, Any]]:
     except ImportError as exc:
         raise Unavailable(f"facilitator.reframe cannot be imported: {exc}") from None
     # Distinct statements for every run, so no cache inside the engine can help it.
-    warm_up = 1000  # the engine compiles each lexicon entry the first time a word needs it
+    warm_up = plan.reframe_warm_up
     texts = statement_texts(warm_up + plan.reframe_runs * plan.reframe_batch, seed=99)
     for text in texts[:warm_up]:
         analyze(text, student=STUDENT)
@@ -411,8 +433,9 @@ def bench_typing(plan: Plan) -> tuple[float, dict[str, Any]]:
 # ---------------------------------------------------------------- export and review
 
 
-def _median_time(call: Callable[[], object], runs: int) -> float:
-    call()  # warm-up
+def _median_time(call: Callable[[], object], runs: int, warm_up: bool = True) -> float:
+    if warm_up:
+        call()
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -431,23 +454,26 @@ def bench_render(folder: Path, plan: Plan) -> dict[str, Any]:
     store.create(large_case())
     case = store.read(CASE_ID)
     today = date.today()
+
+    def timed(call: Callable[[], object]) -> float:
+        return _median_time(call, plan.render, plan.warm_up)
+
     return {
-        "export_s": _median_time(lambda: render_export(case, today=today), plan.render),
+        "export_s": timed(lambda: render_export(case, today=today)),
         "details": {
-            "export_summary_s": _median_time(
-                lambda: render_export(case, kind="summary", today=today), plan.render
-            ),
-            "review_json_s": _median_time(lambda: render_review(case, "json"), plan.render),
-            "review_markdown_s": _median_time(lambda: render_review(case, "markdown"), plan.render),
-            "load_case_s": _median_time(lambda: store.read(CASE_ID), plan.render),
+            "export_summary_s": timed(lambda: render_export(case, kind="summary", today=today)),
+            "review_json_s": timed(lambda: render_review(case, "json")),
+            "review_markdown_s": timed(lambda: render_review(case, "markdown")),
+            "load_case_s": timed(lambda: store.read(CASE_ID)),
         },
-        "review_s": _median_time(lambda: render_review(case, "text"), plan.render),
+        "review_s": timed(lambda: render_review(case, "text")),
     }
 
 
-def _median_times(call: Callable[[], object], runs: int) -> tuple[float, float]:
+def _median_times(call: Callable[[], object], runs: int, warm_up: bool = True) -> tuple[float, float]:
     """The median wall-clock time of a call and its median CPU time (steadier on a shared machine)."""
-    call()  # warm-up
+    if warm_up:
+        call()
     walls, cpus = [], []
     for _ in range(runs):
         cpu = time.process_time()
@@ -471,12 +497,12 @@ def bench_formats(folder: Path, plan: Plan, formats: tuple[str, ...] = ("docx", 
     def export(fmt: str) -> Callable[[], object]:
         return lambda: render(export_document(case, None, "consensus", today), fmt)
 
-    markdown, markdown_cpu = _median_times(export("markdown"), plan.render)
+    markdown, markdown_cpu = _median_times(export("markdown"), plan.render, plan.warm_up)
     found: dict[str, Any] = {
         "details": {"formats_markdown_s": markdown, "formats_markdown_cpu_s": markdown_cpu}
     }
     for fmt in formats:
-        wall, cpu = _median_times(export(fmt), plan.render)
+        wall, cpu = _median_times(export(fmt), plan.render, plan.warm_up)
         found[f"{fmt}_ratio"] = wall / markdown
         found["details"] |= {
             f"formats_{fmt}_s": wall,
@@ -498,7 +524,6 @@ TYPICAL_COUNTS = {
     "statements": 80,
     "notes": 30,
 }
-SCALE_CASES = (10, 200)
 
 
 def _cases_folder(home: Path, count: int) -> None:
@@ -529,7 +554,8 @@ def _command_time(args: list[str], home: Path) -> float:
 
 
 def bench_scale(folder: Path, plan: Plan) -> dict[str, Any]:
-    """`list` and `due` over 200 typical cases against 10: the cost must not grow with every case.
+    """`list` and `due` over 200 typical cases against 10 (the plan's ``scale_cases``): the cost
+    must not grow with every case.
 
     Each command runs in a new process, as a mediator runs it. The first run of each folder
     builds the case index (its time is in ``details``); the figures are the runs after it.
@@ -543,35 +569,36 @@ def bench_scale(folder: Path, plan: Plan) -> dict[str, Any]:
     from facilitator.review import unresolved
     from facilitator.store import Store
 
-    homes = {count: folder / f"cases-{count}" for count in SCALE_CASES}
+    few, many = plan.scale_cases
+    homes = {count: folder / f"cases-{count}" for count in plan.scale_cases}
     for count, home in homes.items():
         _cases_folder(home, count)
     # The index records a case only once its file is older than the racy window.
     time.sleep(index.RACY_NS / 1e9 + 0.2)
     commands = {"list": ["list"], "due": ["due", "--format", "json", "--today", "2026-06-01"]}
-    details: dict[str, Any] = {}
+    details: dict[str, Any] = {"scale_cases": [few, many]}
     found: dict[str, Any] = {}
     for name, args in commands.items():
-        times: dict[int, list[float]] = {count: [] for count in SCALE_CASES}
+        times: dict[int, list[float]] = {count: [] for count in plan.scale_cases}
         for count, home in homes.items():
-            if name == "list":
+            if name == "list" and plan.warm_up:
                 details[f"list_first_run_{count}_s"] = _command_time(args, home)  # builds the index
         for _ in range(plan.scale):
             for count, home in homes.items():  # alternate, so both see the same machine
                 times[count].append(_command_time(args, home))
-        small, large = (median(times[count]) for count in SCALE_CASES)
+        small, large = median(times[few]), median(times[many])
         found[f"{name}_scale_ratio"] = large / small
-        details[f"{name}_10_s"] = small
-        details[f"{name}_200_s"] = large
+        details[f"{name}_{few}_s"] = small
+        details[f"{name}_{many}_s"] = large
     for count, home in homes.items():
         store = Store(home)
         details[f"read_cases_{count}_s"] = _median_time(
-            lambda store=store: index.read_cases(store), plan.scale
+            lambda store=store: index.read_cases(store), plan.scale, plan.warm_up
         )
         details[f"index_{count}_bytes"] = index.index_path(store).stat().st_size
-    store = Store(homes[SCALE_CASES[-1]])
-    details["list_without_index_200_s"] = _median_time(
-        lambda: [unresolved(store.read(case_id)).count for case_id in store.case_ids()], 1
+    store = Store(homes[many])
+    details[f"list_without_index_{many}_s"] = _median_time(
+        lambda: [unresolved(store.read(case_id)).count for case_id in store.case_ids()], 1, plan.warm_up
     )
     details["typical_case_bytes"] = store.case_path("case-000").stat().st_size
     return {**found, "details": details}
@@ -612,9 +639,9 @@ async def _record_interests(store: Any, case_id: str, reps: int) -> dict[str, li
         for _ in range(20):  # F3 walks the kinds (statement -> interest), F2 the parties
             if app.live.desk.kind != "interest":
                 await pilot.press("f3")
-            elif app.live.desk.party == MEDIATOR:
+            elif app.live.desk.speaker == MEDIATOR:
                 await pilot.press("f2")
-        assert app.live.desk.kind == "interest" and app.live.desk.party != MEDIATOR, app.live.desk
+        assert app.live.desk.kind == "interest" and app.live.desk.speaker != MEDIATOR, app.live.desk
         for n, text in enumerate(texts):
             app.clear_notifications()
             board.capture_input.value = text[:150]
@@ -748,7 +775,8 @@ def run(plan: Plan, parent: Path | None = None, only: set[str] | None = None) ->
         "errors": errors,
         "missed": missed,
         "runs": {k: v for k, v in plan.__dict__.items()},
-        "quick": plan is QUICK,
+        "quick": plan is not FULL,
+        "smoke": plan is SMOKE,
         "machine": machine(),
     }
 
@@ -804,10 +832,11 @@ def explain(key: str, d: dict[str, Any]) -> str:
             )
         if key in ("list_scale_ratio", "due_scale_ratio"):
             name = key.split("_")[0]
+            few, many = d["scale_cases"]
             return (
-                f"200 cases {ms(d[f'{name}_200_s'])} / 10 cases {ms(d[f'{name}_10_s'])} (a new process); "
-                f"in process {ms(d['read_cases_200_s'])} / {ms(d['read_cases_10_s'])}"
-                + (f"; without the index {d['list_without_index_200_s']:.2f} s" if name == "list" else "")
+                f"{many} cases {ms(d[f'{name}_{many}_s'])} / {few} cases {ms(d[f'{name}_{few}_s'])} "
+                f"(a new process); in process {ms(d[f'read_cases_{many}_s'])} / {ms(d[f'read_cases_{few}_s'])}"
+                + (f"; without the index {d[f'list_without_index_{many}_s']:.2f} s" if name == "list" else "")
             )
         if key == "keystroke_ratio":
             return (
@@ -824,7 +853,13 @@ def table(found: dict[str, Any]) -> str:
     lines = [
         f"facilitator benchmarks: large case of {d['case_sessions']} sessions, {d['case_records']:,} records, "
         f"{d['case_agenda_items']} agenda items, {d['case_parties']} parties"
-        + (" (quick: few repetitions, rough figures)" if found["quick"] else ""),
+        + (
+            " (smoke: each figure once on small inputs, the figures mean nothing)"
+            if found["smoke"]
+            else " (quick: few repetitions, rough figures)"
+            if found["quick"]
+            else ""
+        ),
         "",
         f"{'budget':<16} {'figure':>11}  {'target':<9} {'':<6} detail (medians)",
     ]
@@ -850,6 +885,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure the performance budgets of DESIGN.md section 11.")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument("--quick", action="store_true", help="few repetitions: rough figures, fast")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="each figure once on small inputs, no warm-ups: proves the script works (for the tests)",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
     parser.add_argument(
         "--dir", type=Path, help="where to make the temporary data folder (default: system temp)"
@@ -862,7 +902,8 @@ def main(argv: list[str] | None = None) -> int:
         help="measure only this figure (and those measured with it); may be given again",
     )
     args = parser.parse_args(argv)
-    found = run(QUICK if args.quick else FULL, args.dir, set(args.only) if args.only else None)
+    plan = SMOKE if args.smoke else QUICK if args.quick else FULL
+    found = run(plan, args.dir, set(args.only) if args.only else None)
     if args.json:
         print(json.dumps(found, ensure_ascii=False))
     else:

@@ -4,8 +4,12 @@
   see what the app creates itself.
 * ``leo`` / ``leo_document``: the sample case of DESIGN.md section 3, as a ``Case`` and as
   a fresh, freely editable JSON document.
+* ``no_fsync``: saves skip the flush to the disk (for property tests that save a lot).
 * ``run_cli``: ``main([...])`` in this process; ``run_process``: ``python -m facilitator``
-  in a child process. Both return a ``Result`` (code, out, err).
+  in a child process. Both return a ``Result`` (code, out, err), and both fail a command
+  that runs past ``timeout`` seconds instead of hanging the suite (in this process, on POSIX,
+  through SIGALRM: the one test that reads a FIFO or a device by mistake is stopped).
+  A real process is for what a process is: no terminal, a second process, a kill.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ import copy
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +66,13 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def no_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For property tests that save hundreds of times: no waiting on the disk's flush. What a
+    case reads back does not depend on it; durability is proven in test_store_faults.py."""
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
+
+
+@pytest.fixture
 def leo_document() -> dict:
     """The sample case as a JSON document; a fresh copy for each test."""
     return copy.deepcopy(_LEO_DOCUMENT)
@@ -69,17 +83,37 @@ def leo() -> Case:
     return parse_case(LEO_PATH.read_bytes())
 
 
+@contextmanager
+def _deadline(seconds: float | None, what: str) -> Iterator[None]:
+    """Fail the test when the block runs longer than ``seconds`` (a blocking read is interrupted)."""
+    if seconds is None or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        pytest.fail(f"{what} still running after {seconds} s: it would hang a mediator's terminal")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.fixture
 def run_cli(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run ``facilitator ARGS...`` in this process: ``run_cli("list")`` -> Result."""
     from facilitator.cli import main
 
-    def run(*args: object, stdin: str | None = None) -> Result:
+    def run(*args: object, stdin: str | None = None, timeout: float | None = None) -> Result:
         if stdin is not None:
             monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), "utf-8"))
         capsys.readouterr()
         try:
-            code = main([str(arg) for arg in args])
+            with _deadline(timeout, f"facilitator {' '.join(map(str, args))}"):
+                code = main([str(arg) for arg in args])
         except SystemExit as exc:  # argparse: usage errors, --help, --version
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         out, err = capsys.readouterr()

@@ -503,3 +503,37 @@ def test_a_student_name_never_changes_what_is_heard_or_brings_in_a_charge() -> N
         assert all(student.lower() not in s.lower().split() for s in analysis.suggestions)
     hostile = analyze("You never answer my emails", student="You liar")
     assert hostile.accusatory and not any("liar" in s for s in hostile.suggestions)
+
+
+def test_reframe_speaks_to_the_speaker_as_one_of_their_own_group() -> None:
+    """A parent who says "the parents" is one of them: no reframe sets them against themselves."""
+    found = analyze("You always blame the parents", student="Leo", side="family")
+    assert found.accusatory
+    for sentence in found.suggestions:
+        assert "by the parents" not in sentence and "with the parents" not in sentence, sentence
+    assert any("as parents" in s or "parents" in s.split() for s in found.suggestions), found.suggestions
+
+
+def test_reframe_agrees_with_a_plural_subject() -> None:
+    for text in ("The speech minutes are never delivered", "You never deliver his services"):
+        for sentence in analyze(text, student="Leo", side="family").suggestions:
+            for wrong in ("minutes is ", "services is ", "needs is "):
+                assert wrong not in sentence, sentence
+
+
+def test_a_flat_finding_of_a_service_gap_is_no_accusation() -> None:
+    assert not analyze("Services were not provided from March to May").accusatory
+    assert analyze("His services were not provided from March to May, and nobody told us").accusatory
+
+
+def test_keeping_what_was_said_for_later_is_heard_as_a_veiled_threat() -> None:
+    found = analyze("I'm writing all of this down, for later.")
+    assert found.accusatory and {c.kind for c in found.cues} == {"threat"}
+    assert not analyze("Write it down for later, so you have the dates.").accusatory
+
+
+def test_children_in_general_are_not_turned_into_the_student() -> None:
+    found = analyze("Students make up the dumbest excuses.", student="Leo", side="school")
+    assert found.accusatory
+    assert any("the students" in s for s in found.suggestions), found.suggestions
+    assert any("Leo" in s for s in found.suggestions), found.suggestions  # still named once

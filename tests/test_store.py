@@ -164,7 +164,7 @@ edits = st.sampled_from(["add", "remove", "change", "reorder", "title", "clear",
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_any_sequence_of_changes_reads_back(data, leo, tmp_path_factory):
+def test_any_sequence_of_changes_reads_back(data, leo, tmp_path_factory, no_fsync):
     """The store writes only what changed (TinyDB updates); what it reads back is the whole case."""
     store = Store(tmp_path_factory.mktemp("home"))
     store.create(leo)
@@ -376,7 +376,7 @@ def holder(store, history):
     child.communicate(timeout=30)
 
 
-def test_second_writer_is_refused_with_the_first_named(store, holder, run_process, tmp_path, leo_document):
+def test_second_writer_is_refused_with_the_first_named(store, holder, run_cli, tmp_path, leo_document):
     path = store.case_path(LEO)
     before = path.read_bytes()
     with pytest.raises(CaseLocked) as refused:
@@ -390,22 +390,22 @@ def test_second_writer_is_refused_with_the_first_named(store, holder, run_proces
     if _importable("facilitator.review"):
         writers.append(["next", LEO])
     for command in writers:
-        line = run_process(*command).error_line()
+        line = run_cli(*command).error_line()
         assert f"process {holder.pid}" in line and "open in another facilitator window" in line, command
     assert path.read_bytes() == before
 
 
-def test_readers_work_while_the_case_is_open_elsewhere(store, holder, run_process, history):
+def test_readers_work_while_the_case_is_open_elsewhere(store, holder, run_cli, history):
     readers = [["dump", LEO], ["restore", LEO, "--list"]]
     if _importable("facilitator.review"):
         readers += [["list"], ["review", LEO]]
     if _importable("facilitator.export"):
         readers += [["export", LEO], ["export", LEO, "--kind", "summary"]]
     for command in readers:
-        result = run_process(*command)
+        result = run_cli(*command)
         assert result.code == 0, (command, result.err)
         assert "Traceback" not in result.err
-    assert json.loads(run_process("dump", LEO).out) == history[-1].dump()
+    assert json.loads(run_cli("dump", LEO).out) == history[-1].dump()
 
 
 def test_lock_of_a_killed_process_is_taken_over(store, holder, run_process):

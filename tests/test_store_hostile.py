@@ -315,7 +315,7 @@ def test_a_backup_holding_another_case_is_not_good(imported, home):
 
 @posix_only
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder", "huge"])
-def test_import_of_what_is_not_a_case_file_is_refused_at_once(kind, run_process, tmp_path):
+def test_import_of_what_is_not_a_case_file_is_refused_at_once(kind, run_cli, tmp_path):
     if kind == "fifo":
         path = tmp_path / "case.json"
         os.mkfifo(path)
@@ -328,7 +328,7 @@ def test_import_of_what_is_not_a_case_file_is_refused_at_once(kind, run_process,
         with open(path, "wb") as handle:
             handle.truncate(600 * 1024 * 1024)  # sparse: costs no disk, would cost 600 MB read
     started = time.monotonic()
-    line = run_process("import", path, timeout=30).error_line()
+    line = run_cli("import", path, timeout=30).error_line()
     assert time.monotonic() - started < 20
     assert str(path) in line
     assert {"fifo": "pipe", "device": "device", "folder": "folder", "huge": "larger than"}[kind] in line
@@ -351,7 +351,7 @@ def test_read_limited_never_opens_a_fifo_for_a_blocking_read(tmp_path):
 @posix_only
 @pytest.mark.parametrize("kind", ["fifo", "folder"])
 def test_a_case_file_that_is_not_a_file_is_one_line(
-    kind, imported, run_process, home, tmp_path, leo_document
+    kind, imported, run_cli, run_process, home, tmp_path, leo_document
 ):
     path = home / "cases" / f"{LEO}.json"
     path.unlink()
@@ -363,35 +363,36 @@ def test_a_case_file_that_is_not_a_file_is_one_line(
     source.write_text(json.dumps(leo_document), "utf-8")
     for command in (
         ["dump", LEO],
-        ["open", LEO],
+        ["open", LEO],  # a real process: the board must not start in this one
         ["restore", LEO, "--list"],
         ["import", source, "--replace"],
     ):
-        result = run_process(*command, timeout=30)
+        run = run_process if command[0] == "open" else run_cli
+        result = run(*command, timeout=30)
         if command[-1] == "--list":
             assert result.code == 0
             continue
         line = result.error_line()
         assert path.name in line, command
-    listed = run_process("list", timeout=30)
+    listed = run_cli("list", timeout=30)
     assert listed.code in (0, 1) and "Traceback" not in listed.err
     assert (stat.S_ISFIFO if kind == "fifo" else stat.S_ISDIR)(path.lstat().st_mode)  # left as it was
     if kind == "folder":
-        assert "folder" in run_process("delete", LEO, "--yes").error_line()
+        assert "folder" in run_cli("delete", LEO, "--yes", timeout=30).error_line()
         assert path.is_dir()
 
 
 @posix_only
-def test_a_fifo_among_the_templates_does_not_hang(run_process, home):
+def test_a_fifo_among_the_templates_does_not_hang(run_cli, home):
     agendas = home / "agendas"
     agendas.mkdir(parents=True)
     os.mkfifo(agendas / "stuck.md")
     (agendas / "mine.md").write_text("# Mine\n\n## Opening (5 min)\n", "utf-8")
-    result = run_process("agendas", timeout=30)
+    result = run_cli("agendas", timeout=30)
     assert result.code == 0
     assert re.search(r"^mine\s", result.out, re.MULTILINE)
     assert "stuck.md" in result.err and "pipe" in result.err
-    line = run_process("new", "Case", "--student", "Leo", "--agenda", "stuck", timeout=30).error_line()
+    line = run_cli("new", "Case", "--student", "Leo", "--agenda", "stuck", timeout=30).error_line()
     assert "stuck.md" in line
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from facilitator.reframe.clauses import Scan
-from facilitator.reframe.model import CHARGED, features, may_flag_alone, model, names
+from facilitator.reframe.model import CHARGED, features, may_flag_alone, model
 from facilitator.reframe.rules import decide
 
 Spans = set[tuple[str, int, int]]
@@ -23,9 +23,9 @@ def detect(text: str, student: str | None) -> tuple[Scan, Spans]:
     findings = decide(scan)
     weights = model()
     if weights is not None and not (findings and weights.veto == -math.inf):
-        if not findings and not may_flag_alone(scan):
+        if not findings and weights.gate and not may_flag_alone(scan):
             return scan, set()
-        if weights.score(names(scan, findings)) < (weights.veto if findings else weights.threshold):
+        if weights.score(scan, findings) < (weights.veto if findings else weights.threshold):
             return scan, set()
         if not findings:
             charged = [(h.start, h.end) for h in scan.hits if h.cat in CHARGED]

@@ -900,6 +900,10 @@ THREAT = [
     "go over your head/heads", "{we_will} see about that", "take this all the way",
     "~go public", "~lawyer up", "next stop is/will_be/'s/: due/a/the/court/our/my/ocr",
     "next stop, due/a/the/court/our/my/ocr",
+    # what was said kept against the speaker: "I'm writing all of this down, for later"
+    "i'm/i_am/we're/we_are/i've_been/we've_been writing/jotting/noting (all) (of) this/that/it/everything (all) down (,) for later",
+    "it's/this_is all going in my/our file/notes/records",
+    "you've/you_have been warned", "consider yourself/yourselves warned", "~be your last/final warning",
 ]
 # Legal or public steps that are a threat unless calmly hedged in the same sentence (see
 # THREAT_HEDGES): "we'll file for due process" is a threat; "we may file a state complaint if
@@ -1466,6 +1470,25 @@ TOPICS: dict[str, str] = {
     "test scores": "paper", "classes": "service",
     "accommodation": "service", "phone": "contact", "responsibility": "other",
     "grade": "paper", "grading": "paper", "room": "logistics", "work": "service",
+    # school life beyond the IEP: what a complaint is often about
+    "complaints": "other", "lesson": "learning", "lessons": "learning", "exam": "learning",
+    "exams": "learning", "worksheet": "learning", "worksheets": "learning",
+    "assignment": "learning", "project": "learning", "projects": "learning",
+    "presentation": "learning", "curriculum": "learning", "elective": "learning",
+    "electives": "learning", "transcript": "paper", "transcripts": "paper", "diploma": "learning",
+    "fundraiser": "other", "fundraisers": "other", "field trips": "logistics", "trip": "logistics", "trips": "logistics",
+    "legislation": "other", "conference": "decision", "conferences": "decision",
+    "workshop": "other", "caseload": "service", "handbook": "paper", "contract": "paper",
+    "contracts": "paper", "referral": "service", "referrals": "service", "screening": "service",
+    "screenings": "service", "diagnosis": "service", "diagnoses": "service",
+    "detention": "other", "detentions": "other", "expulsion": "other", "absence": "logistics",
+    "absences": "logistics", "tardies": "logistics", "rewards": "other", "consequences": "other",
+    "seating": "logistics", "desk": "logistics", "uniform": "other", "uniforms": "other",
+    "tablet": "other", "website": "contact", "survey": "other", "notebook": "paper",
+    "binder": "paper", "medications": "safety", "clinic": "safety", "doctor": "safety",
+    "appointment": "logistics", "appointments": "logistics", "camp": "other", "club": "other",
+    "clubs": "other", "sports": "other", "concert": "other", "recital": "other",
+    "mentality": "other", "mess": "other",
 }
 TOPIC_MODIFIERS = [
     "speech", "reading", "ot", "pt", "behavior", "behaviour", "progress", "transition",
@@ -1536,7 +1559,7 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
         "service": {
             "family": ["Getting {topic} right{for_child} matters a lot to you.",
                        "Having {topic} in place{for_child} is important to you.",
-                       "Knowing {topic} is working{for_child} matters a lot to you."],
+                       "Knowing {topic} {be} working{for_child} matters a lot to you."],
             "school": ["Making {topic} work{for_child} matters a lot to you.",
                        "Giving {topic} a real chance to work{for_child} is important to you."],
         },
@@ -1553,15 +1576,15 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
                        "A shared, clear plan for {topic} is important to you."],
         },
         "money": {
-            "family": ["Knowing {topic} is not the deciding factor{for_child} matters a lot to you.",
+            "family": ["Knowing {topic} {be} not the deciding factor{for_child} matters a lot to you.",
                        "Decisions made on need{for_child}, whatever {topic}, are important to you."],
             "school": ["Balancing {topic} with what each student needs is important to you.",
                        "Being open about {topic} matters a lot to you."],
         },
         "learning": {
-            "family": ["How {topic} is going{for_child} matters a lot to you.",
+            "family": ["How {topic} {be} going{for_child} matters a lot to you.",
                        "Seeing {topic} move forward{for_child} is important to you."],
-            "school": ["How {topic} is going{for_child} matters a lot to you.",
+            "school": ["How {topic} {be} going{for_child} matters a lot to you.",
                        "Finding what helps {topic}{for_child} is important to you."],
         },
         "decision": {
@@ -1578,7 +1601,7 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
         },
         "other": {
             "family": ["Getting {topic} sorted out{for_child} matters a lot to you.",
-                       "{topic} is clearly important to you.",
+                       "{topic} {be} clearly important to you.",
                        "Clarity about {topic} matters a lot to you."],
             "school": ["Finding a workable way on {topic} matters a lot to you.",
                        "Getting {topic} on a good footing is important to you."],
@@ -1692,8 +1715,8 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
             "school": ["What matters most to you about {topic}{for_child}?"],
         },
         "safety": {
-            "family": ["What would help you feel sure about how {topic} is handled{for_child}?"],
-            "school": ["What matters most to you in how {topic} is handled{for_child}?"],
+            "family": ["What would help you feel sure about how {topic} {be} handled{for_child}?"],
+            "school": ["What matters most to you in how {topic} {be} handled{for_child}?"],
         },
         "money": {
             "family": ["What would you most want weighed alongside {topic}{for_child}?",
@@ -2049,3 +2072,35 @@ SELF_REPORTS = [
     "we would like", "we'd like", "i need", "we need", "i want", "we want", "i'm concerned",
     "i am concerned", "we're concerned", "we are concerned",
 ]
+
+
+# Vague nouns a reframe may still say back when the statement names nothing better
+# (suggestions._echo_topic): the speaker's own word beats a sentence about nothing.
+ECHO_NOUNS = [
+    "position", "situation", "issue", "issues", "problem", "problems", "meeting", "meetings",
+    "settlement", "lawsuit", "compliance", "conflict", "complaint", "complaints", "concerns",
+    "process", "dispute", "case", "paperwork", "system", "rules", "choices", "results",
+]
+# Words in -s that take "is" ("progress is"), and plurals without one ("the children are").
+SINGULAR_IN_S = ["news", "progress", "status", "basis", "analysis", "focus", "bus", "class", "process", "access", "success", "address", "stress", "physics", "mathematics", "this", "its", "his"]
+PLURAL_NOUNS = ["children", "people", "data", "staff", "criteria", "men", "women", "feet", "teeth"]
+# The speaker's own group on each side (a teacher is no party against "the teachers"; the
+# district, to a teacher, may well be one): a reframe never sets a speaker against it.
+PARTY_SIDES: dict[str, frozenset[str]] = {
+    "family": frozenset(["parent", "parents", "family", "families", "mom", "dad", "mother", "father", "guardian", "guardians"]),
+    "school": frozenset(["teacher", "teachers", "educator", "educators", "staff"]),
+}
+# The speaker's own group said back as one of them ("as parents"), and its plural.
+OWN_GROUP_PLURAL = {
+    "parent": "parents", "family": "families", "mom": "parents", "dad": "parents",
+    "mother": "parents", "father": "parents", "guardian": "guardians", "teacher": "teachers",
+    "educator": "educators",
+}
+OWN_GROUP: dict[str, list[str]] = {
+    "concern": ["Being heard and respected as {topic} matters a lot to you.",
+                "Being treated as partners, as {topic}, is important to you."],
+    "future": ["Going forward, what would help you as {topic} most?",
+               "From here on, what would {topic} need to be able to count on?"],
+    "interest": ["What do {topic} most need from this{for_child}?",
+                 "What would make the biggest difference to {topic} here{for_child}?"],
+}

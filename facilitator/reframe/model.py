@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from itertools import repeat
 from pathlib import Path
 
@@ -165,22 +164,16 @@ def features(scan: Scan, findings: list[Finding], known: dict[str, int] | None =
     return feats
 
 
-def names(scan: Scan, findings: list[Finding]) -> list[str]:
-    """The features of a statement, without their spans: what scoring needs (the fast path)."""
-    out = []
-    scope = 0
-    get = _WORDS.get
-    for _start, _end, word in scan.tokens:
-        name, prefix, negated, negation = get(word) or _word(word)
-        out.append(name)
+def counts(scan: Scan) -> dict[str, int]:
+    """How many distinct words of the statement carry each "w:" and "c:" feature ("ignored"
+    and "ignoring" both carry "w:ignor"): the model weighs each distinct word once, so that
+    scoring adds one number per word (``Model.score``); every other feature counts once."""
+    out: dict[str, int] = {}
+    for word in {t[2] for t in scan.tokens}:
+        name, prefix, _negated, _negation = _WORDS.get(word) or _word(word)
+        out[name] = out.get(name, 0) + 1
         if prefix:
-            out.append(prefix)
-        if scope:
-            out.append(negated)
-            scope -= 1
-        if negation:
-            scope = 3
-    out += [name for name, _start, _end in _structure(scan, findings)]
+            out[prefix] = out.get(prefix, 0) + 1
     return out
 
 
@@ -248,7 +241,8 @@ def _nearest_kind(agents: list[Agent], pos: int) -> str:
 
 class Model:
     """The weights, the bias, the two thresholds and each feature's cue kind, as read from the TSV:
-    a rule's finding stands at a score >= veto; without one, the model flags at >= threshold."""
+    a rule's finding stands at a score >= veto; without one, the model flags at >= threshold
+    (with the gate, only a statement that ``may_flag_alone``)."""
 
     def __init__(self, text: str) -> None:
         # weights in units of 1/10,000 (the file's four decimals): a sum of integers is exact,
@@ -258,6 +252,8 @@ class Model:
         self.bias = 0.0
         self.threshold = float("inf")
         self.veto = float("-inf")
+        self.gate = True
+        self._own: dict[str, int] = {}  # word -> the weight of its "w:" and "c:" features (memo)
         for line in text.splitlines():
             if not line.strip():
                 continue
@@ -269,14 +265,34 @@ class Model:
                     self.threshold = float(value)
                 elif key == "veto":
                     self.veto = float(value)
+                elif key == "gate":
+                    self.gate = value.strip() != "0"
                 continue
             feature, weight, kind = line.split("\t")
             self.weights[feature] = round(float(weight) * _UNIT)
             self.kinds[feature] = kind
 
-    def score(self, found: Iterable[str]) -> float:
-        """The log-odds that the statement is accusatory (each feature counted once)."""
-        return self.bias + sum(map(self.weights.get, set(found), repeat(0))) / _UNIT
+    def score(self, scan: Scan, findings: list[Finding]) -> float:
+        """The log-odds that the statement is accusatory: each distinct word's weight (its "w:"
+        and "c:" features), then every other feature once."""
+        words = [t[2] for t in scan.tokens]
+        own, total = self._own, 0
+        for word in set(words):
+            weight = own.get(word)
+            total += self._own_weight(word) if weight is None else weight
+        get = _WORDS.get
+        rest = [name for name, _start, _end in _structure(scan, findings)]
+        for i in [i for i, w in enumerate(words) if w in _NEGATIONS or w.endswith("n't")]:
+            rest += [(get(w) or _word(w))[2] for w in words[i + 1 : i + 4]]
+        return self.bias + (total + sum(map(self.weights.get, set(rest), repeat(0)))) / _UNIT
+
+    def _own_weight(self, word: str) -> int:
+        name, prefix, _negated, _negation = _WORDS.get(word) or _word(word)
+        weight = self.weights.get(name, 0) + (self.weights.get(prefix, 0) if prefix else 0)
+        if len(self._own) > 50_000:
+            self._own.clear()
+        self._own[word] = weight
+        return weight
 
     def carriers(self, feats: dict[str, Span], charged: list[Span]) -> list[tuple[str, int, int]]:
         """The cues that carried a decision: the spans of the strongest helping features, a

@@ -24,6 +24,7 @@ from facilitator.reframe.words import (
     ASKED_IN_MONTH,
     COORD_SKIP,
     COORDINATORS,
+    FINDING_SPAN,
     FUTURE_NEGATION,
     GAP_WORDS,
     HE_SHE,
@@ -35,6 +36,7 @@ from facilitator.reframe.words import (
     NEVER_OK,
     NEVER_OK_PAIRS,
     OBJECT_DETERMINERS,
+    OWNERS,
     PERFECT_NEGATION,
     PHRASE_BREAK,
     PRONOUN_TARGETS,
@@ -218,7 +220,24 @@ def _passive(scan: Scan, h: Hit, k: int, agents: list[Agent], discounted: bool) 
             before = low[max(0, h.start - 12) : h.start].split()
             if before and before[-1] in ("i", "we", "i'm", "we're"):
                 return
+            if _finding(scan, h, k):
+                return
     _add(scan, k, ("blame-third", h.start, h.end))
+
+
+def _finding(scan: Scan, h: Hit, k: int) -> bool:
+    """ "Services were not provided from March to May": a gap stated flatly, as a finding
+    does, about services that are nobody's in particular (not "his services"), with no
+    absolute or other charge in the clause (REFRAMING.md: real neutral text)."""
+    start = scan.clause_starts[k]
+    subject = [scan.tokens[i][2] for i in range(scan.tok_index(start), h.ti) if scan.tokens[i][0] >= start]
+    if not subject or any(w in OWNERS or w.endswith("'s") for w in subject):
+        return False
+    if not any(w in SERVICE_WORDS for w in subject):
+        return False
+    if any(x.cat in ("absolute", "habitual", "loaded", "sarcasm") for x in scan.clause_hits[k]):
+        return False
+    return FINDING_SPAN.search(scan.low, h.end, scan.clause_end(k)) is not None
 
 
 def _soft_sarcasm(scan: Scan, h: Hit, k: int, sour: tuple[str, ...], with_charges: bool) -> None:

@@ -164,6 +164,16 @@ def _child_phrase(low: str, student: str | None) -> str | None:
     return None
 
 
+_CHILDREN = re.compile(r"\b(students|kids|children|pupils)\b")
+_ONE_CHILD = re.compile(r"\b(?:son|daughter|child|kid|student|boy|girl|him|kiddo)\b")
+
+
+def _children_in_general(low: str) -> str | None:
+    """ "the students" when the statement speaks of children in general and of no one child."""
+    m = _CHILDREN.search(low)
+    return "the " + m.group(1) if m and not _ONE_CHILD.search(low) else None
+
+
 def _pluralize(word: str) -> str:
     if word.endswith("s"):
         return word
@@ -265,8 +275,11 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
             blocked.append((c.start, scan.tokens[i][1]))
     charge_words = {_words_of(c.text) for c in cues if c.kind in ("loaded-verb", "character")} - {"  "}
     found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, blocked, student)
-    party = None if found else _party(scan)
+    party = None if found else _party(scan, side)
+    if not found and not party:
+        found = _echo_topic(scan, blocked, charge_words) or _own_group(scan, side)
     child = _child_phrase(scan.low, student)
+    group = _children_in_general(scan.low)
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
     seed = zlib.crc32(scan.low.encode("utf-8"))
@@ -280,7 +293,10 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
                 variants = [v for v in variants if _CHILD_SLOT.search(v)]
             if family == "need" and topic:
                 variants = [v for v in variants if _PARTY_SLOT.search(v)]  # the party named
-            sentence = _first_fitting(variants, seed, topic, child, student, charge_words, out)
+            # a statement about children in general ("students make up excuses") is about them,
+            # not the one child: only the move that must name the student names them
+            kid = child if wants_child or not group else group
+            sentence = _first_fitting(variants, seed, topic, kid, student, charge_words, out)
             if sentence:
                 out.append(sentence)
                 break
@@ -322,6 +338,8 @@ def _families(found: tuple[str, str] | None, party: str | None, need: str) -> li
 
 
 def _variants(move: str, family: str, speaker: str, need: str) -> list[str]:
+    if family == "own":
+        return lex.OWN_GROUP[move]
     if family == "need":
         if speaker == "school" and need in lex.NEEDS_SCHOOL:
             return lex.NEEDS_SCHOOL[need][move]
@@ -361,8 +379,71 @@ _PERSON_AFTER = re.compile(
 )
 
 
-def _party(scan: Scan) -> str | None:
-    """The party the statement is about, as named in it ("the advocate", "the case manager")."""
+# Vague nouns that may still carry the subject when nothing better is named ("this position").
+_ECHO_OK = frozenset(lex.ECHO_NOUNS)
+
+
+def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[str]) -> tuple[str, str] | None:
+    """The last resort for the subject: a noun after a determiner, said back as "the ..."
+    ("I resent being put in this position" -> "the position"), so the reframe keeps the
+    speaker's word; its adjective is left out (it may carry the charge: "the illegal moves")."""
+    tokens, low = scan.tokens, scan.low
+    charged = {w for text in charge_words for w in text.split()}
+    # only the nouns listed: any other word after a determiner is too often no subject at all
+    # ("his son was an angel", "I have no words")
+    for i, (_s, _e, w) in enumerate(tokens):
+        if w not in _NP_DETERMINERS and w not in ("another", "some", "no"):
+            continue
+        for j in (i + 1, i + 2):
+            if j >= len(tokens) or low[tokens[j - 1][1] : tokens[j][0]] != " ":
+                break
+            start, end, head = tokens[j]
+            if any(s0 < end and start < e0 for s0, e0 in blocked):
+                break
+            nxt = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+            ends = (
+                j + 1 == len(tokens)
+                or low[end : tokens[j + 1][0]] != " "
+                or nxt in _NP_ENDERS
+                or nxt in _TOPIC_STOP
+            )
+            if (
+                ends
+                and head.isalpha()
+                and len(head) > 3
+                and head in _ECHO_OK
+                and head not in charged
+                and head not in _CHILD_NOUNS
+                and head not in _PARTY_WORDS
+                and head not in _PEOPLE
+                and head != scan.student
+                and not head.endswith(("ly", "ed", "ing", "ful", "ous"))
+            ):
+                return "the " + (lex.ACRONYMS.get(head) or head), "other"
+            if head in _TOPIC_STOP or head in charged:
+                break  # only an adjective may stand between the determiner and its noun
+    return None
+
+
+def _own_group(scan: Scan, side: str | None) -> tuple[str, str] | None:
+    """The speaker's own group when the statement is about it ("no parents were called", said
+    by a parent): the reframe speaks to the speaker as one of them ("as parents")."""
+    own = lex.PARTY_SIDES.get(side or "")
+    if not own:
+        return None
+    for h in scan.hits:
+        if h.cat == "third":
+            word = scan.low[h.start : h.end].split()[-1].rstrip(".,;:!?")
+            if word in own:
+                return lex.OWN_GROUP_PLURAL.get(word, word), "own"
+    return None
+
+
+def _party(scan: Scan, side: str | None = None) -> str | None:
+    """The party the statement is about, as named in it ("the advocate", "the case manager");
+    never the speaker's own group ("the teachers", said by a teacher), whom a reframe would
+    otherwise set against the speaker."""
+    own = lex.PARTY_SIDES.get(side or "", frozenset())
     for h in scan.hits:
         if h.cat != "third":
             continue
@@ -371,6 +452,8 @@ def _party(scan: Scan) -> str | None:
             return scan.text[h.start : h.end]
         named = [w for w in words if w not in _SWAP_OUT]
         if not named:
+            continue
+        if named[-1] in own or named[-1].rstrip("s") in own:
             continue
         if " ".join(named[-2:]) in _PARTY_WORDS or named[-1] in _PARTY_WORDS:
             if named[-1] in ("mom", "dad"):
@@ -387,6 +470,7 @@ def _fill(template: str, topic: str, child: str | None, student: str | None) -> 
     kid = None if names_child else child
     sentence = template.format(
         topic=topic,
+        be="are" if _plural(topic) else "is",
         party=topic,
         from_party=f" from {topic}" if topic else "",
         with_party=f" with {topic}" if topic else "",
@@ -400,7 +484,15 @@ def _fill(template: str, topic: str, child: str | None, student: str | None) -> 
     return sentence[:1].upper() + sentence[1:]
 
 
-_QUIET: dict[str, bool] = {}  # suggestion -> the engine finds nothing in it (bounded memo)
+def _plural(topic: str) -> bool:
+    """Does the topic take "are" ("the speech minutes", "his goals"; not "progress", "the bus")?"""
+    last = topic.rsplit(" ", 1)[-1].lower()
+    if last in lex.SINGULAR_IN_S or last in lex.PLURAL_NOUNS:
+        return last in lex.PLURAL_NOUNS
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "'s"))
+
+
+_QUIET: dict[tuple[str, str | None], bool] = {}  # (suggestion, student) -> the engine finds nothing
 
 
 def _acceptable(sentence: str, charge_words: set[str], student: str | None) -> bool:
@@ -409,10 +501,10 @@ def _acceptable(sentence: str, charge_words: set[str], student: str | None) -> b
     words = _words_of(sentence)
     if any(w in words for w in charge_words):
         return False
-    check = sentence.replace(student, "Sam") if student else sentence
-    quiet = _QUIET.get(check)
+    # checked as the board would read it, the student's name and all: the model weighs names too
+    quiet = _QUIET.get((sentence, student))
     if quiet is None:
         if len(_QUIET) > 4096:
             _QUIET.clear()
-        quiet = _QUIET[check] = not detect(check, None)[1]
+        quiet = _QUIET[sentence, student] = not detect(sentence, student)[1]
     return quiet

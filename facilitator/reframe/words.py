@@ -126,3 +126,11 @@ def lower(text: str) -> str:
     if len(low) != len(norm):  # a few characters grow when lower-cased (e.g. "İ")
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
     return low
+
+
+# A span of time stated flatly, as a finding states it ("from March to May", "for six weeks").
+FINDING_SPAN = re.compile(
+    r"\b(?:from \w+ (?:to|through|until) \w+|between \w+ and \w+|during the \w+"
+    r"|for (?:\d+|two|three|four|five|six|seven|eight|nine|ten|several) (?:days|weeks|months|sessions))\b"
+)
+OWNERS = frozenset(["my", "his", "her", "our", "their", "your"])
