@@ -86,6 +86,7 @@ class BoardScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
         self.set_class(event.size.height < SHORT, "-short")
+        self.refresh_header()  # now, not at the next tick: a narrow header puts the session first
 
     @property
     def case(self) -> Case:
