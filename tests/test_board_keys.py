@@ -7,16 +7,19 @@ screen are checked. Each test is one finding of the walk-through of the live boa
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
+import shutil
 
 import pytest
-from test_board import app_for, demo_app, shown, small_case, table_text, type_line, utc  # noqa: F401
+from test_board import NOW, app_for, demo_app, shown, small_case, table_text, type_line, utc  # noqa: F401
 from textual import events
 from textual.widgets import DataTable, Input
 
 from facilitator.model import Case
 from facilitator.store import Store
+from facilitator.tui.app import make_app
 from facilitator.tui.screens.board import BoardScreen
 from facilitator.tui.screens.modals import ChoiceModal, ConfirmModal, FormModal, PickModal
 
@@ -460,3 +463,24 @@ async def test_a_status_change_shows_in_its_row(store):
         app.screen.query_one("#options").focus()
         await burst(pilot, "d")
         assert "discussing · no interest linked" in table_text(app, "options")
+
+
+# ---------------------------------------------------------------- the desk draft, on a crash
+
+
+async def test_words_on_the_capture_line_survive_a_kill_after_a_pause(store, tmp_path):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await burst(pilot, *"Leo needs the laptop at")
+        for _ in range(100):  # the desk is written once typing pauses (about 1.5 s)
+            await asyncio.sleep(0.1)
+            desk = store.desk_path("leo")
+            if desk.exists() and "laptop" in desk.read_text("utf-8"):
+                break
+        # What is on disk now is what a kill -9 would leave: the board reopened on a copy of it.
+        shutil.copytree(store.home, tmp_path / "after-kill")
+    after = Store(tmp_path / "after-kill")
+    again = make_app(after, "leo", clock=lambda: NOW)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert board_of(again).capture_input.value == "Leo needs the laptop at"
