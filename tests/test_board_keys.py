@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Input
 
 from facilitator.model import Case
 from facilitator.store import Store
+from facilitator.terminal import terminal_safe
 from facilitator.tui.app import make_app
 from facilitator.tui.screens.board import BoardScreen
 from facilitator.tui.screens.modals import ChoiceModal, ConfirmModal, FormModal, PickModal
@@ -484,3 +485,32 @@ async def test_words_on_the_capture_line_survive_a_kill_after_a_pause(store, tmp
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert board_of(again).capture_input.value == "Leo needs the laptop at"
+
+
+# ---------------------------------------------------------------- bidi overrides on the board
+
+
+async def test_a_bidi_override_in_the_case_shows_as_an_escape_and_reorders_nothing(store):
+    document = small_case(("Ana \u202eziuR", "Dr. Kim")).dump()
+    words = "Laptop \u2066at home\u2069 weekly"  # pasted, or imported with the case
+    document["options"] = [
+        {"id": "o1", "session": "s1", "proposed_by": "p2", "text": words, "status": "proposed"}
+    ]
+    app = app_for(store, Case.model_validate(document))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await burst(pilot, "f2")
+        text = screen_text(app)
+        assert "Ana \\u202eziuR" in text  # the row and the speaker pick: the mark, visibly
+        assert "Laptop \\u2066at home\\u2069 weekly" in text
+        assert not any(mark in text for mark in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+        await burst(pilot, "1")  # the speaker's name in the capture line's label too
+        assert "Ana \\u202eziuR" in shown(app, "#capture-who")
+    assert [o.text for o in store.read("leo").options] == [words]  # the record keeps what was there
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2069", "\x1b"]
+)
+def test_what_reaches_a_terminal_shows_each_reordering_mark(mark):
+    safe = terminal_safe(f"before{mark}after \u200fname\u200e")
+    assert safe == f"before\\u{ord(mark):04x}after \u200fname\u200e"  # the direction marks stay

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Input, Static
 from facilitator.actions import CaptureKind
 from facilitator.live import Done, LiveSession, Refused
 from facilitator.model import Case, OptionStatus
+from facilitator.terminal import terminal_safe
 from facilitator.tui import keys
 from facilitator.tui.commands import BoardCommands
 from facilitator.tui.keystrokes import Taken, Typed
@@ -262,7 +263,7 @@ class BoardScreen(Screen[None]):
         words = record_words(self.live.case, *chosen) if chosen else None
         if words and isinstance(table, RecordTable):
             title = (f" {table.TITLE.upper()} ", "bold reverse")
-            self.say(Content.assemble(title, " ", words, ("  ·  Esc back to typing", "bold")))
+            self.say(Content.assemble(title, " ", terminal_safe(words), ("  ·  Esc back to typing", "bold")))
 
     @on(RecordTable.KeyNotUsed)
     def _key_not_used(self, event: RecordTable.KeyNotUsed) -> None:

@@ -13,6 +13,7 @@ from facilitator.actions import CaptureKind
 from facilitator.live import LiveSession
 from facilitator.model import MEDIATOR
 from facilitator.review import in_play
+from facilitator.terminal import terminal_safe
 from facilitator.tui import keys
 from facilitator.tui.screens.modals import ChoiceModal, PickModal
 
@@ -54,7 +55,7 @@ class Chooser:
         parts: list[Content | tuple[str, str] | str] = [(f" {self.title} ", "bold reverse"), " "]
         for index, pick in enumerate(self.picks):
             style = "bold reverse" if show_current and pick.value == self.current else "bold"
-            parts.extend(["  " if index else "", (pick.key, style), " ", Content(pick.label)])
+            parts.extend(["  " if index else "", (pick.key, style), " ", Content(terminal_safe(pick.label))])
         parts.append(("   Esc keeps it", "dim"))
         return Content.assemble(*parts)
 

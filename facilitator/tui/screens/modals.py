@@ -26,6 +26,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from facilitator.live import Done, Refused
+from facilitator.terminal import terminal_safe
 from facilitator.tui import keys
 from facilitator.tui.keystrokes import Taken, Typed, run_key
 
@@ -87,7 +88,7 @@ CHECKED = "yes"
 
 
 def _title(text: str) -> Static:
-    return Static(Content(text), classes="modal-title")
+    return Static(Content(terminal_safe(text)), classes="modal-title")
 
 
 DISCARDED = "The details you typed were not saved."
@@ -112,7 +113,7 @@ class FormModal(Dialog[str]):
         with Vertical(classes="modal"):
             yield _title(self.form_title)
             if self.note:
-                yield Static(Content(self.note), classes="modal-note")
+                yield Static(Content(terminal_safe(self.note)), classes="modal-note")
             with VerticalScroll(classes="modal-body", can_focus=False):
                 for spec in self.fields:
                     # One row a field, its label beside it: the longest form fits at 80x24.
@@ -135,7 +136,7 @@ class FormModal(Dialog[str]):
         if spec.choices:
             values = [v for _, v in spec.choices]
             return Select(
-                [(Content(label), value) for label, value in spec.choices],
+                [(Content(terminal_safe(label)), value) for label, value in spec.choices],
                 value=spec.value if spec.value in values else values[0],
                 allow_blank=False,
                 id=f"field-{spec.key}",
@@ -209,7 +210,7 @@ class FormModal(Dialog[str]):
         self.answer(result.said)
 
     def _refuse(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Content(message[:400]))
+        self.query_one("#form-error", Static).update(Content(terminal_safe(message[:400])))
 
     def cancel(self) -> None:
         """Leave the form; when something was typed, ask first (y leaves, n goes back)."""
@@ -244,8 +245,10 @@ class ChoiceModal(Dialog[str]):
         with Vertical(classes="modal"):
             yield _title(self.choice_title)
             if self.note:
-                yield Static(Content(self.note), classes="modal-note")
-            yield OptionList(*[Option(Content(label), id=value) for label, value in self.choices])
+                yield Static(Content(terminal_safe(self.note)), classes="modal-note")
+            yield OptionList(
+                *[Option(Content(terminal_safe(label)), id=value) for label, value in self.choices]
+            )
             yield Static(Content.styled("↑ ↓ and Enter choose · Esc or typing leaves it", "dim"))
 
     def on_mount(self) -> None:
@@ -268,7 +271,9 @@ class ChoiceModal(Dialog[str]):
 
 def tick(label: str, ticked: bool) -> Content:
     """A row of a tick list, readable without colour."""
-    return Content.assemble(("[x] " if ticked else "[ ] ", "bold" if ticked else ""), Content(label))
+    return Content.assemble(
+        ("[x] " if ticked else "[ ] ", "bold" if ticked else ""), Content(terminal_safe(label))
+    )
 
 
 class PickModal(Dialog[list[str]]):
@@ -293,7 +298,7 @@ class PickModal(Dialog[list[str]]):
         with Vertical(classes="modal"):
             yield _title(self.pick_title)
             if self.note:
-                yield Static(Content(self.note), classes="modal-note")
+                yield Static(Content(terminal_safe(self.note)), classes="modal-note")
             yield OptionList(
                 *[Option(tick(label, value in self.chosen), id=value) for label, value in self.choices],
                 id="ticks",
@@ -353,7 +358,7 @@ class ConfirmModal(Dialog[bool]):
         with Vertical(classes="modal"):
             yield _title(self.question)
             if self.detail:
-                yield Static(Content(self.detail), classes="modal-note")
+                yield Static(Content(terminal_safe(self.detail)), classes="modal-note")
             with Horizontal(classes="modal-buttons"):
                 yield Button("Yes (y)", variant="primary", id="yes", compact=True)
                 yield Button("No (n)", id="no", compact=True)

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from facilitator.actions import CaptureKind
+from facilitator.terminal import terminal_safe
 
 if TYPE_CHECKING:
     from facilitator.reframe import Analysis
@@ -58,6 +59,7 @@ class CaptureBar(Vertical):
         yield Static(id="capture-suggestions", markup=False)
 
     def show_choice(self, who: str, kind: CaptureKind, caucus: bool) -> None:
+        who = terminal_safe(who)
         if caucus:
             label = Content.assemble(
                 (f" {who} ", "bold"), "▸ ", (" private caucus note ", "bold reverse"), " ▸"
@@ -116,13 +118,13 @@ class CaptureBar(Vertical):
             seen.setdefault(CUE_WORDS.get(cue.kind, cue.kind), " ".join(cue.text.split())[:40])
         parts: list[Content | str | tuple[str, str]] = [(" ! ", "bold")]
         for index, (word, text) in enumerate(seen.items()):
-            parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{text}”"])
+            parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{terminal_safe(text)}”"])
         parts.append(("  ↓ a reframe, Enter records it", "dim"))
         cues.update(Content.assemble(*parts))
         lines = []
         for index, suggestion in enumerate(analysis.suggestions):
             if index == chosen:
-                lines.append(Content.assemble((" ▸ ", "bold"), (suggestion, "reverse")))
+                lines.append(Content.assemble((" ▸ ", "bold"), (terminal_safe(suggestion), "reverse")))
             else:
-                lines.append(Content.assemble((f" {index + 1} ", "dim"), suggestion))
+                lines.append(Content.assemble((f" {index + 1} ", "dim"), terminal_safe(suggestion)))
         suggestions.update(Content("\n").join(lines))

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.model import AgendaStatus, Case, Session, SessionStatus, parse_timestamp
+from facilitator.terminal import terminal_safe
 
 STALE_SECONDS = 12 * 3600  # an item "running" this long was left on, not discussed
 
@@ -53,7 +54,7 @@ class SessionHeader(Horizontal):
     def show(self, case: Case, session: Session, now: datetime, caucus_with: str | None) -> None:
         local = now.astimezone()
         status = "" if session.status == SessionStatus.LIVE else f" ({session.status.value})"
-        title = " ".join(case.title.split())[:80]
+        title = terminal_safe(" ".join(case.title.split())[:80])
         if self.screen.has_class("-narrow"):  # the session number first, where it is never cut
             left = Content.assemble((f" s{session.number}{status} ", "bold reverse"), (f" {title}", "bold"))
         else:
@@ -61,7 +62,9 @@ class SessionHeader(Horizontal):
                 (f" {title}", "bold"), f" · session {session.number}{status} · {session.kind.value}"
             )
         if caucus_with:
-            left = left.append(Content.assemble("  ", (f" CAUCUS with {caucus_with} ", "bold reverse")))
+            left = left.append(
+                Content.assemble("  ", (f" CAUCUS with {terminal_safe(caucus_with)} ", "bold reverse"))
+            )
         elif self.alerts:
             left = left.append(Content.assemble("  ", (f" {self.alerts} · F7 ", "bold $warning")))
         self.query_one("#header-case", Static).update(left, layout=False)
@@ -72,7 +75,7 @@ class SessionHeader(Horizontal):
             right = Content.styled(" no item active · F5 starts the next ", "dim")
         else:
             title, seconds_left, used = timer
-            title = " ".join(title.split())[:40]
+            title = terminal_safe(" ".join(title.split())[:40])
             if used >= STALE_SECONDS:
                 # Left running overnight (or for days): a count of hours would mean nothing.
                 started = (now - timedelta(seconds=used)).astimezone()
@@ -106,7 +109,7 @@ class CaucusBanner(Static):
             Content.assemble(
                 (" CAUCUS ", "bold reverse"),
                 " private meeting with ",
-                (names, "bold"),
+                (terminal_safe(names), "bold"),
                 " · what you write stays private unless they agree to share it · F6 leaves caucus",
             )
         )

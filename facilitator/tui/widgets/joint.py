@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.model import SETTLED_AGENDA, AgendaStatus, Agreement, Case, OptionStatus, Session
+from facilitator.terminal import terminal_safe
 from facilitator.tui.widgets.panels import AGENDA_MARKS
 
 DETAILS = (
@@ -30,7 +31,7 @@ SHOWN_OPTIONS = (OptionStatus.PROPOSED, OptionStatus.DISCUSSING, OptionStatus.AG
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    return terminal_safe(" ".join(text.split()))
 
 
 def agreement_lines(case: Case, number: int, agreement: Agreement) -> list[Content]:

@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
+from facilitator.terminal import terminal_safe
+
 FADE_SECONDS = 8
 
 
@@ -28,7 +30,7 @@ class Notice(Static):
         self.remove_class("-choosing")
         self.set_class(warning, "-warning")
         self.set_class(sticky, "-sticky")
-        self.update(Content(text) if isinstance(text, str) else text, layout=False)
+        self.update(Content(terminal_safe(text)) if isinstance(text, str) else text, layout=False)
         if self._timer is not None:
             self._timer.stop()
         self._timer = None if sticky else self.set_timer(FADE_SECONDS, self.show_hint)

@@ -43,6 +43,7 @@ from facilitator.model import (
     Statement,
     parse_timestamp,
 )
+from facilitator.terminal import terminal_safe
 
 # One glance tells an item's state; F1 spells them out.
 AGENDA_MARKS = {
@@ -72,7 +73,7 @@ SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")  # not the no-break space, wh
 
 def cell(text: str, style: str = "", indent: str = "") -> Text:
     """A table cell showing user text literally, on one line (wrapping tables wrap it)."""
-    flat = SPACES.sub(" ", text).strip()
+    flat = terminal_safe(SPACES.sub(" ", text).strip())
     if len(flat) > MAX_CELL:
         flat = flat[: MAX_CELL - 1] + "…"
     return Text(indent + flat, style=style, no_wrap=True, overflow="ellipsis")
