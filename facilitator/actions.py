@@ -386,6 +386,21 @@ class Moved:
     still_open: tuple[AgendaItem, ...]  # earlier topics left open, when nothing follows
 
 
+def _left_last(agenda: list[AgendaItem]) -> int:
+    """The active item's place, else the place of the item left last (-1 before any)."""
+    current = next((i for i, item in enumerate(agenda) if item.status == AgendaStatus.ACTIVE), None)
+    if current is not None:
+        return current
+    ended = [(parse_timestamp(item.ended_at), i) for i, item in enumerate(agenda) if item.ended_at]
+    return max(ended)[1] if ended else -1
+
+
+def upcoming(session: Session) -> AgendaItem | None:
+    """The item F5 would start next, None when nothing open follows."""
+    agenda = session.agenda
+    return next((item for item in agenda[_left_last(agenda) + 1 :] if item.status == AgendaStatus.OPEN), None)
+
+
 def next_item(case: Case, session_id: str, at: str) -> tuple[Case, Moved]:
     """Move on to the next open item after the active one; the last item stops there.
 
@@ -397,17 +412,13 @@ def next_item(case: Case, session_id: str, at: str) -> tuple[Case, Moved]:
     session = _session(case, session_id)
     agenda = session.agenda
     current = next((i for i, item in enumerate(agenda) if item.status == AgendaStatus.ACTIVE), None)
-    if current is None:
-        ended = [(parse_timestamp(item.ended_at), i) for i, item in enumerate(agenda) if item.ended_at]
-        last = max(ended)[1] if ended else -1
-    else:
-        last = current
-    following = [item for item in agenda[last + 1 :] if item.status == AgendaStatus.OPEN]
-    if following:
-        case = set_item_status(case, following[0].id, AgendaStatus.ACTIVE, at)
+    last = _left_last(agenda)
+    following = upcoming(session)
+    if following is not None:
+        case = set_item_status(case, following.id, AgendaStatus.ACTIVE, at)
         items = {item.id: item for item in _session(case, session_id).agenda}
         left = items[agenda[current].id] if current is not None else None
-        return case, Moved(left, items[following[0].id], ())
+        return case, Moved(left, items[following.id], ())
     still_open = tuple(
         item for item in agenda[: max(last, 0)] if item.status == AgendaStatus.OPEN and not item.is_step
     )

@@ -319,7 +319,9 @@ async def test_f5_after_the_last_item_stays_stopped(store):
         await burst(pilot, "f5")
         assert "last item" in shown(app, "#notice")
         await burst(pilot, "f5")
-        assert "last item" in shown(app, "#notice") and "no item active" in shown(app, "#header-timer")
+        header = shown(app, "#header-timer")
+        assert "last item" in shown(app, "#notice") and "no item active" in header
+        assert "F5" not in header and "Tab to the agenda" in header  # the header says what works
     agenda = store.read("leo").latest.agenda
     assert [i.status for i in agenda] == ["resolved", "open", "resolved"]
 

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from facilitator.actions import upcoming
 from facilitator.model import AgendaStatus, Case, Session, SessionStatus, parse_timestamp
 from facilitator.terminal import terminal_safe
 
@@ -25,6 +26,14 @@ def time_left(session: Session, now: datetime) -> tuple[str, int | None, int] | 
         used = max(0, int((now - parse_timestamp(active.started_at)).total_seconds()))
     left = active.minutes * 60 - used if active.minutes else None
     return active.title, left, used
+
+
+def _what_next(session: Session) -> str:
+    if upcoming(session) is not None:
+        return "F5 starts the next"
+    if any(item.status == AgendaStatus.OPEN for item in session.agenda):  # F5 stays stopped after the last
+        return "Tab to the agenda, Enter starts one"
+    return "nothing left open · F9 closes the session"
 
 
 def _clock(seconds: int) -> str:
@@ -72,7 +81,7 @@ class SessionHeader(Horizontal):
         if session.status == SessionStatus.CLOSED:
             right = Content.styled(" this session is closed · F9 starts the next one ", "dim")
         elif timer is None:
-            right = Content.styled(" no item active · F5 starts the next ", "dim")
+            right = Content.styled(f" no item active · {_what_next(session)} ", "dim")
         else:
             title, seconds_left, used = timer
             title = terminal_safe(" ".join(title.split())[:40])
