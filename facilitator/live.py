@@ -301,7 +301,9 @@ class LiveSession:
         return self._simple(f"{word} edited", lambda c: actions.edit_text(c, list_name, record_id, text))
 
     def edit_agreement(self, agreement_id: str, details: AgreementDetails) -> Done[None] | Refused:
-        result = self._simple("agreement details", lambda c: actions.edit_agreement(c, agreement_id, details))
+        result = self._simple(
+            "agreement details edited", lambda c: actions.edit_agreement(c, agreement_id, details)
+        )
         waivers = self.waivers(agreement_id)
         if isinstance(result, Done) and waivers:
             return Done(f"Saved. {waivers[0]}", None)
