@@ -516,3 +516,12 @@ async def test_a_bidi_override_in_the_case_shows_as_an_escape_and_reorders_nothi
 def test_what_reaches_a_terminal_shows_each_reordering_mark(mark):
     safe = terminal_safe(f"before{mark}after \u200fname\u200e")
     assert safe == f"before\\u{ord(mark):04x}after \u200fname\u200e"  # the direction marks stay
+
+
+@pytest.mark.parametrize("size", [(120, 35), (100, 30), (80, 24)])
+async def test_the_header_cuts_the_case_title_never_the_red_flags(store, size):
+    app = demo_app(store)
+    async with app.run_test(size=size) as pilot:
+        await burst(pilot, "f9", "ctrl+s")  # session 3, planned: what is carried over is flagged
+        text = screen_text(app)  # as drawn, cut where the terminal cuts it
+        assert "red flags · F7" in text and ("s3" in text or "session 3" in text)

@@ -115,7 +115,14 @@ class BoardScreen(Screen[None]):
         self.refresh_choice()
         self.refresh_header()
         # Counted once the change is on screen, so recording never waits for it.
-        self.call_after_refresh(self.query_one(SessionHeader).count_alerts, live.case, live.today)
+        self.call_after_refresh(self._count_alerts)
+
+    def _count_alerts(self) -> None:
+        header = self.query_one(SessionHeader)
+        before = header.alerts
+        header.count_alerts(self.live.case, self.live.today)
+        if header.alerts != before:  # shown now, not at the clock's next tick
+            self.refresh_header()
 
     def refresh_choice(self) -> None:
         live = self.live

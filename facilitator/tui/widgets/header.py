@@ -61,22 +61,43 @@ class SessionHeader(Horizontal):
         yield Static(id="header-timer")
 
     def show(self, case: Case, session: Session, now: datetime, caucus_with: str | None) -> None:
-        local = now.astimezone()
-        status = "" if session.status == SessionStatus.LIVE else f" ({session.status.value})"
+        timer = self._timer(session, now)
+        timer_widget = self.query_one("#header-timer", Static)
+        # Its width follows the text (auto): lay out again only when the width changes.
+        timer_widget.update(timer, layout=timer.cell_length != timer_widget.size.width)
         title = terminal_safe(" ".join(case.title.split())[:80])
+        room = self.size.width - timer.cell_length
+        # What gives way when the room is short: the case's title, then the kind of session,
+        # then the title altogether; never the session, a caucus or a red flag.
+        over = self._case(title, session, caucus_with).cell_length - room
+        cut = title[: max(8, len(title) - over - 1)].rstrip() + "…"
+        for shown, kind in [(title, True), (cut, True), (cut, False), ("", False)]:
+            left = self._case(shown, session, caucus_with, kind=kind)
+            if not self.size.width or left.cell_length <= room:
+                break
+        self.query_one("#header-case", Static).update(left, layout=False)
+
+    def _case(self, title: str, session: Session, caucus_with: str | None, kind: bool = True) -> Content:
+        status = "" if session.status == SessionStatus.LIVE else f" ({session.status.value})"
         if self.screen.has_class("-narrow"):  # the session number first, where it is never cut
-            left = Content.assemble((f" s{session.number}{status} ", "bold reverse"), (f" {title}", "bold"))
-        else:
             left = Content.assemble(
-                (f" {title}", "bold"), f" · session {session.number}{status} · {session.kind.value}"
+                (f" s{session.number}{status} ", "bold reverse"), (f" {title}" if title else "", "bold")
+            )
+        else:
+            named = Content.assemble((f" {title}", "bold"), " · ") if title else Content(" ")
+            left = named.append(
+                f"session {session.number}{status}" + (f" · {session.kind.value}" if kind else "")
             )
         if caucus_with:
-            left = left.append(
+            return left.append(
                 Content.assemble("  ", (f" CAUCUS with {terminal_safe(caucus_with)} ", "bold reverse"))
             )
-        elif self.alerts:
-            left = left.append(Content.assemble("  ", (f" {self.alerts} · F7 ", "bold $warning")))
-        self.query_one("#header-case", Static).update(left, layout=False)
+        if self.alerts:
+            return left.append(Content.assemble("  ", (f" {self.alerts} · F7 ", "bold $warning")))
+        return left
+
+    @staticmethod
+    def _timer(session: Session, now: datetime) -> Content:
         timer = time_left(session, now)
         if session.status == SessionStatus.CLOSED:
             right = Content.styled(" this session is closed · F9 starts the next one ", "dim")
@@ -100,11 +121,7 @@ class SessionHeader(Horizontal):
                     (" ▶ ", "bold"), title, (f"  {_clock(seconds_left)} over ", "bold reverse")
                 )
         # The clock sits at the far right, where a narrow terminal never cuts it off.
-        clock = Content.styled(f" {local:%H:%M} ", "bold reverse")
-        timer_widget = self.query_one("#header-timer", Static)
-        content = right.append(clock)
-        # Its width follows the text (auto): lay out again only when the width changes.
-        timer_widget.update(content, layout=content.cell_length != timer_widget.size.width)
+        return right.append(Content.styled(f" {now.astimezone():%H:%M} ", "bold reverse"))
 
 
 class CaucusBanner(Static):
