@@ -525,3 +525,15 @@ async def test_the_header_cuts_the_case_title_never_the_red_flags(store, size):
         await burst(pilot, "f9", "ctrl+s")  # session 3, planned: what is carried over is flagged
         text = screen_text(app)  # as drawn, cut where the terminal cuts it
         assert "red flags · F7" in text and ("s3" in text or "session 3" in text)
+
+
+@pytest.mark.parametrize("key", ["f2", "f3"])
+async def test_every_choice_after_f2_or_f3_shows_at_80x24(store, key):
+    app = demo_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, key)
+        text = screen_text(app).replace("\xa0", " ")
+        choices = ["Sam Whitaker", "Dr. Helen Park"] if key == "f2" else ["k parking", "f follow-up"]
+        assert all(choice in text for choice in choices) and "Esc keeps it" in text
+        await burst(pilot, "escape", *"we")  # the board as it was, typing on
+        assert board_of(app).capture_input.value == "we"

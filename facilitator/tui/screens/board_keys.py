@@ -44,7 +44,10 @@ async def take(board: BoardScreen, event: Typed) -> Taken:
 def open_chooser(board: BoardScreen, chooser: Chooser) -> None:
     board.type_here()
     board.chooser = chooser
-    board.query_one(Notice).ask(chooser.line(show_current=not board.has_class("-joint")))
+    notice = board.query_one(Notice)
+    notice.ask(
+        chooser.line(notice.size.width or board.size.width, show_current=not board.has_class("-joint"))
+    )
 
 
 def _answer_chooser(board: BoardScreen, event: events.Key) -> bool:

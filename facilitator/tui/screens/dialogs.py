@@ -51,13 +51,25 @@ class Chooser:
             return values[(index + 1) % len(values)]
         return next((p.value for p in self.picks if p.key == character), None)
 
-    def line(self, show_current: bool = True) -> Content:
-        parts: list[Content | tuple[str, str] | str] = [(f" {self.title} ", "bold reverse"), " "]
-        for index, pick in enumerate(self.picks):
-            style = "bold reverse" if show_current and pick.value == self.current else "bold"
-            parts.extend(["  " if index else "", (pick.key, style), " ", Content(terminal_safe(pick.label))])
-        parts.append(("   Esc keeps it", "dim"))
-        return Content.assemble(*parts)
+    def line(self, width: int, show_current: bool = True) -> Content:
+        """The question and its picks, on as many lines of ``width`` as they need, each pick whole."""
+        lines = [Content.styled(f" {self.title} ", "bold reverse")]
+        pieces = [
+            Content.assemble(
+                (pick.key, "bold reverse" if show_current and pick.value == self.current else "bold"),
+                " " + terminal_safe(pick.label),
+            )
+            for pick in self.picks
+        ]
+        for index, piece in enumerate([*pieces, Content.styled("Esc keeps it", "dim")]):
+            gap = " " if index == 0 else "   " if index == len(pieces) else "  "
+            if lines[-1].cell_length + len(gap) + piece.cell_length > width:
+                if index == len(pieces) and len(lines) == 1:
+                    break  # not a line of its own for the hint: the board stays where it was
+                lines.append(Content(""))
+                gap = " "
+            lines[-1] = Content.assemble(lines[-1], gap, piece)
+        return Content("\n").join(lines)
 
 
 def _flat(text: str, width: int) -> str:
