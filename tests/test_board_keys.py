@@ -15,7 +15,7 @@ import shutil
 import pytest
 from test_board import NOW, app_for, demo_app, shown, small_case, table_text, type_line, utc  # noqa: F401
 from textual import events
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
 from facilitator.model import Case
 from facilitator.store import Store
@@ -537,3 +537,13 @@ async def test_every_choice_after_f2_or_f3_shows_at_80x24(store, key):
         assert all(choice in text for choice in choices) and "Esc keeps it" in text
         await burst(pilot, "escape", *"we")  # the board as it was, typing on
         assert board_of(app).capture_input.value == "we"
+
+
+async def test_the_joint_view_wraps_each_line_under_its_own_words(store):
+    app = demo_app(store)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await burst(pilot, "f12")
+        lines = str(board_of(app).query_one("#joint-text", Static).render()).splitlines()
+        option = next(i for i, line in enumerate(lines) if "The district shares its winter" in line)
+        assert lines[option].startswith("  • ") and lines[option + 1].startswith("    decides together")
+        assert all(len(line) <= 78 for line in lines)  # wrapped here, not again by the terminal

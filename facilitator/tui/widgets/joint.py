@@ -52,7 +52,7 @@ def agreement_lines(case: Case, number: int, agreement: Agreement) -> list[Conte
     return lines
 
 
-def joint_text(case: Case, session: Session) -> Content:
+def joint_lines(case: Case, session: Session) -> list[Content]:
     """The agenda, the open and agreed options, and every agreement with its details."""
     lines: list[Content] = [
         Content.styled(f" {_flat(case.title)} · session {session.number}", "bold reverse"),
@@ -82,12 +82,36 @@ def joint_text(case: Case, session: Session) -> Content:
         lines += agreement_lines(case, number, agreement)
     if not current:
         lines.append(Content.styled("  none yet", "dim"))
-    return Content("\n").join(lines)
+    return lines
+
+
+def hanging(line: Content, width: int) -> list[Content]:
+    """A long line wrapped under its own words, past its bullet, number or label."""
+    if line.cell_length <= width:
+        return [line]
+    plain = line.plain
+    lead = len(plain) - len(plain.lstrip(" "))
+    hang = min(plain.find(" ", lead) + 1 or lead, width // 3)
+    first = line.wrap(width)[0]
+    rest = line[len(first.plain) :]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+    return [first, *[Content(" " * hang) + part for part in rest.wrap(width - hang)]]
 
 
 class JointView(VerticalScroll):
+    _lines: list[Content] = []
+
     def compose(self) -> ComposeResult:
         yield Static(id="joint-text")
 
     def show(self, case: Case, session: Session) -> None:
-        self.query_one("#joint-text", Static).update(joint_text(case, session))
+        self._lines = joint_lines(case, session)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        width = max(20, self.scrollable_content_region.width)
+        wrapped = [part for line in self._lines for part in hanging(line, width)]
+        self.query_one("#joint-text", Static).update(Content("\n").join(wrapped))
