@@ -336,12 +336,16 @@ def check_open(case: Case, list_name: str, record_id: str) -> None:
 # ---------------------------------------------------------------- session and agenda
 
 
-def go_live(case: Case, session_id: str, at: str) -> Case:
-    """Mark a planned session live (the first thing recorded in it starts it)."""
+def go_live(case: Case, session_id: str, at: str, today: date | None = None) -> Case:
+    """Mark a planned session live (the first thing recorded in it starts it); held before the
+    day it was planned for (``today``), it is dated the day it is held."""
     session = _session(case, session_id)
     if session.status != SessionStatus.PLANNED:
         return case
-    return _session_with(case, revise(session, status=SessionStatus.LIVE, started_at=at))
+    changes: dict[str, Any] = {"status": SessionStatus.LIVE, "started_at": at}
+    if today is not None and session.date > today.isoformat():
+        changes["date"] = today.isoformat()
+    return _session_with(case, revise(session, **changes))
 
 
 def set_item_status(case: Case, item_id: str, status: AgendaStatus, at: str) -> Case:
@@ -382,25 +386,43 @@ class Moved:
     still_open: tuple[AgendaItem, ...]  # earlier topics left open, when nothing follows
 
 
+def _left_last(agenda: list[AgendaItem]) -> int:
+    """The active item's place, else the place of the item left last (-1 before any)."""
+    current = next((i for i, item in enumerate(agenda) if item.status == AgendaStatus.ACTIVE), None)
+    if current is not None:
+        return current
+    ended = [(parse_timestamp(item.ended_at), i) for i, item in enumerate(agenda) if item.ended_at]
+    return max(ended)[1] if ended else -1
+
+
+def upcoming(session: Session) -> AgendaItem | None:
+    """The item F5 would start next, None when nothing open follows."""
+    agenda = session.agenda
+    return next((item for item in agenda[_left_last(agenda) + 1 :] if item.status == AgendaStatus.OPEN), None)
+
+
 def next_item(case: Case, session_id: str, at: str) -> tuple[Case, Moved]:
     """Move on to the next open item after the active one; the last item stops there.
 
     A step of the meeting left behind is done; a topic left behind stays open, with the time
-    it used. On the last item, a step is marked done and a topic stays active.
+    it used. On the last item, a step is marked done and a topic stays active. With nothing
+    active, "next" is the item after the one left last, so once the last item is done F5 stays
+    stopped; going back to an earlier topic is chosen in the agenda, on purpose.
     """
     session = _session(case, session_id)
     agenda = session.agenda
-    current = next((i for i, item in enumerate(agenda) if item.status == AgendaStatus.ACTIVE), -1)
-    following = [item for item in agenda[current + 1 :] if item.status == AgendaStatus.OPEN]
-    if following:
-        case = set_item_status(case, following[0].id, AgendaStatus.ACTIVE, at)
+    current = next((i for i, item in enumerate(agenda) if item.status == AgendaStatus.ACTIVE), None)
+    last = _left_last(agenda)
+    following = upcoming(session)
+    if following is not None:
+        case = set_item_status(case, following.id, AgendaStatus.ACTIVE, at)
         items = {item.id: item for item in _session(case, session_id).agenda}
-        left = items[agenda[current].id] if current >= 0 else None
-        return case, Moved(left, items[following[0].id], ())
+        left = items[agenda[current].id] if current is not None else None
+        return case, Moved(left, items[following.id], ())
     still_open = tuple(
-        item for item in agenda[: max(current, 0)] if item.status == AgendaStatus.OPEN and not item.is_step
+        item for item in agenda[: max(last, 0)] if item.status == AgendaStatus.OPEN and not item.is_step
     )
-    if current >= 0 and agenda[current].is_step:
+    if current is not None and agenda[current].is_step:
         case = set_item_status(case, agenda[current].id, AgendaStatus.RESOLVED, at)
         return case, Moved(_session(case, session_id).agenda[current], None, still_open)
     return case, Moved(None, None, still_open)
@@ -792,6 +814,17 @@ def edit_statement(case: Case, statement_id: str, text: str, party_id: str) -> C
     if party_id == MEDIATOR or case.party(party_id) is None:
         raise ValueError("A statement belongs to someone at the table: choose one of the parties.")
     return _set(case, "statements", statement_id, text=text.strip(), party=party_id)
+
+
+def statement_as_note(case: Case, statement_id: str, text: str) -> tuple[Case, Note]:
+    """The mediator's own words, logged as a party's statement by mistake: they become the
+    mediator's note (a statement always belongs to someone at the table)."""
+    check_open(case, "statements", statement_id)
+    statement = find(case, "statements", statement_id)
+    if not isinstance(statement, Statement):
+        raise KeyError(statement_id)
+    case, note = record_note(case, statement.session, text, at=statement.at)
+    return remove(case, "statements", statement_id), note
 
 
 def record_note(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from facilitator import __version__
+from facilitator.terminal import terminal_safe
 
 if TYPE_CHECKING:
     from facilitator.store import Store
@@ -44,21 +45,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = streams
 
 
-# Control characters but tab and line breaks (a lone carriage return can hide a line): an
-# escape sequence in a case, a file name or a pasted statement must not drive the terminal.
-# Bidirectional overrides, embeddings and isolates would reorder the rest of a line on screen
-# (right-to-left names need none of them; the marks U+200E/U+200F stay).
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
-
-
-def _terminal_safe(text: str) -> str:
-    """Each control character as a visible ``\\u001b``: in JSON output that escape is the same
-    character (the JSON stays valid), in text it shows what was there."""
-    if not _UNSAFE.search(text):
-        return text
-    return _UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
-
-
 class _TerminalSafe:
     """stdout or stderr for the commands: whatever they print reaches the terminal safe."""
 
@@ -66,7 +52,7 @@ class _TerminalSafe:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return self._stream.write(_terminal_safe(text))
+        return self._stream.write(terminal_safe(text))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

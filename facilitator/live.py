@@ -112,6 +112,7 @@ class LiveSession:
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
         self.last: tuple[str, str] | None = None  # (record list, id) of what was just recorded
+        self.news: str | None = None  # said once, besides the answer (a session held before its day)
         self.desk = Desk()
         self._load_desk()
         store.remember(case_id)
@@ -200,7 +201,12 @@ class LiveSession:
         if after is before or after == before:
             return Done("Nothing changed.", made)  # a form saved as it was: nothing to save
         if before.latest.status == SessionStatus.PLANNED and after.latest.id == before.latest.id:
-            after = actions.go_live(after, after.latest.id, self._stamp())
+            after = actions.go_live(after, after.latest.id, self._stamp(), self.today)
+            if after.latest.date != before.latest.date:
+                self.news = (
+                    f"Session {after.latest.number} is held today, {_day(after.latest.date)}, "
+                    f"not on {_day(before.latest.date)} as planned: its date says so now."
+                )
         try:
             self.file.save(after)
         except StoreError as exc:
@@ -281,6 +287,11 @@ class LiveSession:
         )
 
     def edit_statement(self, statement_id: str, text: str, party_id: str) -> Done[None] | Refused:
+        if party_id == MEDIATOR:  # your own words: they become your note, out of the Said log
+            result = self._change(
+                "statement moved to your notes", lambda c: actions.statement_as_note(c, statement_id, text)
+            )
+            return Done("Your own words now: kept as your note", None) if isinstance(result, Done) else result
         return self._simple(
             "statement corrected", lambda c: actions.edit_statement(c, statement_id, text, party_id)
         )
@@ -290,7 +301,9 @@ class LiveSession:
         return self._simple(f"{word} edited", lambda c: actions.edit_text(c, list_name, record_id, text))
 
     def edit_agreement(self, agreement_id: str, details: AgreementDetails) -> Done[None] | Refused:
-        result = self._simple("agreement details", lambda c: actions.edit_agreement(c, agreement_id, details))
+        result = self._simple(
+            "agreement details edited", lambda c: actions.edit_agreement(c, agreement_id, details)
+        )
         waivers = self.waivers(agreement_id)
         if isinstance(result, Done) and waivers:
             return Done(f"Saved. {waivers[0]}", None)
@@ -531,7 +544,7 @@ class LiveSession:
 
         result = self._change("next session", make)
         if isinstance(result, Done):
-            return Done(f"Session {result.made.number} is ready ({result.made.date})", result.made)
+            return Done(f"Session {result.made.number} is ready ({_day(result.made.date)})", result.made)
         return result
 
     # ---- undo and redo
@@ -715,6 +728,13 @@ def _restore(current: Case, lists: dict[str, Any]) -> Case:
 # ---------------------------------------------------------------- words for the mediator
 
 
+def _day(value: str) -> str:
+    """A date as people read it ("Dec 10, 2026"), never the stored 2026-12-10."""
+    from facilitator.export.words import short_date
+
+    return short_date(value)
+
+
 def _short(text: str, width: int = 40) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -742,7 +762,7 @@ def _confirmation(case: Case, kind: CaptureKind, record: Record) -> str:
             return f"Recorded: agreement ({record.kind.value}, {len(missing)} details to add) · F4 adds them"
         return f"Recorded: agreement ({record.kind.value}) · F4 edits it"
     if isinstance(record, FollowUp):
-        due = f", due {record.due}" if record.due else " · F4 adds a due date"
+        due = f", due {_day(record.due)}" if record.due else " · F4 adds a due date"
         return f"Recorded: follow-up for {case.owner_of(record)}{due}"
     if kind == CaptureKind.PARKING_LOT:
         return "Recorded: parking lot"

@@ -570,6 +570,12 @@ FOLLOW_THROUGH = {
 }
 
 
+COUNTED = (
+    "Counted: open agenda items, undecided options, unaddressed interests, agreements missing "
+    "details, follow-ups not done and the parking lot."
+)
+
+
 def render_review(case: Case, fmt: str, today: date | None = None) -> str:
     """The review in ``fmt``: "text" for the terminal, "markdown", or "json".
 
@@ -593,11 +599,24 @@ def render_review(case: Case, fmt: str, today: date | None = None) -> str:
         tally = "Nothing is unresolved."
     else:
         tally = f"{found.count} unresolved."
+    flags, late = red_flags(case, day), overdue(case, day)
+    besides = [
+        (len(flags), "red flag", "red flags"),
+        (len(late), "overdue item", "overdue items"),
+        (len(missing_documents(case)), "document still missing", "documents still missing"),
+        (len(iep_changes(case)), "agreement to write into the IEP", "agreements to write into the IEP"),
+        (len(trials_to_review(case)), "trial awaiting review", "trials awaiting review"),
+    ]
+    # Say what the number counts: the lists below also hold entries it does not.
+    also = [f"{n} {one if n == 1 else many}" for n, one, many in besides if n]
+    explained = [] if found.is_empty else [COUNTED]
+    explained += [f"Also listed: {words_list(also)}."] if also else []
     lines: list[str] = []
     if markdown:
         lines += [f"# Unresolved: {show(case.title)}", "", f"{where}. {tally}"]
+        lines += ["", " ".join(explained)] if explained else []
     else:
-        lines += [f"{show(case.title)} ({case.id})", where, "", tally]
+        lines += [f"{show(case.title)} ({case.id})", where, "", tally, *explained]
 
     def section(heading: str, entries: list[str]) -> None:
         if not entries:
@@ -609,14 +628,13 @@ def render_review(case: Case, fmt: str, today: date | None = None) -> str:
         bullet = "- " if markdown else "  - "
         lines.extend(bullet + entry for entry in entries)
 
-    flags = red_flags(case, day)
     section("Red flags", [show(flag.text) for flag in flags])
     if any(flag.kind == "stalled-topic" for flag in flags):
         if markdown:
             lines += ["", f"*{FORMAL_ROUTES_HEADING}:* {FORMAL_ROUTES}"]
         else:
             lines += ["", f"  {FORMAL_ROUTES_HEADING}: {FORMAL_ROUTES}"]
-    section("Overdue", [_overdue_entry(item, show) for item in overdue(case, day)])
+    section("Overdue", [_overdue_entry(item, show) for item in late])
 
     numbers = {s.id: s.number for s in case.sessions}
     for group, heading in GROUPS.items():

@@ -87,6 +87,14 @@ def test_next_item_moves_on_and_stops_at_the_last(leo: Case):
     assert case.sessions[0].agenda[1].status == "active"
 
 
+def test_what_f5_starts_next_is_known_before_it_is_pressed(leo: Case):
+    case, moved = actions.next_item(leo, "s1", AT)
+    assert actions.upcoming(leo.sessions[0]).id == moved.started.id  # what F5 started
+    assert actions.upcoming(case.sessions[0]) is None  # on the last item: nothing follows
+    case = actions.set_item_status(case, "a2", "open", AT)  # left open, nothing active
+    assert actions.upcoming(case.sessions[0]) is None  # F5 stays stopped; earlier topics are chosen
+
+
 def test_a_step_left_behind_is_done_and_a_topic_stays_open(leo: Case):
     session = leo.sessions[0]
     opening = actions.revise(session.agenda[0], status="open", process=True)

@@ -150,7 +150,7 @@ def test_a_statement_can_be_corrected_while_the_session_is_live(live: LiveSessio
     done(live.edit_statement(statement.id, "You never listen to us", "p2"))
     (saved,) = store.read("leo").statements
     assert (saved.text, saved.party) == ("You never listen to us", "p2")
-    assert "parties" in refused(live.edit_statement(statement.id, "x", MEDIATOR))
+    assert "parties" in refused(live.edit_statement(statement.id, "x", "p9"))
 
 
 def test_time_boxes_and_dates_typed_in_forms_never_crash(live: LiveSession):
@@ -212,6 +212,41 @@ def test_next_item_closes_steps_leaves_topics_open_and_stops_at_the_last(live: L
     reason = refused(live.next_item())
     assert "last item" in reason and "Assistive technology" in reason
     assert live.active_item() == "a3"
+
+
+def test_after_the_last_item_next_stays_stopped_until_a_topic_is_chosen(live: LiveSession):
+    """Walk-through: a second F5 after the last item reopened the first open topic."""
+    for _ in range(3):
+        done(live.next_item())  # the opening, assistive technology, transportation
+    done(live.set_agenda_status("a3", AgendaStatus.RESOLVED))  # the last one, done in the agenda
+    for _ in range(2):
+        reason = refused(live.next_item())
+        assert "last item" in reason and "Assistive technology" in reason  # what is still open
+    assert live.active_item() is None
+    done(live.set_agenda_status("a2", AgendaStatus.ACTIVE))  # going back: on purpose, in the agenda
+    assert live.active_item() == "a2"
+
+
+def test_a_planned_session_held_early_is_dated_the_day_it_is_held(store: Store):
+    document = small_case().dump()
+    document["sessions"][0]["date"] = "2026-12-05"
+    store.create(Case.model_validate(document))
+    with LiveSessionFor(store) as live:
+        done(live.record("Bus schedule", kind=CaptureKind.PARKING_LOT))
+        assert live.news and "held today, Nov 28, 2026" in live.news and "Dec 5, 2026" in live.news
+    session = store.read("leo").latest
+    assert (session.status, session.date) == ("live", "2026-11-28")
+
+
+def test_a_statement_of_the_mediators_own_words_becomes_a_note(live: LiveSession, store: Store):
+    statement = done(live.record("Let us take five", kind=CaptureKind.STATEMENT, speaker="p1")).made
+    assert "your note" in done(live.edit_statement(statement.id, "Let us take five minutes", MEDIATOR)).said
+    case = store.read("leo")
+    assert case.statements == [] and [(n.text, n.visibility) for n in case.notes] == [
+        ("Let us take five minutes", "joint")
+    ]
+    done(live.undo())
+    assert [s.text for s in store.read("leo").statements] == ["Let us take five"]
 
 
 def test_a_closed_session_is_final_and_an_agreement_is_amended(store: Store):

@@ -6,12 +6,14 @@ import gc
 from collections.abc import Iterable
 from datetime import date
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from facilitator.live import Clock, LiveSession, utc_now
 from facilitator.store import Store, StoreError
 from facilitator.tui import keys
+from facilitator.tui.keystrokes import KeyOrder, Typed
 from facilitator.tui.screens.board import BoardScreen
 
 
@@ -35,6 +37,17 @@ class FacilitatorApp(App[None]):
         self.live = live
         self.problem: str | None = None
         self.notice: str | None = None  # why the case list shows instead of the last case
+        self.key_order = KeyOrder(self, self._textual_key)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys (and pastes) are taken one at a time, in the order typed (tui/keystrokes.py).
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.key_order.arrived(event)
+        else:
+            await super().on_event(event)
+
+    async def _textual_key(self, event: Typed) -> None:
+        await super().on_event(event)
 
     def on_load(self) -> None:
         # What exists by the first paint (modules, the case, the widgets) lives as long as the
@@ -43,6 +56,7 @@ class FacilitatorApp(App[None]):
         gc.disable()
 
     def on_mount(self) -> None:
+        self.key_order.start()
         self.theme = "textual-dark"
         if self.live is not None:
             self.push_screen(BoardScreen(self.live))

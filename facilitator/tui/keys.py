@@ -76,6 +76,9 @@ BOARD_KEYS: tuple[Key, ...] = (
     Key("escape", "back_to_typing", "Back", "back to the capture line; dismisses a message", "back"),
 )
 APP_KEYS: tuple[Key, ...] = (Key("ctrl+q", "quit", "Quit", "quit (typed words are kept)", "quit", 1),)
+BOARD_ACTIONS = {k.key: k.action for k in BOARD_KEYS}
+# Pressed in a dialog, these close it first and then work on the board (Esc belongs to the dialog).
+BOARD_ONLY = frozenset(k.key for k in BOARD_KEYS if k.id != "back")
 
 # The second key after F3, for each kind: its first letter, except agreement (a) and parking (k).
 KIND_KEYS = {

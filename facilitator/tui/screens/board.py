@@ -2,8 +2,9 @@
 
 Thin by design: the keys (``keys.py``), the panels' messages and the palette
 (``commands.py``) become intents of ``LiveSession``, which validates and saves; the screen
-then shows what it answered. Typing is safe: after any F-key or dialog focus is back on
-the capture line, and a panel takes letter commands only once the mediator moved into it.
+then shows what it answered. Typing is safe: each key is taken whole, in the order typed
+(``take_key``, tui/keystrokes.py); after any F-key or dialog focus is back on the capture
+line, and a panel takes letter commands only once the mediator moved into it.
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ from typing import TYPE_CHECKING, Any
 from textual import events, on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
 from facilitator.actions import CaptureKind
 from facilitator.live import Done, LiveSession, Refused
 from facilitator.model import Case, OptionStatus
+from facilitator.terminal import terminal_safe
 from facilitator.tui import keys
 from facilitator.tui.commands import BoardCommands
-
-# The dialogs and forms (screens/dialogs.py, forms.py, modals.py) are imported by the keys
-# that open them: the board's first paint does not wait for them.
+from facilitator.tui.keystrokes import Taken, Typed
+from facilitator.tui.screens import board_keys, rooms
 from facilitator.tui.widgets.capture import CaptureBar
 from facilitator.tui.widgets.header import CaucusBanner, SessionHeader
 from facilitator.tui.widgets.joint import JointView
@@ -45,6 +46,11 @@ from facilitator.tui.widgets.session import SessionPanels
 if TYPE_CHECKING:
     from facilitator.tui.app import FacilitatorApp
 
+    # The dialogs and forms (screens/dialogs.py, forms.py, modals.py) are imported by the keys
+    # that open them: the board's first paint does not wait for them.
+    from facilitator.tui.screens.dialogs import Chooser
+    from facilitator.tui.screens.modals import Dialog
+
 NARROW, SHORT = 100, 30  # below these the board packs itself tighter
 
 
@@ -61,6 +67,7 @@ class BoardScreen(Screen[None]):
         self.live = live
         self.unsaved: str | None = None  # why the last change is not saved, while it is not
         self._draft_timer: Timer | None = None
+        self.chooser: Chooser | None = None  # F2 or F3, waiting for its key
 
     def compose(self) -> ComposeResult:
         yield SessionHeader(id="header")
@@ -77,13 +84,14 @@ class BoardScreen(Screen[None]):
         self.query_one(SessionHeader).count_alerts(self.case, self.live.today)  # in the first paint
         self.refresh_board()
         self.set_interval(1, self.refresh_header)
-        self.capture_input.focus()
+        self.type_here()
         # The reframing engine compiles its patterns on import: do it once the board is up.
         self.call_after_refresh(self.run_worker, _load_reframing, thread=True, exclusive=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
         self.set_class(event.size.height < SHORT, "-short")
+        self.refresh_header()  # now, not at the next tick: a narrow header puts the session first
 
     @property
     def case(self) -> Case:
@@ -92,6 +100,10 @@ class BoardScreen(Screen[None]):
     @property
     def capture_input(self) -> Input:
         return self.query_one("#capture-input", Input)
+
+    def type_here(self) -> None:
+        """The capture line has the keys from the next key on (``focus()`` would wait a redraw)."""
+        self.set_focus(self.capture_input)
 
     # ---------------------------------------------------------------- showing
 
@@ -102,11 +114,19 @@ class BoardScreen(Screen[None]):
     def refresh_board(self) -> None:
         live, now = self.live, self.app.clock()
         self.query_one(SessionPanels).show(live.case, live.session, live.desk.caucus, live.today, now)
-        self.show_joint()
+        if self.has_class("-joint"):
+            self.query_one(JointView).show(live.case, live.session)
         self.refresh_choice()
         self.refresh_header()
         # Counted once the change is on screen, so recording never waits for it.
-        self.call_after_refresh(self.query_one(SessionHeader).count_alerts, live.case, live.today)
+        self.call_after_refresh(self._count_alerts)
+
+    def _count_alerts(self) -> None:
+        header = self.query_one(SessionHeader)
+        before = header.alerts
+        header.count_alerts(self.live.case, self.live.today)
+        if header.alerts != before:  # shown now, not at the clock's next tick
+            self.refresh_header()
 
     def refresh_choice(self) -> None:
         live = self.live
@@ -154,7 +174,11 @@ class BoardScreen(Screen[None]):
             return False
         self.show_store_problem(None)
         self.refresh_board()
-        self.say(result.said + (" · Esc dismisses" if sticky else ""), sticky=sticky)
+        said, news, self.live.news = result.said, self.live.news, None
+        sticky = sticky or news is not None
+        self.say(
+            " · ".join(filter(None, [said, news])) + (" · Esc dismisses" if sticky else ""), sticky=sticky
+        )
         self._save_desk_soon()
         return True
 
@@ -164,8 +188,9 @@ class BoardScreen(Screen[None]):
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(1.5, self.live.save_desk)
 
-    def open(self, modal: ModalScreen[Any], done: Callable[[Any], None] | None = None) -> None:
-        """Open a dialog; what it returns is shown, and typing goes back to where it was."""
+    def open(self, modal: Dialog[Any], done: Callable[[Any], None] | None = None) -> None:
+        """Open a dialog; its answer is applied the moment it is given (before the next key),
+        what it returns is shown, and typing goes back to where it was."""
 
         def closed(answer: Any) -> None:
             if done is not None:
@@ -174,32 +199,25 @@ class BoardScreen(Screen[None]):
                 self.refresh_board()
                 self.say(answer)
 
-        self.app.push_screen(modal, closed)
+        modal.then = closed
+        self.app.push_screen(modal)
 
     def on_screen_resume(self) -> None:  # back from a dialog: typing goes on where it was
         if not isinstance(self.focused, RecordTable):
-            self.capture_input.focus()
+            self.type_here()
+
+    async def take_key(self, event: Typed) -> Taken:
+        """Each key whole, in the order typed (screens/board_keys.py)."""
+        return await board_keys.take(self, event)
 
     # ---------------------------------------------------------------- the capture line
 
-    def show_joint(self) -> None:
-        if self.has_class("-joint"):  # the room sees an option or agreement as it is typed, nothing else
-            typed = self.live.desk.kind in (CaptureKind.OPTION, CaptureKind.AGREEMENT)
-            draft = self.capture_input.value if typed else ""
-            self.query_one(JointView).show(self.live.case, self.live.session, draft)
-
     @on(Input.Changed, "#capture-input")
     def _typed(self, event: Input.Changed) -> None:
-        self.show_joint()
         self.update_analysis()
         if event.value != self.live.desk.draft:
             self.live.desk.draft = event.value
             self._save_desk_soon()
-
-    @on(Input.Submitted, "#capture-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.record_line(self.query_one(CaptureBar).chosen_reframe)
 
     def record_line(self, reframe: str | None = None) -> None:
         if not self.capture_input.value.strip():
@@ -209,6 +227,8 @@ class BoardScreen(Screen[None]):
             self.capture_input.value = ""
         if self.apply(result) and self.live.last:
             self.query_one(SessionPanels).reveal(*self.live.last)
+            if self.has_class("-joint"):  # the room's screen: not who, not what
+                self.say(f"Recorded · {rooms.QUIET}")
 
     def set_kind(self, kind: CaptureKind) -> None:
         self._choose(self.live.choose_kind(kind))
@@ -217,38 +237,30 @@ class BoardScreen(Screen[None]):
         self._choose(self.live.choose_speaker(party_id))
 
     def _choose(self, result: Done[None] | Refused) -> None:
-        self.capture_input.focus()
+        self.type_here()
         if isinstance(result, Refused):
             self.say(result.reason, warning=True)
             return
-        self.say(result.said)
+        self.say(f"Chosen · {rooms.QUIET}" if self.has_class("-joint") else result.said)
         self._save_desk_soon()
         self.refresh_choice()
 
     def action_choose_speaker(self) -> None:
         from facilitator.tui.screens import dialogs
 
-        self.capture_input.focus()
-        unchanged = "Speaker unchanged. F2 then a number picks who is speaking."
-        self.open(
-            dialogs.speaker_pick(self.live), lambda p: self.set_speaker(p) if p else self.say(unchanged)
-        )
+        board_keys.open_chooser(self, dialogs.speaker_pick(self.live, self.set_speaker))
 
     def action_choose_kind(self) -> None:
         from facilitator.tui.screens import dialogs
 
-        self.capture_input.focus()
+        self.type_here()
         if self.live.in_caucus:
             self.say("In caucus everything you write is a private note. F6 leaves caucus.", warning=True)
             return
-        unchanged = "Kind unchanged. F3 then a letter picks what the line records."
-        self.open(
-            dialogs.kind_pick(self.live),
-            lambda k: self.set_kind(CaptureKind(k)) if k else self.say(unchanged),
-        )
+        board_keys.open_chooser(self, dialogs.kind_pick(self.live, lambda k: self.set_kind(CaptureKind(k))))
 
     def action_back_to_typing(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.show_hint()
 
     # ---------------------------------------------------------------- panels
@@ -266,7 +278,7 @@ class BoardScreen(Screen[None]):
         words = record_words(self.live.case, *chosen) if chosen else None
         if words and isinstance(table, RecordTable):
             title = (f" {table.TITLE.upper()} ", "bold reverse")
-            self.say(Content.assemble(title, " ", words, ("  ·  Esc back to typing", "bold")))
+            self.say(Content.assemble(title, " ", terminal_safe(words), ("  ·  Esc back to typing", "bold")))
 
     @on(RecordTable.KeyNotUsed)
     def _key_not_used(self, event: RecordTable.KeyNotUsed) -> None:
@@ -277,7 +289,7 @@ class BoardScreen(Screen[None]):
         """F4: the selected row of the panel in use, else the row just recorded."""
         focused = self.focused
         chosen = focused.selected() if isinstance(focused, RecordTable) else None
-        self.capture_input.focus()
+        self.type_here()
         chosen = chosen or self.live.last
         if chosen is None:
             self.say("Nothing recorded yet to edit. Tab moves into the panels to choose a row.", warning=True)
@@ -297,6 +309,7 @@ class BoardScreen(Screen[None]):
             return
         final = self.live.final(list_name, record_id)
         if final and list_name == "agreements":
+            self.say(final, warning=True)  # at once, under the question
             question = "This agreement is part of a closed session. Amend it in this session instead?"
             self.open(ConfirmModal(question, final), lambda yes: self.amend(record_id) if yes else None)
             return
@@ -320,7 +333,9 @@ class BoardScreen(Screen[None]):
             return
 
         def chosen(interest_ids: list[str] | None) -> None:
-            if interest_ids is not None:
+            if interest_ids is None:  # Esc, or typing: the links stay as they were
+                self.say("Links unchanged.")
+            else:
                 self.apply(self.live.link(option_id, interest_ids))
 
         self.open(picker, chosen)
@@ -384,57 +399,27 @@ class BoardScreen(Screen[None]):
     # ---------------------------------------------------------------- the F-keys
 
     def action_next_item(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         result = self.live.next_item()
         if self.apply(result) and isinstance(result, Done) and result.made.started:
             self.query_one(AgendaTable).select_record("agenda", result.made.started.id)
 
     def action_caucus(self) -> None:
-        from facilitator.tui.screens import dialogs
-
-        self.capture_input.focus()
-        if not self.live.in_caucus:
-            self.open(dialogs.caucus_choice(self.live), self._enter_caucus)
-            return
-        picker = dialogs.sharing_pick(self.live)
-        if picker is None:
-            self.apply(self.live.leave_caucus())
-        else:
-            self.open(picker, self._leave_caucus)
-
-    def _enter_caucus(self, chosen: str | None) -> None:
-        if chosen and self.apply(self.live.enter_caucus(chosen.split(","))):
-            self.remove_class("-joint")
-            self.refresh_board()
-
-    def _leave_caucus(self, shared: list[str] | None) -> None:
-        if shared is not None:
-            self.apply(self.live.leave_caucus(shared))
+        rooms.caucus(self)
 
     def action_review(self) -> None:
         from facilitator.tui.screens.review import ReviewScreen
 
-        self.capture_input.focus()
+        self.type_here()
         self.app.push_screen(ReviewScreen(self.case, self.live.today))
 
     def action_joint_view(self) -> None:
-        """The single text for the room's screen; again to come back. Never in caucus."""
-        self.capture_input.focus()
-        if self.live.in_caucus and not self.has_class("-joint"):
-            self.say("Not in caucus: the joint view is for the whole room. F6 leaves caucus.", warning=True)
-            return
-        self.toggle_class("-joint")
-        self.refresh_board()
-        self.say(
-            "Joint view: only the agenda, options and agreements · F12 again for the board"
-            if self.has_class("-joint")
-            else "Back to the board"
-        )
+        rooms.joint_view(self)
 
     def action_export(self) -> None:
         from facilitator.tui.screens import dialogs
 
-        self.capture_input.focus()
+        self.type_here()
         self.open(dialogs.export_choice(), self._export)
 
     def _export(self, chosen: str | None) -> None:
@@ -446,22 +431,22 @@ class BoardScreen(Screen[None]):
         from facilitator.agenda import list_templates
         from facilitator.tui.screens import forms
 
-        self.capture_input.focus()
+        self.type_here()
         templates, _ = list_templates(self.live.store.home)
         self.open(forms.next_session_form(self.live, templates, self.live.today, self.live.next_session))
 
     def action_add_party(self) -> None:
         from facilitator.tui.screens import forms
 
-        self.capture_input.focus()
+        self.type_here()
         self.open(forms.party_form(self.live))
 
     def action_undo(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.apply(self.live.undo())
 
     def action_redo(self) -> None:
-        self.capture_input.focus()
+        self.type_here()
         self.apply(self.live.redo())
 
     def keep_typed_words(self) -> bool:

@@ -16,6 +16,8 @@ from facilitator.actions import case_slug, new_case, parse_party, stamp
 from facilitator.live import Done, Refused
 from facilitator.model import Party, explain
 from facilitator.store import Store, StoreError
+from facilitator.terminal import terminal_safe
+from facilitator.tui.keystrokes import Taken, Typed, run_key
 from facilitator.tui.screens.modals import Field, FormModal
 
 if TYPE_CHECKING:
@@ -35,6 +37,9 @@ class CaseListScreen(Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+
+    async def take_key(self, event: Typed) -> Taken:
+        return await run_key(self, event)  # each key whole, before the next (tui/keystrokes.py)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cases"):
@@ -65,7 +70,7 @@ class CaseListScreen(Screen[None]):
                 due.append(f"{' · ' if late else ''}next {coming.date}", style="dim")
             table.add_row(
                 Text(found.id),
-                Text(" ".join(found.title.split())),
+                Text(terminal_safe(" ".join(found.title.split()))),
                 str(found.sessions),
                 found.last_date,
                 str(found.open_items),

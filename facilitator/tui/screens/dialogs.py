@@ -1,15 +1,75 @@
 """The board's small dialogs, built from the live session: who is speaking, what kind of
 line, who the caucus is with, which notes may be shared, which interests an option serves,
-what to export. Each returns the modal, or the reason there is nothing to choose."""
+what to export. Each returns the modal (or chooser), or the reason there is nothing to choose."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.content import Content
 
 from facilitator.actions import CaptureKind
 from facilitator.live import LiveSession
 from facilitator.model import MEDIATOR
 from facilitator.review import in_play
+from facilitator.terminal import terminal_safe
 from facilitator.tui import keys
-from facilitator.tui.screens.modals import ChoiceModal, Pick, PickModal, QuickPick
+from facilitator.tui.screens.modals import ChoiceModal, PickModal
+
+
+@dataclass(frozen=True)
+class Pick:
+    """One thing a chooser offers: the key that picks it, its label, and its value."""
+
+    key: str
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """F2 or F3: a line above the capture line, and the next key picks (F2 then 1, F3 then i).
+
+    It is no screen, so nothing typed behind it can land anywhere but the capture line: the
+    F-key that opened it, again, picks the entry after the current one (the old habit of
+    cycling); any other key picks nothing, closes it, and goes on as typed. Picks are lower
+    case, so a capital letter starting a sentence is typing.
+    """
+
+    title: str
+    picks: tuple[Pick, ...]
+    current: str
+    again: str
+    unchanged: str  # what the board says when nothing was picked
+    choose: Callable[[str], object]
+
+    def pick(self, key: str, character: str | None) -> str | None:
+        if key == self.again:
+            values = [p.value for p in self.picks]
+            index = values.index(self.current) if self.current in values else -1
+            return values[(index + 1) % len(values)]
+        return next((p.value for p in self.picks if p.key == character), None)
+
+    def line(self, width: int, show_current: bool = True) -> Content:
+        """The question and its picks, on as many lines of ``width`` as they need, each pick whole."""
+        lines = [Content.styled(f" {self.title} ", "bold reverse")]
+        pieces = [
+            Content.assemble(
+                (pick.key, "bold reverse" if show_current and pick.value == self.current else "bold"),
+                " " + terminal_safe(pick.label),
+            )
+            for pick in self.picks
+        ]
+        for index, piece in enumerate([*pieces, Content.styled("Esc keeps it", "dim")]):
+            gap = " " if index == 0 else "   " if index == len(pieces) else "  "
+            if lines[-1].cell_length + len(gap) + piece.cell_length > width:
+                if index == len(pieces) and len(lines) == 1:
+                    break  # not a line of its own for the hint: the board stays where it was
+                lines.append(Content(""))
+                gap = " "
+            lines[-1] = Content.assemble(lines[-1], gap, piece)
+        return Content("\n").join(lines)
 
 
 def _flat(text: str, width: int) -> str:
@@ -17,19 +77,21 @@ def _flat(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def speaker_pick(live: LiveSession) -> QuickPick:
+def speaker_pick(live: LiveSession, choose: Callable[[str], object]) -> Chooser:
     """F2: m for the mediator, 1-9 for the parties (in caucus, only those in the room)."""
     speakers = live.speakers()
     picks = [Pick(keys.MEDIATOR_KEY, "mediator", MEDIATOR)] if MEDIATOR in speakers else []
     parties = [p for p in speakers if p != MEDIATOR]
     picks += [Pick(k, live.case.who(p), p) for k, p in zip(keys.SPEAKER_KEYS, parties, strict=False)]
-    return QuickPick("Who?", picks, live.desk.speaker, "f2")
+    unchanged = "Speaker unchanged. F2 then a number picks who is speaking."
+    return Chooser("Who?", tuple(picks), live.desk.speaker, "f2", unchanged, choose)
 
 
-def kind_pick(live: LiveSession) -> QuickPick:
+def kind_pick(live: LiveSession, choose: Callable[[str], object]) -> Chooser:
     """F3: one letter for each kind of line."""
     picks = [Pick(keys.KIND_KEYS[kind], kind.value.split()[0], kind.value) for kind in CaptureKind]
-    return QuickPick("What?", picks, live.desk.kind.value, "f3")
+    unchanged = "Kind unchanged. F3 then a letter picks what the line records."
+    return Chooser("What?", tuple(picks), live.desk.kind.value, "f3", unchanged, choose)
 
 
 def caucus_choice(live: LiveSession) -> ChoiceModal:
@@ -47,7 +109,8 @@ def sharing_pick(live: LiveSession) -> PickModal | None:
     return PickModal(
         f"Leaving caucus with {live.caucus_names()}: which notes may be shared?",
         [(_flat(n.text, 90), n.id) for n in notes],
-        note="Tick only what they agreed to share. Unticked notes stay private. Enter saves, Esc stays in caucus.",
+        note="Tick only what they agreed to share; unticked notes stay private. "
+        "Enter ticks, ctrl+s shares and leaves caucus; Esc or typing stays in caucus.",
     )
 
 
@@ -66,7 +129,7 @@ def link_pick(live: LiveSession, option_id: str) -> PickModal | str:
         f"Interests served by: {_flat(option.text, 60)}",
         choices,
         option.addresses or [],
-        note="Space ticks, Enter saves.",
+        note="Enter ticks or unticks, ctrl+s saves; Esc or typing leaves the links as they were.",
     )
 
 

@@ -5,10 +5,10 @@ the service layer, which reads it through the model (dates by ``parse_date``, ti
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from facilitator.actions import AgreementDetails
 from facilitator.live import Done, LiveSession, Refused
@@ -82,6 +82,7 @@ def interest_form(live: LiveSession, interest: Interest) -> FormModal:
 
 def statement_form(live: LiveSession, statement: Statement) -> FormModal:
     speakers = [(f"{p.name} · {p.role.value}", p.id) for p in live.case.parties]
+    speakers.append(("the mediator (your own words become your note)", MEDIATOR))
     return FormModal(
         "Correct a statement",
         [
@@ -156,8 +157,27 @@ def owner_choices(live: LiveSession) -> list[tuple[str, str]]:
     return [("the mediator", MEDIATOR), *parties, ("someone not at the table (name below)", OTHER_OWNER)]
 
 
+class FollowUpForm(FormModal):
+    """A name typed under "Who, if not at the table" chooses someone not at the table."""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "field-owner_name" and event.value.strip():
+            self.set_value("owner", OTHER_OWNER)
+
+
 def follow_up_form(live: LiveSession, follow_up: FollowUp) -> FormModal:
-    return FormModal(
+    def submit(v: Values) -> Done[Any] | Refused:
+        owner, name = v["owner"], v["owner_name"].strip()
+        if name and name != (follow_up.owner_name or "") and owner != OTHER_OWNER:
+            if owner != follow_up.owner:  # both changed: say so rather than guess
+                return Refused(
+                    f"Who is it: {live.case.who(owner)}, or “{name}”? "
+                    "Clear the name to keep the choice under Who."
+                )
+            owner = OTHER_OWNER  # the name was typed faster than the form could follow
+        return live.edit_follow_up(follow_up.id, v["text"], owner, v["owner_name"], v["due"])
+
+    return FollowUpForm(
         "Follow-up",
         [
             Field("text", "What", follow_up.text, required=True),
@@ -170,7 +190,7 @@ def follow_up_form(live: LiveSession, follow_up: FollowUp) -> FormModal:
             ),
             Field("due", "Due", follow_up.due or "", placeholder=DATE_HINT),
         ],
-        lambda v: live.edit_follow_up(follow_up.id, v["text"], v["owner"], v["owner_name"], v["due"]),
+        submit,
     )
 
 
@@ -217,19 +237,22 @@ def next_session_form(
         result: Done[Any] | Refused = start(on, by_name.get(values["agenda"]))
         return result
 
+    from facilitator.export.words import long_date
+
     latest = live.session
+    # Never the day of this session: a week after it (or after today, when it was held earlier).
+    suggested = max(today, date.fromisoformat(latest.date)) + timedelta(days=7)
     choices = [("only what carries over (and a check-in)", SAME_AGENDA)]
     choices += [(f"{t.title} ({t.name})", t.name) for t in templates]
     return FormModal(
         f"Close session {latest.number} and plan session {latest.number + 1}",
         [
-            Field(
-                "date", "Date of the next session", max(today.isoformat(), latest.date), placeholder=DATE_HINT
-            ),
+            Field("date", "Date of the next session", suggested.isoformat(), placeholder=DATE_HINT),
             Field("agenda", "Agenda after the carried items", SAME_AGENDA, choices=choices),
         ],
         submit,
-        note="Open topics, the parking lot and a check-in on follow-ups carry over. Ctrl+Z undoes this.",
+        note=f"The date suggested is a week on: {long_date(suggested)}; type the day you agreed. "
+        "Open topics, the parking lot and a check-in on follow-ups carry over. Ctrl+Z undoes this.",
     )
 
 

@@ -3,14 +3,15 @@ own bindings (so a key is named in one place)."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from facilitator.tui import keys
+from facilitator.tui.keystrokes import Taken, Typed
+from facilitator.tui.screens.modals import Dialog, is_typing
 from facilitator.tui.widgets.panels import (
     AGENDA_MARKS,
     AgendaTable,
@@ -75,9 +76,18 @@ def help_text() -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "close help", id="help.close")]
+class HelpScreen(Dialog[None]):
+    """Esc or F1 closes it; typing closes it too, and the words go to the capture line."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(help_text(), id="help-text")
+
+    async def take_key(self, event: Typed) -> Taken:
+        if isinstance(event, events.Key) and event.key == "f1":
+            self.cancel()
+            return Taken.DONE
+        if is_typing(event):
+            self.cancel()
+            return Taken.AGAIN
+        return await super().take_key(event)

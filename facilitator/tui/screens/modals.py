@@ -1,16 +1,20 @@
-"""Typed modal screens: a form, a choice, a pick-several list, a yes/no question, a quick pick.
+"""Typed modal screens: a form, a choice, a tick list, a yes/no question.
 
-Each returns its answer through ``dismiss`` (None when cancelled) and shows user text only
-as Content or Text, never as markup. A form does not check its fields itself: it hands
-them to ``submit`` (an intent of the service layer), shows the explained refusal if there
-is one, and closes only once the change is saved.
+Each answers once, through ``answer`` (None when cancelled): a second key or click after the
+answer changes nothing, and ``then`` hears the answer at once, after the dialog has left the
+screen, so the keys typed after it find the board as the answer left it (tui/keystrokes.py).
+Typing is safe: in a choice, a tick list or a question, a printable key means the mediator is
+still typing, so the dialog closes unchanged and the key goes on to the capture line; an
+F-key closes a dialog and then works on the board. User text shows only as Content, never as
+markup. A form does not check its fields itself: it hands them to ``submit`` (an intent of the
+service layer), shows the explained refusal if there is one, and closes once the change is saved.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -18,11 +22,51 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from facilitator.live import Done, Refused
+from facilitator.terminal import terminal_safe
+from facilitator.tui import keys
+from facilitator.tui.keystrokes import Taken, Typed, run_key
+
+T = TypeVar("T")
+
+
+def is_typing(event: Typed) -> bool:
+    """A printable key or a paste: words meant for the capture line."""
+    return isinstance(event, events.Paste) or (event.is_printable and event.character is not None)
+
+
+class Dialog(ModalScreen[T | None]):
+    """A modal with one answer, given once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answered = False
+        self.then: Callable[[T | None], None] | None = None
+
+    def answer(self, value: T | None) -> None:
+        if self.answered or self.app.screen is not self:
+            return
+        self.answered = True
+        self.dismiss(value)
+        if self.then is not None:
+            self.then(value)
+
+    def cancel(self) -> None:
+        self.answer(None)
+
+    async def take_key(self, event: Typed) -> Taken:
+        """Esc cancels; an F-key closes the dialog and works on the board; the rest at once."""
+        if isinstance(event, events.Key):
+            if event.key == "escape":
+                self.cancel()
+                return Taken.DONE
+            if event.key in keys.BOARD_ONLY:
+                self.answer(None)
+                return Taken.AGAIN
+        return await run_key(self, event)
 
 
 @dataclass(frozen=True)
@@ -44,16 +88,17 @@ CHECKED = "yes"
 
 
 def _title(text: str) -> Static:
-    return Static(Content(text), classes="modal-title")
+    return Static(Content(terminal_safe(text)), classes="modal-title")
 
 
-class FormModal(ModalScreen[str | None]):
-    """Fill in a few fields; Enter or ctrl+s saves, Escape cancels. Returns what was done."""
+DISCARDED = "The details you typed were not saved."
 
-    BINDINGS = [
-        Binding("escape", "cancel", "cancel", id="form.cancel"),
-        Binding("ctrl+s", "save", "save", id="form.save"),
-    ]
+
+class FormModal(Dialog[str]):
+    """Fill in a few fields: Tab moves on, Enter or ctrl+s saves, Esc leaves (asking first when
+    something was typed). Returns what was done."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "save", id="form.save")]
     AUTO_FOCUS = ".modal-body Input, .modal-body Select, .modal-body Checkbox"
 
     def __init__(self, title: str, fields: Sequence[Field], submit: Submit, note: str = "") -> None:
@@ -62,12 +107,13 @@ class FormModal(ModalScreen[str | None]):
         self.fields = list(fields)
         self.submit = submit
         self.note = note
+        self.typed_from: Values = {}  # the values as the form opened, to know whether anything was typed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal"):
             yield _title(self.form_title)
             if self.note:
-                yield Static(Content(self.note), classes="modal-note")
+                yield Static(Content(terminal_safe(self.note)), classes="modal-note")
             with VerticalScroll(classes="modal-body", can_focus=False):
                 for spec in self.fields:
                     # One row a field, its label beside it: the longest form fits at 80x24.
@@ -76,8 +122,12 @@ class FormModal(ModalScreen[str | None]):
                         yield self._field(spec)
             yield Static(id="form-error", classes="form-error")
             with Horizontal(classes="modal-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                yield Static(Content.styled("Enter saves · Esc leaves", "dim"), classes="modal-keys")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.typed_from = self.values()
 
     @staticmethod
     def _field(spec: Field) -> Input | Select[str] | Checkbox:
@@ -86,7 +136,7 @@ class FormModal(ModalScreen[str | None]):
         if spec.choices:
             values = [v for _, v in spec.choices]
             return Select(
-                [(Content(label), value) for label, value in spec.choices],
+                [(Content(terminal_safe(label)), value) for label, value in spec.choices],
                 value=spec.value if spec.value in values else values[0],
                 allow_blank=False,
                 id=f"field-{spec.key}",
@@ -117,18 +167,37 @@ class FormModal(ModalScreen[str | None]):
         if isinstance(widget, Select | Input):
             widget.value = value
 
+    @property
+    def typed(self) -> bool:
+        """Something was typed or chosen since the form opened."""
+        return self.values() != self.typed_from
+
+    async def take_key(self, event: Typed) -> Taken:
+        focused = self.focused
+        if isinstance(event, events.Paste) or _in_open_menu(focused):
+            return await run_key(self, event)  # an open menu takes its own Enter, Esc and arrows
+        if event.key in ("enter", "ctrl+s"):
+            if isinstance(focused, Button) and focused.id == "cancel" and event.key == "enter":
+                self.cancel()
+            else:
+                self.action_save()  # from any field, a menu or the tick box: Enter saves
+            return Taken.DONE
+        if event.key in keys.BOARD_ONLY and self.typed:
+            key = keys.display(event.key)
+            self._refuse(f"{key} waits: Enter saves these details, Esc leaves them; then press {key} again.")
+            return Taken.DONE
+        return await super().take_key(event)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
             self.action_save()
         else:
-            self.action_cancel()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
+            self.cancel()
 
     def action_save(self) -> None:
+        if self.answered:
+            return
         values = self.values()
         for spec in self.fields:
             if spec.required and not values[spec.key].strip():
@@ -138,19 +207,33 @@ class FormModal(ModalScreen[str | None]):
         if isinstance(result, Refused):
             self._refuse(("Not saved: " if result.unsaved else "") + result.reason)
             return
-        self.dismiss(result.said)
+        self.answer(result.said)
 
     def _refuse(self, message: str) -> None:
-        self.query_one("#form-error", Static).update(Content(message[:400]))
+        self.query_one("#form-error", Static).update(Content(terminal_safe(message[:400])))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def cancel(self) -> None:
+        """Leave the form; when something was typed, ask first (y leaves, n goes back)."""
+        if not self.typed:
+            self.answer(None)
+            return
+        question = ConfirmModal("Discard the details you typed? y/n", "y leaves without them, n goes back.")
+        question.then = lambda yes: self.answer(DISCARDED) if yes else None
+        self.app.push_screen(question)
 
 
-class ChoiceModal(ModalScreen[str | None]):
-    """Choose one of a few things."""
+def _in_open_menu(widget: object) -> bool:
+    """The focused widget is inside a Select whose menu is open."""
+    node = widget
+    while node is not None:
+        if isinstance(node, Select) and node.expanded:
+            return True
+        node = getattr(node, "parent", None)
+    return False
 
-    BINDINGS = [Binding("escape", "cancel", "cancel", id="choice.cancel")]
+
+class ChoiceModal(Dialog[str]):
+    """Choose one of a few things: ↑ ↓ and Enter. Typing closes it, choosing nothing."""
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]], note: str = "") -> None:
         super().__init__()
@@ -162,24 +245,45 @@ class ChoiceModal(ModalScreen[str | None]):
         with Vertical(classes="modal"):
             yield _title(self.choice_title)
             if self.note:
-                yield Static(Content(self.note), classes="modal-note")
-            yield OptionList(*[Option(Content(label), id=value) for label, value in self.choices])
+                yield Static(Content(terminal_safe(self.note)), classes="modal-note")
+            yield OptionList(
+                *[Option(Content(terminal_safe(label)), id=value) for label, value in self.choices]
+            )
+            yield Static(Content.styled("↑ ↓ and Enter choose · Esc or typing leaves it", "dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = 0
+
+    async def take_key(self, event: Typed) -> Taken:
+        if is_typing(event):
+            self.cancel()
+            return Taken.AGAIN
+        if isinstance(event, events.Key) and event.key == "enter":
+            option = self.query_one(OptionList).highlighted_option
+            self.answer(option.id if option else None)
+            return Taken.DONE
+        return await super().take_key(event)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        event.stop()  # a click
+        self.answer(event.option.id)
 
 
-class PickModal(ModalScreen[list[str] | None]):
-    """Tick any number of things (space ticks, Enter saves)."""
+def tick(label: str, ticked: bool) -> Content:
+    """A row of a tick list, readable without colour."""
+    return Content.assemble(
+        ("[x] " if ticked else "[ ] ", "bold" if ticked else ""), Content(terminal_safe(label))
+    )
 
-    BINDINGS = [
-        Binding("escape", "cancel", "cancel", id="pick.cancel"),
-        Binding("enter", "save", "save", priority=True, id="pick.save"),
-    ]
+
+class PickModal(Dialog[list[str]]):
+    """Tick any number of things: Enter ticks or unticks the highlighted row, ctrl+s saves.
+
+    Ticking takes that deliberate key: a printable key (a space too) means the mediator is
+    still typing, so the list closes with nothing changed and the key goes to the capture line.
+    """
+
+    BINDINGS = [Binding("ctrl+s", "save", "save", id="pick.save")]
 
     def __init__(
         self, title: str, choices: Sequence[tuple[str, str]], chosen: Sequence[str] = (), note: str = ""
@@ -194,33 +298,56 @@ class PickModal(ModalScreen[list[str] | None]):
         with Vertical(classes="modal"):
             yield _title(self.pick_title)
             if self.note:
-                yield Static(Content(self.note), classes="modal-note")
-            yield SelectionList[str](
-                *[Selection(Content(label), value, value in self.chosen) for label, value in self.choices]
+                yield Static(Content(terminal_safe(self.note)), classes="modal-note")
+            yield OptionList(
+                *[Option(tick(label, value in self.chosen), id=value) for label, value in self.choices],
+                id="ticks",
             )
             with Horizontal(classes="modal-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+                keys_help = "↑ ↓ move · Enter ticks · ctrl+s saves · Esc or typing leaves it"
+                yield Static(Content.styled(keys_help, "dim"), classes="modal-keys")
+                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = 0
+
+    async def take_key(self, event: Typed) -> Taken:
+        if is_typing(event):
+            self.cancel()
+            return Taken.AGAIN
+        if isinstance(event, events.Key) and event.key == "enter" and isinstance(self.focused, OptionList):
+            index = self.focused.highlighted
+            if index is not None:
+                self.toggle(index)
+            return Taken.DONE
+        return await super().take_key(event)
+
+    def toggle(self, index: int) -> None:
+        label, value = self.choices[index]
+        self.chosen ^= {value}
+        self.query_one(OptionList).replace_option_prompt_at_index(index, tick(label, value in self.chosen))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click ticks
+        self.toggle(event.option_index)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
             self.action_save()
         else:
-            self.action_cancel()
+            self.cancel()
 
     def action_save(self) -> None:
-        self.dismiss(list(self.query_one(SelectionList).selected))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer([value for _, value in self.choices if value in self.chosen])
 
 
-class ConfirmModal(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", "no", id="confirm.no"),
-        Binding("y", "answer(True)", "yes", id="confirm.yes"),
-    ]
+class ConfirmModal(Dialog[bool]):
+    """A yes/no question: y or n; Enter answers the focused button, No to begin with. Any other
+    printable key answers no and goes on to what is underneath."""
+
+    AUTO_FOCUS = "#no"
 
     def __init__(self, question: str, detail: str = "") -> None:
         super().__init__()
@@ -231,66 +358,20 @@ class ConfirmModal(ModalScreen[bool]):
         with Vertical(classes="modal"):
             yield _title(self.question)
             if self.detail:
-                yield Static(Content(self.detail), classes="modal-note")
+                yield Static(Content(terminal_safe(self.detail)), classes="modal-note")
             with Horizontal(classes="modal-buttons"):
-                yield Button("Yes (y)", variant="primary", id="yes")
-                yield Button("No (n)", id="no")
+                yield Button("Yes (y)", variant="primary", id="yes", compact=True)
+                yield Button("No (n)", id="no", compact=True)
+
+    async def take_key(self, event: Typed) -> Taken:
+        if isinstance(event, events.Key) and event.character in ("y", "Y", "n", "N"):
+            self.answer(event.character in ("y", "Y"))
+            return Taken.DONE
+        if is_typing(event):
+            self.answer(False)
+            return Taken.AGAIN
+        return await super().take_key(event)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-
-@dataclass(frozen=True)
-class Pick:
-    """One thing a quick pick offers: the key that picks it, its label, and its value."""
-
-    key: str
-    label: str
-    value: str
-
-
-class QuickPick(ModalScreen[str | None]):
-    """A one-line chooser over the capture line: one key picks (F2 then 1, F3 then i).
-
-    Pressing the key that opened it again picks the entry after the current one, so the
-    old habit of cycling still works. Nothing typed here reaches a record: a key that picks
-    nothing closes it and says so.
-    """
-
-    BINDINGS = [Binding("escape", "cancel", "cancel", id="quick.cancel")]
-
-    def __init__(self, title: str, picks: Sequence[Pick], current: str, again: str) -> None:
-        super().__init__()
-        self.pick_title = title
-        self.picks = list(picks)
-        self.current = current
-        self.again = again
-
-    def compose(self) -> ComposeResult:
-        parts: list[Content | tuple[str, str] | str] = [(f" {self.pick_title} ", "bold reverse"), " "]
-        for index, pick in enumerate(self.picks):
-            style = "bold reverse" if pick.value == self.current else "bold"
-            parts.extend(["  " if index else "", (f"{pick.key}", style), " ", Content(pick.label)])
-        parts.append(("   Esc keeps it", "dim"))
-        with Vertical(id="quick-pick"):
-            yield Static(Content.assemble(*parts), id="quick-picks")
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "escape":
-            return
-        event.stop()
-        event.prevent_default()
-        if event.key == self.again:
-            values = [p.value for p in self.picks]
-            index = values.index(self.current) if self.current in values else -1
-            self.dismiss(values[(index + 1) % len(values)])
-            return
-        chosen = next((p.value for p in self.picks if p.key == (event.character or "").lower()), None)
-        self.dismiss(chosen)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(event.button.id == "yes")

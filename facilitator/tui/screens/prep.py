@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -20,7 +20,9 @@ from facilitator.live import Done, LiveSession, Refused
 from facilitator.model import MISSING_DOCUMENTS, Case
 from facilitator.prep import checklist
 from facilitator.tui import keys
+from facilitator.tui.keystrokes import Taken, Typed, run_key
 from facilitator.tui.screens import forms
+from facilitator.tui.screens.modals import FormModal
 from facilitator.tui.widgets.notice import Notice
 from facilitator.tui.widgets.panels import RecordTable, Row, cell, record_key
 
@@ -78,7 +80,8 @@ class DocumentsTable(RecordTable):
 
 
 class PrepScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "back to the board", id="prep.back")]
+    """The checklist's letters work at once; Esc or an F-key goes back to the board."""
+
     AUTO_FOCUS = "DocumentsTable"
 
     def __init__(self, live: LiveSession) -> None:
@@ -108,6 +111,17 @@ class PrepScreen(Screen[None]):
             rows or [Row("party:none", (Text(""), cell("No documents yet: a adds one.", "dim")))]
         )
 
+    async def take_key(self, event: Typed) -> Taken:
+        if isinstance(event, events.Key) and (event.key == "escape" or event.key in keys.BOARD_ONLY):
+            if self.app.screen is self:  # once: a second Esc in a burst is the board's
+                self.dismiss()
+            return Taken.DONE if event.key == "escape" else Taken.AGAIN
+        return await run_key(self, event)
+
+    def open_form(self, form: FormModal) -> None:
+        form.then = self.closed
+        self.app.push_screen(form)
+
     def apply(self, result: Done[Any] | Refused) -> None:
         if isinstance(result, Refused):
             self.query_one(Notice).say(result.reason, warning=True)
@@ -122,13 +136,13 @@ class PrepScreen(Screen[None]):
 
     @on(DocumentsTable.AddChosen)
     def _add(self) -> None:
-        self.app.push_screen(forms.document_form(self.live, None), self.closed)
+        self.open_form(forms.document_form(self.live, None))
 
     @on(RecordTable.EditChosen)
     def _edit(self, event: RecordTable.EditChosen) -> None:
         document = next((d for d in self.live.case.documents if d.id == event.record_id), None)
         if document is not None:
-            self.app.push_screen(forms.document_form(self.live, document), self.closed)
+            self.open_form(forms.document_form(self.live, document))
 
     @on(DocumentsTable.AdvanceChosen)
     def _advance(self, event: DocumentsTable.AdvanceChosen) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
 from facilitator.actions import CaptureKind
+from facilitator.terminal import terminal_safe
 
 if TYPE_CHECKING:
     from facilitator.reframe import Analysis
@@ -39,6 +39,9 @@ PLACEHOLDERS = {
 }
 
 
+HIDDEN = " capture line hidden from the room · typing still records · F12 for the board"
+
+
 class CaptureBar(Vertical):
     """Who, what, the words; and, while a statement sounds like blame, its cues and reframes
     (↓ ↑ choose one, and Enter records the statement with it)."""
@@ -52,9 +55,11 @@ class CaptureBar(Vertical):
             yield Static(id="capture-who", markup=False)
             yield Input(id="capture-input", select_on_focus=False)
         yield Static(id="capture-cues", markup=False)
+        yield Static(HIDDEN, id="capture-hidden", markup=False)
         yield Static(id="capture-suggestions", markup=False)
 
     def show_choice(self, who: str, kind: CaptureKind, caucus: bool) -> None:
+        who = terminal_safe(who)
         if caucus:
             label = Content.assemble(
                 (f" {who} ", "bold"), "▸ ", (" private caucus note ", "bold reverse"), " ▸"
@@ -85,18 +90,18 @@ class CaptureBar(Vertical):
             self.chosen = None
         self.show_analysis(self.analysis, self.chosen)
 
-    def on_key(self, event: events.Key) -> None:
+    def step(self, step: int) -> bool:
+        """↓ (1) or ↑ (-1) through the reframes; False when there are none to choose."""
         count = len(self.analysis.suggestions) if self.analysis else 0
-        if event.key not in ("up", "down") or not count:
-            return
-        event.stop()
-        step = 1 if event.key == "down" else -1
+        if not count:
+            return False
         if self.chosen is None:
             self.chosen = 0 if step > 0 else count - 1
         else:
             position = self.chosen + step
             self.chosen = None if position < 0 or position >= count else position
         self.show_analysis(self.analysis, self.chosen)
+        return True
 
     def show_analysis(self, analysis: Analysis | None, chosen: int | None = None) -> None:
         cues = self.query_one("#capture-cues", Static)
@@ -113,13 +118,13 @@ class CaptureBar(Vertical):
             seen.setdefault(CUE_WORDS.get(cue.kind, cue.kind), " ".join(cue.text.split())[:40])
         parts: list[Content | str | tuple[str, str]] = [(" ! ", "bold")]
         for index, (word, text) in enumerate(seen.items()):
-            parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{text}”"])
+            parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{terminal_safe(text)}”"])
         parts.append(("  ↓ a reframe, Enter records it", "dim"))
         cues.update(Content.assemble(*parts))
         lines = []
         for index, suggestion in enumerate(analysis.suggestions):
             if index == chosen:
-                lines.append(Content.assemble((" ▸ ", "bold"), (suggestion, "reverse")))
+                lines.append(Content.assemble((" ▸ ", "bold"), (terminal_safe(suggestion), "reverse")))
             else:
-                lines.append(Content.assemble((f" {index + 1} ", "dim"), suggestion))
+                lines.append(Content.assemble((f" {index + 1} ", "dim"), terminal_safe(suggestion)))
         suggestions.update(Content("\n").join(lines))

@@ -9,7 +9,9 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from facilitator.actions import upcoming
 from facilitator.model import AgendaStatus, Case, Session, SessionStatus, parse_timestamp
+from facilitator.terminal import terminal_safe
 
 STALE_SECONDS = 12 * 3600  # an item "running" this long was left on, not discussed
 
@@ -24,6 +26,14 @@ def time_left(session: Session, now: datetime) -> tuple[str, int | None, int] | 
         used = max(0, int((now - parse_timestamp(active.started_at)).total_seconds()))
     left = active.minutes * 60 - used if active.minutes else None
     return active.title, left, used
+
+
+def _what_next(session: Session) -> str:
+    if upcoming(session) is not None:
+        return "F5 starts the next"
+    if any(item.status == AgendaStatus.OPEN for item in session.agenda):  # F5 stays stopped after the last
+        return "Tab to the agenda, Enter starts one"
+    return "nothing left open · F9 closes the session"
 
 
 def _clock(seconds: int) -> str:
@@ -51,25 +61,51 @@ class SessionHeader(Horizontal):
         yield Static(id="header-timer")
 
     def show(self, case: Case, session: Session, now: datetime, caucus_with: str | None) -> None:
-        local = now.astimezone()
-        status = "" if session.status == SessionStatus.LIVE else f" ({session.status.value})"
-        left = Content.assemble(
-            (" " + " ".join(case.title.split())[:80], "bold"),
-            f" · session {session.number}{status} · {session.kind.value}",
-        )
-        if caucus_with:
-            left = left.append(Content.assemble("  ", (f" CAUCUS with {caucus_with} ", "bold reverse")))
-        elif self.alerts:
-            left = left.append(Content.assemble("  ", (f" {self.alerts} · F7 ", "bold $warning")))
+        timer = self._timer(session, now)
+        timer_widget = self.query_one("#header-timer", Static)
+        # Its width follows the text (auto): lay out again only when the width changes.
+        timer_widget.update(timer, layout=timer.cell_length != timer_widget.size.width)
+        title = terminal_safe(" ".join(case.title.split())[:80])
+        room = self.size.width - timer.cell_length
+        # What gives way when the room is short: the case's title, then the kind of session,
+        # then the title altogether; never the session, a caucus or a red flag.
+        over = self._case(title, session, caucus_with).cell_length - room
+        cut = title[: max(8, len(title) - over - 1)].rstrip() + "…"
+        for shown, kind in [(title, True), (cut, True), (cut, False), ("", False)]:
+            left = self._case(shown, session, caucus_with, kind=kind)
+            if not self.size.width or left.cell_length <= room:
+                break
         self.query_one("#header-case", Static).update(left, layout=False)
+
+    def _case(self, title: str, session: Session, caucus_with: str | None, kind: bool = True) -> Content:
+        status = "" if session.status == SessionStatus.LIVE else f" ({session.status.value})"
+        if self.screen.has_class("-narrow"):  # the session number first, where it is never cut
+            left = Content.assemble(
+                (f" s{session.number}{status} ", "bold reverse"), (f" {title}" if title else "", "bold")
+            )
+        else:
+            named = Content.assemble((f" {title}", "bold"), " · ") if title else Content(" ")
+            left = named.append(
+                f"session {session.number}{status}" + (f" · {session.kind.value}" if kind else "")
+            )
+        if caucus_with:
+            return left.append(
+                Content.assemble("  ", (f" CAUCUS with {terminal_safe(caucus_with)} ", "bold reverse"))
+            )
+        if self.alerts:
+            return left.append(Content.assemble("  ", (f" {self.alerts} · F7 ", "bold $warning")))
+        return left
+
+    @staticmethod
+    def _timer(session: Session, now: datetime) -> Content:
         timer = time_left(session, now)
         if session.status == SessionStatus.CLOSED:
             right = Content.styled(" this session is closed · F9 starts the next one ", "dim")
         elif timer is None:
-            right = Content.styled(" no item active · F5 starts the next ", "dim")
+            right = Content.styled(f" no item active · {_what_next(session)} ", "dim")
         else:
             title, seconds_left, used = timer
-            title = " ".join(title.split())[:40]
+            title = terminal_safe(" ".join(title.split())[:40])
             if used >= STALE_SECONDS:
                 # Left running overnight (or for days): a count of hours would mean nothing.
                 started = (now - timedelta(seconds=used)).astimezone()
@@ -85,11 +121,7 @@ class SessionHeader(Horizontal):
                     (" ▶ ", "bold"), title, (f"  {_clock(seconds_left)} over ", "bold reverse")
                 )
         # The clock sits at the far right, where a narrow terminal never cuts it off.
-        clock = Content.styled(f" {local:%H:%M} ", "bold reverse")
-        timer_widget = self.query_one("#header-timer", Static)
-        content = right.append(clock)
-        # Its width follows the text (auto): lay out again only when the width changes.
-        timer_widget.update(content, layout=content.cell_length != timer_widget.size.width)
+        return right.append(Content.styled(f" {now.astimezone():%H:%M} ", "bold reverse"))
 
 
 class CaucusBanner(Static):
@@ -103,7 +135,7 @@ class CaucusBanner(Static):
             Content.assemble(
                 (" CAUCUS ", "bold reverse"),
                 " private meeting with ",
-                (names, "bold"),
+                (terminal_safe(names), "bold"),
                 " · what you write stays private unless they agree to share it · F6 leaves caucus",
             )
         )

@@ -1,7 +1,8 @@
 """The joint view: the single negotiating text, for a screen the whole room can see.
 
 Only the agenda, the options and the agreements with their details. Never statements,
-reframes, positions, interests, notes, or anything of a caucus (DESIGN section 6).
+reframes, positions, interests, notes, anything of a caucus, or the words being typed
+(DESIGN section 6).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.model import SETTLED_AGENDA, AgendaStatus, Agreement, Case, OptionStatus, Session
+from facilitator.terminal import terminal_safe
 from facilitator.tui.widgets.panels import AGENDA_MARKS
 
 DETAILS = (
@@ -29,7 +31,7 @@ SHOWN_OPTIONS = (OptionStatus.PROPOSED, OptionStatus.DISCUSSING, OptionStatus.AG
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    return terminal_safe(" ".join(text.split()))
 
 
 def agreement_lines(case: Case, number: int, agreement: Agreement) -> list[Content]:
@@ -50,9 +52,8 @@ def agreement_lines(case: Case, number: int, agreement: Agreement) -> list[Conte
     return lines
 
 
-def joint_text(case: Case, session: Session, draft: str = "") -> Content:
-    """The agenda, the open and agreed options, and every agreement with its details; ``draft``
-    is the option or agreement being typed, shown as it is written."""
+def joint_lines(case: Case, session: Session) -> list[Content]:
+    """The agenda, the open and agreed options, and every agreement with its details."""
     lines: list[Content] = [
         Content.styled(f" {_flat(case.title)} · session {session.number}", "bold reverse"),
         Content(""),
@@ -81,14 +82,36 @@ def joint_text(case: Case, session: Session, draft: str = "") -> Content:
         lines += agreement_lines(case, number, agreement)
     if not current:
         lines.append(Content.styled("  none yet", "dim"))
-    if draft.strip():
-        lines += [Content(""), Content.assemble((" BEING WRITTEN  ", "bold"), (_flat(draft), "italic"))]
-    return Content("\n").join(lines)
+    return lines
+
+
+def hanging(line: Content, width: int) -> list[Content]:
+    """A long line wrapped under its own words, past its bullet, number or label."""
+    if line.cell_length <= width:
+        return [line]
+    plain = line.plain
+    lead = len(plain) - len(plain.lstrip(" "))
+    hang = min(plain.find(" ", lead) + 1 or lead, width // 3)
+    first = line.wrap(width)[0]
+    rest = line[len(first.plain) :]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+    return [first, *[Content(" " * hang) + part for part in rest.wrap(width - hang)]]
 
 
 class JointView(VerticalScroll):
+    _lines: list[Content] = []
+
     def compose(self) -> ComposeResult:
         yield Static(id="joint-text")
 
-    def show(self, case: Case, session: Session, draft: str = "") -> None:
-        self.query_one("#joint-text", Static).update(joint_text(case, session, draft))
+    def show(self, case: Case, session: Session) -> None:
+        self._lines = joint_lines(case, session)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        width = max(20, self.scrollable_content_region.width)
+        wrapped = [part for line in self._lines for part in hanging(line, width)]
+        self.query_one("#joint-text", Static).update(Content("\n").join(wrapped))

@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
+from facilitator.terminal import terminal_safe
+
 FADE_SECONDS = 8
 
 
@@ -25,12 +27,18 @@ class Notice(Static):
         return self._timer is not None or self.has_class("-sticky")
 
     def say(self, text: str | Content, *, warning: bool = False, sticky: bool = False) -> None:
+        self.remove_class("-choosing")
         self.set_class(warning, "-warning")
         self.set_class(sticky, "-sticky")
-        self.update(Content(text) if isinstance(text, str) else text, layout=False)
+        self.update(Content(terminal_safe(text)) if isinstance(text, str) else text, layout=False)
         if self._timer is not None:
             self._timer.stop()
         self._timer = None if sticky else self.set_timer(FADE_SECONDS, self.show_hint)
+
+    def ask(self, question: Content) -> None:
+        """A chooser waiting for the next key (F2, F3): it stays until that key."""
+        self.say(question, sticky=True)
+        self.add_class("-choosing")
 
     def show_hint(self, hint: Content | None = None) -> None:
         """Back to the hint (a new one if given); this also dismisses a sticky message."""
@@ -39,5 +47,5 @@ class Notice(Static):
         if self._timer is not None:
             self._timer.stop()
         self._timer = None
-        self.remove_class("-warning", "-sticky")
+        self.remove_class("-warning", "-sticky", "-choosing")
         self.update(self.hint, layout=False)

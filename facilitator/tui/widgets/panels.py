@@ -23,8 +23,9 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowKey
+from textual.widgets.data_table import ColumnKey
 
 from facilitator.actions import find
 from facilitator.model import (
@@ -44,6 +45,7 @@ from facilitator.model import (
     Statement,
     parse_timestamp,
 )
+from facilitator.terminal import terminal_safe
 
 # One glance tells an item's state; F1 spells them out.
 AGENDA_MARKS = {
@@ -73,7 +75,7 @@ SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")  # not the no-break space, wh
 
 def cell(text: str, style: str = "", indent: str = "") -> Text:
     """A table cell showing user text literally, on one line (wrapping tables wrap it)."""
-    flat = SPACES.sub(" ", text).strip()
+    flat = terminal_safe(SPACES.sub(" ", text).strip())
     if len(flat) > MAX_CELL:
         flat = flat[: MAX_CELL - 1] + "…"
     return Text(indent + flat, style=style, no_wrap=True, overflow="ellipsis")
@@ -83,6 +85,7 @@ def cell(text: str, style: str = "", indent: str = "") -> Text:
 class Row:
     key: str  # "list_name:record id"; other keys (a party's heading) are not records
     cells: tuple[Text, ...]
+    tail: Text | None = None  # the end of the wrapped text that always shows (a status, a count)
 
 
 def record_key(list_name: str, record_id: str, part: str = "") -> str:
@@ -137,6 +140,9 @@ class RecordTable(DataTable[Text]):
             super().__init__()
             self.list_name, self.record_id = list_name, record_id
 
+    class Scrolled(Message):
+        """The rows shown moved: the border's "more" may change."""
+
     class KeyNotUsed(Message):
         """A letter pressed in a panel that means nothing there (the screen says what does)."""
 
@@ -160,6 +166,11 @@ class RecordTable(DataTable[Text]):
         # them here, before they are drawn, means even the first paint wraps them right.
         self._fit()
         return super().render_lines(crop)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled())
 
     def _fit(self) -> bool:
         """Give the flexible column the room left; True when the rows were drawn again for it."""
@@ -251,20 +262,33 @@ class RecordTable(DataTable[Text]):
     # ---- showing rows
 
     def _display(self, row: Row) -> tuple[Text, ...]:
-        """The cells as drawn: in a wrapping table, long text wraps under its own start."""
+        """The cells as drawn: in a wrapping table, long text wraps under its own start, and
+        the row's tail (its status) is never cut off."""
         if self.WRAP_LINES == 1:
             return row.cells
         at = self._flexible_index()
         text = row.cells[at]
-        plain = text.plain
-        hang = " " * (len(plain) - len(plain.lstrip(" ")) + 2)  # past the indent and the bullet
-        width = self._text_width or 8
-        lines = textwrap.wrap(plain, width=width, subsequent_indent=hang) or [""]
-        if len(lines) > self.WRAP_LINES:
-            lines = lines[: self.WRAP_LINES]
-            lines[-1] = lines[-1][: max(1, width - 1)] + "…"
+        lines = self._wrap(text.plain, row.tail.plain if row.tail else "")
         wrapped = Text("\n".join(lines), style=text.style, no_wrap=True, overflow="ellipsis")
+        if row.tail:
+            end = len(wrapped.plain)
+            wrapped.stylize(row.tail.style, end - len(row.tail.plain), end)
         return (*row.cells[:at], wrapped, *row.cells[at + 1 :])
+
+    def _wrap(self, plain: str, tail: str) -> list[str]:
+        width, room = self._text_width or 8, self.WRAP_LINES
+        hang = " " * (len(plain) - len(plain.lstrip(" ")) + 2)  # past the indent and the bullet
+        lines = textwrap.wrap(plain, width=width, subsequent_indent=hang) or [""]
+        joined = f" · {tail}" if tail else ""
+        if len(lines) <= room and len(lines[-1]) + len(joined) <= width:
+            lines[-1] += joined
+            return lines
+        if tail and len(lines) < room:
+            return [*lines, hang + tail]
+        # Too long: the words are cut, with "…", so that the tail still fits on the last line.
+        lines = lines[:room]
+        lines[-1] = lines[-1][: max(1, width - len(joined) - 1)].rstrip() + "…" + joined
+        return lines
 
     @classmethod
     def _flexible_index(cls) -> int:
@@ -299,7 +323,7 @@ class RecordTable(DataTable[Text]):
             or any(
                 self._height(shown[row.key]) != self._height(row)
                 for row in rows
-                if row.key in shown and shown[row.key].cells != row.cells
+                if row.key in shown and shown[row.key] != row
             )
         ):
             self._rebuild(rows)  # rows removed or reordered: rare (undo, remove, reorder)
@@ -311,7 +335,7 @@ class RecordTable(DataTable[Text]):
             if before is None:
                 self._put(row, new=True)
                 final.append(row)
-            elif before.cells != row.cells:
+            elif before != row:
                 self._put(row, new=False)
                 final.append(row)
             else:
@@ -351,14 +375,35 @@ class RecordTable(DataTable[Text]):
         return not self._shown
 
     @property
-    def overflows(self) -> bool:
-        """More rows than the panel shows: the border says so."""
+    def more_below(self) -> bool:
+        """Rows below what the panel shows (the border says so)."""
         if self._text_width is None:  # not drawn yet
             return False
-        if self._waiting:  # rows below the first screenful
-            return True
-        lines = sum(self.get_row_height(RowKey(row.key)) for row in self._shown)
-        return lines > self.scrollable_content_region.height
+        return bool(self._waiting) or self.scroll_y < self.max_scroll_y  # waiting: not drawn yet
+
+    @property
+    def more_above(self) -> bool:
+        return self.scroll_y > 0
+
+    def show_last_whole(self) -> None:
+        """Show the newest rows at the bottom, and only whole ones: the top row shown is never
+        the tail of an entry (no speaker). The table takes the height of the rows that fit."""
+        if self._text_width is None:  # not drawn yet: its first paint ends with the newest
+            return
+        heights = [self._height(row) for row in self._shown]
+        parent = self.parent
+        room = parent.content_region.height if isinstance(parent, Widget) else self.size.height
+        first, used = len(heights), 0
+        while first > 0 and used + heights[first - 1] <= room:
+            first -= 1
+            used += heights[first]
+        if first == len(heights) and heights:  # one entry taller than the panel: its start
+            first, used = first - 1, room
+        while 0 < first < len(heights) - 1 and "#" in self._shown[first].key:  # a reframe: with its words
+            used -= heights[first]
+            first += 1
+        self.styles.max_height = used if first > 0 else None
+        self.call_after_refresh(self.scroll_to, y=sum(heights[:first]), animate=False)
 
 
 # ---------------------------------------------------------------- agenda
@@ -501,18 +546,15 @@ def option_rows(case: Case, options: list[Option]) -> list[Row]:
         style = OPTION_STYLES[option.status]
         count = len(option.addresses or [])
         serves = f"serves {count}" if count else "no interest linked"
-        words = f"{option.text} ({case.who(option.proposed_by)} · {serves})"
-        rows.append(
-            Row(
-                record_key("options", option.id), (cell(words, style), Text(option.status.value, style=style))
-            )
-        )
+        words = f"{option.text} ({case.who(option.proposed_by)})"
+        # Its status and the interests it serves end the row, however long its words.
+        tail = Text(f"{option.status.value} · {serves}", style=style or "bold")
+        rows.append(Row(record_key("options", option.id), (cell(words, style),), tail))
     return rows
 
 
 class OptionsTable(RecordTable):
-    COLUMNS = ("text", "status")
-    WIDTHS = {"status": 10}
+    COLUMNS = ("text",)
     WRAP_LINES = 3
     TITLE = "Options"
     BINDINGS = [
@@ -572,22 +614,14 @@ def agreement_rows(case: Case, session: Session, reviews_due: frozenset[str]) ->
         amended_one = case.agreement(agreement.amends) if agreement.amends else None
         if amended_one is not None:
             label = f"{label} · amends s{numbers.get(amended_one.session, '?')}"
-        rows.append(
-            Row(
-                record_key("agreements", agreement.id),
-                (
-                    Text(str(number), style="dim"),
-                    cell(label, "dim" if earlier and not missing else ""),
-                    state,
-                ),
-            )
-        )
+        # The whole width for the words; the state ends the row (the mark on an incomplete one).
+        words = cell(f"{number} {label}", "dim" if earlier and not missing else "")
+        rows.append(Row(record_key("agreements", agreement.id), (words,), state))
     return rows
 
 
 class AgreementsTable(RecordTable):
-    COLUMNS = ("number", "text", "state")
-    WIDTHS = {"number": 2, "state": 11}
+    COLUMNS = ("text",)
     WRAP_LINES = 3
     TITLE = "Agreements"
     BINDINGS = [
@@ -740,13 +774,9 @@ class LogTable(RecordTable):
         Binding("delete", "remove", "remove", key_display="Del", id="log.remove"),
     ]
 
-    def show(self, rows: list[Row]) -> None:
-        super().show(rows)
-        self.move_cursor(row=len(rows) - 1, animate=False)
-        self.call_after_refresh(self.scroll_end, animate=False)
-
     def _draw_first(self) -> None:
-        # Every row, and the end in view already for the first paint.
+        # Every row, and the end in view already for the first paint (whole entries only from
+        # the next one on: ``show_last_whole``, once the board is laid out).
         lines = sum(self._put(row, new=True) for row in self._shown)
         self.virtual_size = Size(self.size.width, lines)
         self.move_cursor(row=len(self._shown) - 1, animate=False, scroll=False)

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facilitator.model import AgendaStatus, Session
+from facilitator.terminal import terminal_safe
 
 
 class PromptsPanel(VerticalScroll, can_focus=False):
@@ -21,6 +22,6 @@ class PromptsPanel(VerticalScroll, can_focus=False):
         prompts = [p for p in (active.prompts or []) if p.strip()] if active else []
         self.display = bool(prompts)
         self.border_title = "Prompts"
-        lines = [Content.assemble(("· ", "dim"), " ".join(p.split())) for p in prompts]
+        lines = [Content.assemble(("· ", "dim"), terminal_safe(" ".join(p.split()))) for p in prompts]
         self.query_one("#prompts-text", Static).update(Content("\n").join(lines))
         self.scroll_home(animate=False)

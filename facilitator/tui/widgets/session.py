@@ -46,6 +46,7 @@ class SessionPanels(Horizontal):
         super().__init__(id=id)
         self._shown: Case | None = None
         self._caucus: tuple[str, ...] = ()
+        self._log_moved = False  # the log took new rows: its newest go to the bottom, whole
 
     def compose(self) -> ComposeResult:
         with Vertical(id="left"):
@@ -70,10 +71,7 @@ class SessionPanels(Horizontal):
                     yield ParkingTable(id="parking")
 
     def on_mount(self) -> None:
-        for table in self.query(RecordTable):
-            if isinstance(table.parent, Vertical):  # the two interest columns share one panel
-                table.parent.border_title = table.TITLE
-        self.query_one("#interests-panel").border_title = "Interests"
+        self.mark_panels()
 
     def show(self, case: Case, session: Session, caucus: tuple[str, ...], today: date, now: datetime) -> None:
         before = self._shown
@@ -109,23 +107,45 @@ class SessionPanels(Horizontal):
         if changed("parking_lot"):
             self.query_one(ParkingTable).show(parking_rows(view.parking_lot))
         if changed("sessions", "parties", "statements", "notes") or caucus != self._caucus:
-            self.query_one(LogTable).show(log_rows(case, session, caucus))
+            log = self.query_one(LogTable)
+            log.show(log_rows(case, session, caucus))
+            log.move_cursor(row=log.row_count - 1, animate=False, scroll=False)
             self._caucus = caucus
+            self._log_moved = True
         self._shown = case
-        self.call_after_refresh(self._mark_panels)
+        self.mark_panels()  # the first paint says which panels are empty
+        self.call_after_refresh(self._settle)
 
-    def _mark_panels(self) -> None:
-        """An empty panel says what goes there; a full one says there is more than it shows."""
-        for panel, hint in EMPTY_HINTS.items():
+    def on_record_table_scrolled(self) -> None:
+        self.call_after_refresh(self.mark_panels)
+
+    def on_resize(self) -> None:
+        self._log_moved = True
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        # Once the rows are laid out: the log ends with its newest entries, whole, and the
+        # borders say where there is more.
+        if self._log_moved:
+            self._log_moved = False
+            self.query_one(LogTable).show_last_whole()
+        self.mark_panels()
+
+    def mark_panels(self) -> None:
+        """An empty panel says what goes there; a full one says where more is (below, or for the
+        log, above): on the bottom border, or in the title where a short terminal has none."""
+        short = self.screen.has_class("-short")
+        for panel in [*EMPTY_HINTS, "#interests-panel"]:
             widget = self.query_one(panel)
             tables = list(widget.query(RecordTable))
+            below = any(t.more_below for t in tables)
+            above = any(t.more_above for t in tables)
+            more = "↓ more" if below else ("↑ more" if above else "")
             if all(t.empty for t in tables):
-                widget.border_subtitle = hint
-            else:
-                widget.border_subtitle = "↓ more" if any(t.overflows for t in tables) else ""
-        interests = self.query_one("#interests-panel")
-        more = any(t.overflows for t in interests.query(RecordTable))
-        interests.border_subtitle = "↓ more" if more else ""
+                more = EMPTY_HINTS.get(panel, "")
+            title = tables[0].TITLE if panel != "#interests-panel" else "Interests"
+            widget.border_title = f"{title} · {more}" if short and more else title
+            widget.border_subtitle = "" if short else more
 
     def reveal(self, list_name: str, record_id: str) -> None:
         """Bring a row into view in whichever panel shows it."""
