@@ -451,6 +451,8 @@ async def test_agenda_items_are_added_moved_and_marked(store: Store):
         form.query_one("#field-minutes", Input).value = "15 min"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert app.screen.focused is app.screen.capture_input  # saved: typing goes on, not in the panel
+        app.screen.query_one("#agenda").focus()  # back into the agenda, at the first open item
         await pilot.press("down", "down", "left_square_bracket")  # the last item moves up one
         await pilot.pause()
         await pilot.press("down", "r")

@@ -184,6 +184,40 @@ async def test_typing_in_the_link_dialog_leaves_the_links_as_they_were(store):
     assert [s.text for s in case.statements] == ["so that would be a start for us"]
 
 
+@pytest.mark.parametrize(
+    "opens, closes",
+    [
+        (["enter"], ["ctrl+s"]),  # saved
+        (["e"], ["escape"]),  # cancelled
+        (["f4"], []),  # dismissed by the words typed next
+    ],
+)
+async def test_after_a_dialog_opened_from_a_panel_the_words_go_on_the_capture_line(store, opens, closes):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2", "1", "f3", "i")
+        await type_line(pilot, "Keeps up with class")
+        await pilot.press("f3", "o")
+        await type_line(pilot, "Reading tool trial")
+        board = board_of(app)
+        for _ in range(12):  # into the Options panel, the way a mediator gets there
+            if board.focused is board.query_one("#options"):
+                break
+            await pilot.press("tab")
+        assert board.focused is board.query_one("#options")
+        await pilot.press(*opens)
+        assert isinstance(app.screen, PickModal)
+        await pilot.press(*closes)
+        # A mediator types while listening: in the panel a would mark the option agreed.
+        await burst(pilot, *"ad hoc plan")
+        board = board_of(app)
+        assert board.focused is board.capture_input
+        assert board.capture_input.value == "ad hoc plan"
+    case = store.read("leo")
+    assert [o.status.value for o in case.options] == ["proposed"]
+    assert case.agreements == []
+
+
 # ---------------------------------------------------------------- 4. fast Tab in a form
 
 

@@ -190,7 +190,7 @@ class BoardScreen(Screen[None]):
 
     def open(self, modal: Dialog[Any], done: Callable[[Any], None] | None = None) -> None:
         """Open a dialog; its answer is applied the moment it is given (before the next key),
-        what it returns is shown, and typing goes back to where it was."""
+        what it returns is shown, and typing goes back to the capture line (``on_screen_resume``)."""
 
         def closed(answer: Any) -> None:
             if done is not None:
@@ -202,9 +202,11 @@ class BoardScreen(Screen[None]):
         modal.then = closed
         self.app.push_screen(modal)
 
-    def on_screen_resume(self) -> None:  # back from a dialog: typing goes on where it was
-        if not isinstance(self.focused, RecordTable):
-            self.type_here()
+    def on_screen_resume(self) -> None:
+        # Back from any dialog, form or screen, even one opened from a panel row: the words
+        # typed next go on the capture line, never to a panel, where a letter is a command
+        # (a in Options marks an option agreed). A panel is entered only by Tab or a key.
+        self.type_here()
 
     async def take_key(self, event: Typed) -> Taken:
         """Each key whole, in the order typed (screens/board_keys.py)."""
