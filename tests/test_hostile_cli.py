@@ -1,0 +1,48 @@
+"""Hostile case files through the command line only, the way a checker from outside runs them
+(DESIGN.md sections 3, 5 and 8): each either gives the documented output, intact, or one
+``facilitator: error:`` line, and never leaves a changed case behind."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import docx
+import pypdfium2 as pdfium
+
+
+def import_document(run_cli, tmp_path: Path, document: dict) -> str:
+    source = tmp_path / "case.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    result = run_cli("import", source)
+    assert result.code == 0, result.err
+    return str(document["id"])
+
+
+def pdf_text(path: Path) -> str:
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+
+
+def test_a_long_case_title_exports_to_docx(run_cli, tmp_path, leo_document):
+    title = "Reading, writing and assistive technology for Leo " * 8  # 400 characters
+    case_id = import_document(run_cli, tmp_path, dict(leo_document, title=title))
+    out = tmp_path / "agreement.docx"
+    result = run_cli("export", case_id, "--format", "docx", "-o", out)
+    assert result.code == 0, result.err
+    headings = [p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs if p.style.name == "Title"]
+    assert headings == [title.strip()]
+
+
+def test_a_tab_typed_in_a_field_reads_as_a_space_in_the_pdf(run_cli, tmp_path, leo_document):
+    leo_document["agreements"][0]["text"] = "Leo trials\tboth tool sets"
+    case_id = import_document(run_cli, tmp_path, leo_document)
+    out = tmp_path / "agreement.pdf"
+    assert run_cli("export", case_id, "--format", "pdf", "-o", out).code == 0
+    text = pdf_text(out)
+    assert "Leo trials both tool sets" in text
+    assert "\ufffd" not in text
