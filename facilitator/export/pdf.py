@@ -179,6 +179,7 @@ def _full(bold: bool) -> _Metrics:
 
 def _shown(text: str, bold: bool) -> tuple[str, _Metrics]:
     """``text`` as the page shows it (see printable), with the widths to measure it by."""
+    text = text.replace("\t", " ")  # a tab typed in a field is a space on the page: the font has no tab
     core = _core(bold)
     if not core.unshown.search(text):
         return text, core
