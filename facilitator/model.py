@@ -251,9 +251,11 @@ def parse_minutes(text: str) -> int | None:
     if not value:
         return None
     match = re.fullmatch(r"([0-9]+)\s*(?:m|min|mins|minute|minutes)?\.?", value, re.IGNORECASE)
-    if not match:
+    # Thousands of digits would pass Python's limit on reading an int: count them first.
+    digits = match.group(1).lstrip("0") if match else ""
+    if not match or len(digits) > len(str(MAX_MINUTES)):
         raise ValueError(f"a time box must be a whole number of minutes from 1 to {MAX_MINUTES}")
-    return check_minutes(int(match.group(1)))
+    return check_minutes(int(digits or "0"))
 
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")

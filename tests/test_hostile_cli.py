@@ -46,3 +46,15 @@ def test_a_tab_typed_in_a_field_reads_as_a_space_in_the_pdf(run_cli, tmp_path, l
     text = pdf_text(out)
     assert "Leo trials both tool sets" in text
     assert "\ufffd" not in text
+
+
+def test_a_template_with_a_time_box_of_thousands_of_digits_is_refused_alone(run_cli, home):
+    agendas = home / "agendas"
+    agendas.mkdir(parents=True)
+    (agendas / "runaway.md").write_text("# Runaway\n\n## Reading (" + "9" * 5000 + " min)\n", "utf-8")
+    listed = run_cli("agendas")
+    assert listed.code == 0
+    assert "iep-mediation" in listed.out  # the other templates are still listed
+    assert "runaway.md:3: time box" in listed.err and "longer than a week" in listed.err
+    made = run_cli("new", "Reading for Leo", "--student", "Leo", "--agenda", "runaway")
+    assert "runaway.md:3: time box" in made.error_line()

@@ -925,3 +925,11 @@ def test_a_time_box_that_is_not_a_whole_number_of_minutes_is_refused(typed):
 
     with pytest.raises(ValueError, match="whole number of minutes"):
         parse_minutes(typed)
+
+
+def test_a_time_box_of_thousands_of_digits_is_refused_like_any_other():
+    from facilitator.model import parse_minutes
+
+    with pytest.raises(ValueError, match="whole number of minutes"):
+        parse_minutes("9" * 5000)
+    assert parse_minutes("0" * 5000 + "45") == 45
