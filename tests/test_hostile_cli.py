@@ -58,3 +58,12 @@ def test_a_template_with_a_time_box_of_thousands_of_digits_is_refused_alone(run_
     assert "runaway.md:3: time box" in listed.err and "longer than a week" in listed.err
     made = run_cli("new", "Reading for Leo", "--student", "Leo", "--agenda", "runaway")
     assert "runaway.md:3: time box" in made.error_line()
+
+
+def test_reframe_json_is_one_object_a_line_even_with_unicode_line_separators(run_cli):
+    typed = "You never\u2028listen\u2029to us"
+    result = run_cli("reframe", "--json", stdin=typed + "\nYou always ignore us\n")
+    assert result.code == 0
+    lines = result.out.splitlines()  # what a reader of "one object a line" does
+    assert len(lines) == 2
+    assert json.loads(lines[0])["text"] == typed
