@@ -358,9 +358,14 @@ class AgendaItem(Record):
         return bool(self.process)
 
 
+# More sessions than this is a slip, not a case (and a number of thousands of digits would
+# pass Python's limit on writing an int when the next session is made).
+MAX_SESSION_NUMBER = 9_999
+
+
 class Session(Record):
     id: RecordId
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1, le=MAX_SESSION_NUMBER)]
     date: CaseDate
     status: Choice[SessionStatus]
     kind: Choice[SessionKind]

@@ -67,3 +67,17 @@ def test_reframe_json_is_one_object_a_line_even_with_unicode_line_separators(run
     lines = result.out.splitlines()  # what a reader of "one object a line" does
     assert len(lines) == 2
     assert json.loads(lines[0])["text"] == typed
+
+
+def test_a_session_number_of_thousands_of_digits_is_refused_and_the_last_one_ends_the_case(
+    run_cli, tmp_path, leo_document
+):
+    source = tmp_path / "case.json"
+    source.write_text(json.dumps(leo_document).replace('"number": 1', '"number": ' + "9" * 4300), "utf-8")
+    assert 'sessions[0] (id "s1"): number' in run_cli("import", source).error_line()
+    assert not (tmp_path / "home" / "cases").exists() or not any((tmp_path / "home" / "cases").iterdir())
+
+    leo_document["sessions"][0]["number"] = 9_999
+    case_id = import_document(run_cli, tmp_path, leo_document)
+    assert "at most 9,999 sessions" in run_cli("next", case_id).error_line()
+    assert json.loads(run_cli("dump", case_id).out) == leo_document

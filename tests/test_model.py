@@ -403,6 +403,8 @@ rule(
     "kind",
 )
 rule("time-box-too-long", at("agenda item", "minutes", 10_081), "sessions[0].agenda[1]", "minutes")
+# A session number of thousands of digits would stop the next session (Python's int-string limit).
+rule("session-number-huge", at("session", "number", int("9" * 4300)), NAMES["session"], "number")
 rule("blank-id", at("interest", "id", " "), "interests[0]", "id")
 rule("blank-title", at("agenda item", "title", "\t"), NAMES["agenda item"], "title")
 # Wrong types: no coercion of "10" to 10 or 0 to false.
