@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -81,3 +82,16 @@ def test_a_session_number_of_thousands_of_digits_is_refused_and_the_last_one_end
     case_id = import_document(run_cli, tmp_path, leo_document)
     assert "at most 9,999 sessions" in run_cli("next", case_id).error_line()
     assert json.loads(run_cli("dump", case_id).out) == leo_document
+
+
+def test_a_field_of_one_100000_character_word_exports_to_pdf_without_hanging(run_cli, tmp_path, leo_document):
+    # Each line broken off such a word measured the whole rest again (minutes for a megabyte),
+    # and every page's footer measured the whole title.
+    leo_document["title"] = "T" * 100_000
+    leo_document["agreements"][0]["text"] = "x" * 100_000
+    case_id = import_document(run_cli, tmp_path, leo_document)
+    out = tmp_path / "agreement.pdf"
+    assert run_cli("export", case_id, "--format", "pdf", "-o", out, timeout=10).code == 0
+    text = "".join(pdf_text(out).split())
+    assert "T…Page1of" in text  # the footer's title is cut to its line
+    assert "x" * 100_000 in re.sub(r"T+…Page\d+of\d+", "", text)  # wrapped across pages, not cut
