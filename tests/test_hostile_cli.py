@@ -95,3 +95,8 @@ def test_a_field_of_one_100000_character_word_exports_to_pdf_without_hanging(run
     text = "".join(pdf_text(out).split())
     assert "T…Page1of" in text  # the footer's title is cut to its line
     assert "x" * 100_000 in re.sub(r"T+…Page\d+of\d+", "", text)  # wrapped across pages, not cut
+
+
+def test_reframe_with_stdin_closed_says_where_statements_come_from(run_cli, monkeypatch):
+    monkeypatch.setattr("sys.stdin", None)  # what Python gives a process started with stdin closed
+    assert "give them as TEXT" in run_cli("reframe", "--json").error_line()
