@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.model import (
+    MAX_SESSION_NUMBER,
     MEDIATOR,
     ROLE_SIDE,
     CaseError,
@@ -665,7 +666,7 @@ def case_documents(draw) -> Document:
     optional(doc, "mediator", details)
     session_ids = ids(1, 3)
     numbers = draw(
-        st.lists(st.integers(1, 10_000), min_size=len(session_ids), max_size=len(session_ids), unique=True)
+        st.lists(st.integers(1, MAX_SESSION_NUMBER), min_size=len(session_ids), max_size=len(session_ids), unique=True)
     )
     item_ids = iter(ids(0, 6))
     doc["sessions"] = []
