@@ -564,6 +564,19 @@ R = TypeVar("R")
 Records = Annotated[list[R], BeforeValidator(_none_as_empty)]
 
 
+class _Lookups:
+    """A case's lookups by id: a cache, no part of its value (any two compare equal, so two
+    cases with the same records are equal whatever was looked up in them)."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, tuple[list[Any], dict[str, Any]]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Lookups)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class CaseError(ValueError):
     """A case that breaks a rule of the case file format, with a one-line message."""
 
@@ -590,6 +603,9 @@ class Case(Record):
     # Record lists the file wrote as null: read as empty, written back as null while empty,
     # so that an import followed by a dump gives back the same document.
     _null_lists: frozenset[str] = PrivateAttr(default_factory=frozenset)
+    # Records by id, made once for each list (a scan per lookup made a large case's export
+    # quadratic). Records are frozen; a copy of the case that holds another list builds its own.
+    _lookups: _Lookups = PrivateAttr(default_factory=_Lookups)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -618,11 +634,26 @@ class Case(Record):
 
     # ---- lookups used everywhere
 
+    def _lookup(self, list_name: str) -> dict[str, Any]:
+        """``list_name``'s records by id (the first of an id, as a scan finds it); for
+        "agenda", the (session, agenda item) pairs of every session."""
+        records: list[Any] = self.sessions if list_name == "agenda" else getattr(self, list_name)
+        held = self._lookups.held.get(list_name)
+        if held is None or held[0] is not records:
+            pairs = self.agenda_items() if list_name == "agenda" else ((r, r) for r in records)
+            found: dict[str, Any] = {}
+            for owner, record in pairs:
+                found.setdefault(record.id, (owner, record) if list_name == "agenda" else record)
+            held = self._lookups.held[list_name] = (records, found)
+        return held[1]
+
     def party(self, party_id: str) -> Party | None:
-        return next((p for p in self.parties if p.id == party_id), None)
+        found: Party | None = self._lookup("parties").get(party_id)
+        return found
 
     def session(self, session_id: str) -> Session | None:
-        return next((s for s in self.sessions if s.id == session_id), None)
+        found: Session | None = self._lookup("sessions").get(session_id)
+        return found
 
     def session_by_number(self, number: int) -> Session | None:
         return next((s for s in self.sessions if s.number == number), None)
@@ -637,7 +668,13 @@ class Case(Record):
                 yield session, item
 
     def agenda_item(self, item_id: str) -> AgendaItem | None:
-        return next((item for _, item in self.agenda_items() if item.id == item_id), None)
+        found = self.agenda_place(item_id)
+        return found[1] if found else None
+
+    def agenda_place(self, item_id: str) -> tuple[Session, AgendaItem] | None:
+        """The session an agenda item belongs to, with the item."""
+        found: tuple[Session, AgendaItem] | None = self._lookup("agenda").get(item_id)
+        return found
 
     def addressed_interests(self) -> set[str]:
         """Ids of interests that an agreed or trial option, or an agreement, lists as served."""
@@ -650,7 +687,16 @@ class Case(Record):
         return served
 
     def agreement(self, agreement_id: str) -> Agreement | None:
-        return next((a for a in self.agreements if a.id == agreement_id), None)
+        found: Agreement | None = self._lookup("agreements").get(agreement_id)
+        return found
+
+    def interest(self, interest_id: str) -> Interest | None:
+        found: Interest | None = self._lookup("interests").get(interest_id)
+        return found
+
+    def option(self, option_id: str) -> Option | None:
+        found: Option | None = self._lookup("options").get(option_id)
+        return found
 
     def owner_of(self, follow_up: FollowUp) -> str:
         """Who is responsible for a follow-up, for display: a party, the mediator, or the named outsider."""

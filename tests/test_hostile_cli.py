@@ -35,7 +35,9 @@ def test_a_long_case_title_exports_to_docx(run_cli, tmp_path, leo_document):
     out = tmp_path / "agreement.docx"
     result = run_cli("export", case_id, "--format", "docx", "-o", out)
     assert result.code == 0, result.err
-    headings = [p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs if p.style.name == "Title"]
+    headings = [
+        p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs if p.style.name == "Title"
+    ]
     assert headings == [title.strip()]
 
 
@@ -100,3 +102,35 @@ def test_a_field_of_one_100000_character_word_exports_to_pdf_without_hanging(run
 def test_reframe_with_stdin_closed_says_where_statements_come_from(run_cli, monkeypatch):
     monkeypatch.setattr("sys.stdin", None)  # what Python gives a process started with stdin closed
     assert "give them as TEXT" in run_cli("reframe", "--json").error_line()
+
+
+def test_a_case_of_twenty_thousand_options_exports_its_summary_without_hanging(
+    run_cli, tmp_path, leo_document
+):
+    # Each option looked up its agenda item and its interests by scanning the whole case.
+    many = 20_000
+    leo_document["sessions"][0]["agenda"] += [
+        {"id": f"a-{n}", "title": f"Topic {n}", "status": "open"} for n in range(2_000)
+    ]
+    leo_document["interests"] = [
+        {"id": f"i-{n}", "party": "p-mom", "session": "s1", "text": f"Interest {n}"} for n in range(many)
+    ]
+    leo_document["options"] = [
+        {
+            "id": f"o-{n}",
+            "session": "s1",
+            "agenda_item": f"a-{n % 2_000}",
+            "proposed_by": "p-dir",
+            "text": f"Option {n}",
+            "addresses": [f"i-{n}", f"i-{(n * 7) % many}"],
+            "status": "proposed",
+        }
+        for n in range(many)
+    ]
+    leo_document["agreements"][0]["option"] = "o-1"
+    case_id = import_document(run_cli, tmp_path, leo_document)
+    result = run_cli("export", case_id, "--kind", "summary", timeout=30)
+    assert result.code == 0, result.err
+    assert "- Option 19999" in result.out
+    assert "**Interests served:** Interest 19999 (Ana Ruiz); Interest 19993 (Ana Ruiz)" in result.out
+    assert "**Agenda item:** Topic 1999" in result.out

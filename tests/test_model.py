@@ -666,7 +666,12 @@ def case_documents(draw) -> Document:
     optional(doc, "mediator", details)
     session_ids = ids(1, 3)
     numbers = draw(
-        st.lists(st.integers(1, MAX_SESSION_NUMBER), min_size=len(session_ids), max_size=len(session_ids), unique=True)
+        st.lists(
+            st.integers(1, MAX_SESSION_NUMBER),
+            min_size=len(session_ids),
+            max_size=len(session_ids),
+            unique=True,
+        )
     )
     item_ids = iter(ids(0, 6))
     doc["sessions"] = []
