@@ -240,7 +240,16 @@ def bench_startup(folder: Path, plan: Plan) -> tuple[float, dict[str, Any]]:
     board.write_text(BOARD_RUNNER, "utf-8")
     bare.write_text(BARE_RUNNER, "utf-8")
     env = {**os.environ, "FACILITATOR_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
-    for name in ("TEXTUAL", "TEXTUAL_LOG", "TEXTUAL_DEBUG", "PYTHONPROFILEIMPORTTIME"):
+    # PYTHONDONTWRITEBYTECODE would leave the board's own modules without bytecode, compiled
+    # again in every run, while Textual's were compiled when it was installed (as the board's
+    # are when facilitator is installed).
+    for name in (
+        "TEXTUAL",
+        "TEXTUAL_LOG",
+        "TEXTUAL_DEBUG",
+        "PYTHONPROFILEIMPORTTIME",
+        "PYTHONDONTWRITEBYTECODE",
+    ):
         env.pop(name, None)
 
     if plan.warm_up:  # one of each first, so both find their files in the OS cache

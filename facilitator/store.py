@@ -248,8 +248,8 @@ def _disk_message(exc: OSError, path: Path) -> str:
     return f"could not save {path.name}: {_reason(exc)}"
 
 
-def _write_synced(tmp: Path, data: bytes, target: Path) -> None:
-    """Create ``tmp`` (0600, new) holding ``data`` on disk; WriteFailed names ``target``."""
+def _write_new(tmp: Path, data: bytes, target: Path, *, sync: bool = True) -> None:
+    """Create ``tmp`` (0600, new) holding ``data`` (on disk when ``sync``); WriteFailed names ``target``."""
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
     except OSError as exc:
@@ -260,7 +260,8 @@ def _write_synced(tmp: Path, data: bytes, target: Path) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
     except OSError as exc:
@@ -275,17 +276,27 @@ def write_private(path: Path, data: bytes) -> None:
     temporary file is left behind (except _FolderSyncFailed: the new file is in place,
     see ``undo_replace``).
     """
+    _replace(path, data)
+    try:
+        _fsync_folder(path.parent)
+    except OSError as exc:
+        raise _FolderSyncFailed(_disk_message(exc, path)) from None
+
+
+def _write_note(path: Path, data: bytes) -> None:
+    """Replace ``path`` atomically as a 0600 file, without waiting for the disk: for a note
+    that means nothing after a crash (who holds a lock: the lock goes with its process)."""
+    _replace(path, data, sync=False)
+
+
+def _replace(path: Path, data: bytes, *, sync: bool = True) -> None:
     tmp = _temp_path(path)
-    _write_synced(tmp, data, path)
+    _write_new(tmp, data, path, sync=sync)
     try:
         os.replace(tmp, path)
     except OSError as exc:
         _remove_quietly(tmp)
         raise WriteFailed(_disk_message(exc, path)) from None
-    try:
-        _fsync_folder(path.parent)
-    except OSError as exc:
-        raise _FolderSyncFailed(_disk_message(exc, path)) from None
 
 
 def _write_unsynced(path: Path, data: bytes) -> None:
@@ -376,7 +387,7 @@ def write_output(path: Path, data: bytes, *, force: bool = False, home: Path | N
     # Without --force, never replace: publish the finished temp file with a link, which
     # fails if something appeared at the path meanwhile.
     tmp = _temp_path(target)
-    _write_synced(tmp, data, target)
+    _write_new(tmp, data, target)
     try:
         os.link(tmp, target)
     except FileExistsError:
@@ -848,7 +859,7 @@ class CaseLock:
         if note_owner:
             note = {"pid": os.getpid(), "since": datetime.now().astimezone().isoformat(timespec="seconds")}
             try:
-                write_private(self.owner_path, _encode(note))
+                _write_note(self.owner_path, _encode(note))
             except WriteFailed:
                 pass  # it only names who holds the lock; a full disk must not keep the case closed
         return self
@@ -1153,9 +1164,11 @@ class Store:
 
     def remember(self, case_id: str) -> None:
         """Note the case being opened, so that `facilitator` alone opens it next time."""
+        note = self.home / "last-case"
         try:
             private_folder(self.home)
-            write_private(self.home / "last-case", case_id.encode("utf-8"))
+            if read_limited(note, MAX_STATE_BYTES) != case_id.encode("utf-8"):  # else noted already
+                write_private(note, case_id.encode("utf-8"))
         except StoreError:
             pass  # only a convenience for the next start
 

@@ -200,6 +200,57 @@ def test_suggestions_keep_the_subject_without_a_known_noun_too() -> None:
     assert meetings.accusatory and not any("the schedule" in s for s in meetings.suggestions)
 
 
+def test_suggestions_name_the_party_a_statement_names() -> None:
+    driver = analyze("The bus driver never waits for him at the stop.", student="Leo", side="family")
+    assert any("the bus driver" in s for s in driver.suggestions), driver.suggestions
+    schools = analyze("Some schools simply ignore parents.", side="family")
+    assert any("the schools" in s for s in schools.suggestions), schools.suggestions
+    # named without acting, and said by the other side: "the parent"; never the speaker's own group
+    parent = "A parent inserting themselves is not appropriate."
+    assert any("the parent" in s for s in analyze(parent, side="school").suggestions)
+    assert not any("the parent" in s for s in analyze(parent, side="family").suggestions)
+
+
+def test_suggestions_say_the_unmet_duty_in_the_speakers_verb() -> None:
+    listen = analyze("You never listen to us.", student="Leo", side="family")
+    assert any("listened to" in s for s in listen.suggestions), listen.suggestions
+    called = analyze("Nobody called us when he got hurt.", student="Leo", side="family")
+    assert any("a call" in s for s in called.suggestions), called.suggestions
+    asked = analyze("How many more times do we have to ask for the same thing?", side="family")
+    assert any("not having to ask" in s.lower() for s in asked.suggestions), asked.suggestions
+    # a plain report ("they told us") and a hyphenated word ("so-called") are no duty
+    told = analyze("They told us we had the right to file due process and then refused everything.")
+    assert told.accusatory and not any("told" in s for s in told.suggestions)
+    plan = analyze("Your so-called plan is a joke.", side="family")
+    assert plan.accusatory and not any("call" in s for s in plan.suggestions)
+
+
+def test_every_meeting_is_said_back_as_the_meetings() -> None:
+    # "each meeting" read wrong in most templates ("as far as each meeting goes")
+    analysis = analyze("Dad cancels every meeting at the last minute.", student="Leo", side="school")
+    assert any("the meetings" in s for s in analysis.suggestions), analysis.suggestions
+    assert not any("each meeting" in s for s in analysis.suggestions), analysis.suggestions
+
+
+@pytest.mark.parametrize("side", [None, "family", "school"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your son is lazy and a liar.",
+        "The case manager is lazy.",
+        "She is a liar and everyone knows it.",
+        "Your teachers are lazy and useless.",
+        "The substitute was lazy.",
+        "You people are incompetent.",
+    ],
+)
+def test_an_insult_is_never_said_back(text: str, side: str | None) -> None:
+    analysis = analyze(text, student="Leo", side=side)
+    assert analysis.accusatory
+    for s in analysis.suggestions:
+        assert not re.search(r"\b(?:lazy|liar|useless|incompetent)\b", s, re.IGNORECASE), s
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -537,3 +588,12 @@ def test_children_in_general_are_not_turned_into_the_student() -> None:
     assert found.accusatory
     assert any("the students" in s for s in found.suggestions), found.suggestions
     assert any("Leo" in s for s in found.suggestions), found.suggestions  # still named once
+
+
+@pytest.mark.parametrize("relative", ["wife", "husband", "sister"])
+def test_the_speakers_own_family_is_never_the_matter_to_sort_out(relative: str) -> None:
+    analysis = analyze(
+        f"It seems to my {relative} and me that they want to set him up for failure.", side="family"
+    )
+    assert analysis.accusatory
+    assert not any(relative in s.lower() for s in analysis.suggestions), analysis.suggestions

@@ -100,13 +100,13 @@ def test_real_dev_split(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_real_test_split_floor() -> None:
     """Floors under the last measurement of the test split (tools/reframe_measurements.md,
-    2026-12-01 23:46 UTC, round 2 of issue 14, 999 sentences: P 0.749, R 0.547, commonest
-    suggestion 2.6%, a shared content word 81.6%), set once and not tuned on; only aggregates
+    2026-12-02 00:19 UTC, round 3 of issue 14, 999 sentences: P 0.749, R 0.547, commonest
+    suggestion 2.6%, a shared content word 85.1%), set once and not tuned on; only aggregates
     are compared, and no sentence is shown."""
     found = figures("test")
     summary = ", ".join(f"{k} {v:.3f}" for k, v in found.items())
     assert found["precision"] >= 0.71 and found["recall"] >= 0.51, summary
-    assert found["top_share"] <= 0.04 and found["sharing"] >= 0.77, summary
+    assert found["top_share"] <= 0.04 and found["sharing"] >= 0.81, summary
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ all (and at least one) reuse a content word of the statement, and the share with
 
 The real test split (tests/data/reframe/real-test-*.tsv) is read only with --split test, which
 appends the date, the commit and the numbers to tools/reframe_measurements.md. It is measured
-at most three times in all and never tuned on: nothing here prints its sentences.
+once at the end of a round of work, never tuned on, and nothing here prints its sentences.
 """
 
 from __future__ import annotations

@@ -11,15 +11,13 @@ format needs: ``markdown`` (the default, text), ``word`` (docx) and ``pdf`` (Let
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
+from typing import TYPE_CHECKING
 
 from facilitator.export.business_days import DateOutOfRange, federal_holidays, is_business_day, void_by
-from facilitator.export.consensus import consensus_document
-from facilitator.export.content import Standing, agreements_as_of, done_by, session_end
 from facilitator.export.document import Document
 from facilitator.export.markdown import LINE_JOIN, escape_inline, escape_text, plain_inline, render_markdown
-from facilitator.export.summary import summary_document
-from facilitator.export.waivers import Waiver, rights_waived
 from facilitator.export.words import (
     AGENDA_STATUS_WORDS,
     AGREEMENT_KIND_WORDS,
@@ -36,6 +34,28 @@ from facilitator.export.words import (
     words_list,
 )
 from facilitator.model import Case, Session
+
+if TYPE_CHECKING:
+    from facilitator.export.content import Standing, agreements_as_of, done_by, session_end
+    from facilitator.export.waivers import Waiver, rights_waived
+
+# What decides an export's content loads with the first export, not with each module that
+# needs only the words and the escaping above (the review, and so the board's first paint).
+_LATER = {
+    "Standing": "content",
+    "agreements_as_of": "content",
+    "done_by": "content",
+    "session_end": "content",
+    "Waiver": "waivers",
+    "rights_waived": "waivers",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_LATER[name]}"), name)
+
 
 __all__ = [
     "AGENDA_STATUS_WORDS",
@@ -88,6 +108,9 @@ def export_document(
     """What the export of one session says (the latest session unless ``session_number``)."""
     if kind not in KINDS:
         raise ExportError(f'unknown export kind "{kind}": use consensus or summary')
+    from facilitator.export.consensus import consensus_document
+    from facilitator.export.summary import summary_document
+
     session = _select_session(case, session_number)
     written = today or date.today()
     if kind == "consensus":

@@ -1293,7 +1293,7 @@ BARE_TOPICS = [
     "accommodations", "modifications", "updates", "progress", "behavior", "behaviour", "learning",
     "teaching", "education", "writing", "spelling", "handwriting", "focus", "attention", "anxiety",
     "mediation", "information", "evidence", "proof",
-    "documentation",
+    "documentation", "recess", "lunch", "breakfast", "mainstreaming", "graduation", "dismissal",
 ]
 TOPICS_NEEDING_CONTEXT = [
     "minutes", "plan", "program", "class", "support", "call", "calls", "notice", "input",
@@ -1307,7 +1307,8 @@ TOPICS_NEEDING_CONTEXT = [
     "reading", "help", "offer", "needs", "experience", "rules", "rule", "law", "hearing",
     "complaint", "details", "ideas", "judgment", "views", "approach", "scores",
     "classes", "writing", "focus", "attention", "policy", "feelings", "resources", "learning",
-    "phone", "room", "work", "grade", "responsibility", "accommodation",
+    "phone", "room", "work", "grade", "responsibility", "accommodation", "subject", "subjects",
+    "transfer", "date", "dates", "app",
 ]
 # When no topic from TOPICS is found, the noun phrase after the charge ("disregarded the
 # parents' input") or after one of these is used, if it passes TOPIC_STOPWORDS.
@@ -1323,6 +1324,10 @@ TOPIC_PHRASE_ENDERS = [
     "twice", "once", "tonight", "lately", "recently", "always", "never", "anyway", "instead",
     "again", "either", "too",
 ]
+# More of the people at school a statement may name without making them act ("she screamed at
+# the receptionist"): a reframe may name them as a party (suggestions._named_party).
+PEOPLE_PARTIES = ["receptionist", "secretary", "janitor", "custodian", "coach", "officer",
+                  "clerk", "volunteer", "substitute", "sub", "boss", "official", "officials"]
 # Words that end a noun phrase, or make it no topic at all: pronouns, people, time, numbers,
 # vague nouns and little words.
 TOPIC_STOPWORDS = [
@@ -1371,7 +1376,13 @@ TOPIC_STOPWORDS = [
     "guy", "guys", "term", "terms", "woman", "man", "lady", "folks", "stooge", "union",
     "vapors", "vapours", "drama", "tooth", "nail", "window", "feces", "carpet", "brick",
     "newspaper", "newspapers", "press", "news", "media", "court", "judge", "lawsuit", "settlement", "anyway", "regardless", "swim", "damn", "crap",
-    "hoot", "darn", "shit", "hell", "heck", "sake",
+    "hoot", "darn", "shit", "hell", "heck", "sake", "stop",
+    # more people: a reframe speaks of what they do, not of them as a matter to sort out
+    *PEOPLE_PARTIES, "police", "cop", "cops", "bully", "bullies", "colleague", "colleagues",
+    "superiors", "employee", "employees",
+    # the speaker's own family: never a matter to sort out with the other side
+    "wife", "husband", "spouse", "partner", "sister", "brother", "grandmother", "grandfather",
+    "grandma", "grandpa", "aunt", "uncle",
 ]
 ACRONYMS = {
     "iep": "IEP", "ot": "OT", "pt": "PT", "fba": "FBA", "bip": "BIP", "iee": "IEE", "esy": "ESY",
@@ -1489,6 +1500,25 @@ TOPICS: dict[str, str] = {
     "appointment": "logistics", "appointments": "logistics", "camp": "other", "club": "other",
     "clubs": "other", "sports": "other", "concert": "other", "recital": "other",
     "mentality": "other", "mess": "other",
+    # more of school life: what a complaint names when it names no IEP service (no conditions:
+    # "how ADHD is going" is no way to speak of a child; no words as often verbs: "pay", "fight";
+    # no one-word "service" family here: those words are also SERVICE_WORDS, which detection reads)
+    "skills": "learning", "subject": "learning", "subjects": "learning", "lecture": "learning",
+    "lectures": "learning", "textbook": "learning", "textbooks": "learning", "credits": "learning",
+    "graduation": "learning", "vocabulary": "learning", "friendships": "learning",
+    "mainstreaming": "learning", "504 plan": "service",
+    "daycare": "logistics", "dismissal": "logistics", "arrival": "logistics",
+    "cafeteria": "logistics", "lunchroom": "logistics", "playground": "logistics",
+    "gym": "logistics", "locker": "logistics", "bathroom": "logistics", "enrollment": "logistics",
+    "registration": "logistics", "calendar": "logistics", "date": "logistics", "dates": "logistics",
+    "waitlist": "logistics", "transfer": "logistics", "start time": "logistics",
+    "hospital": "safety", "ambulance": "safety", "pill": "safety", "pills": "safety",
+    "medicine": "safety", "epipen": "safety", "allergies": "safety", "duct tape": "safety",
+    "handcuffs": "safety", "document": "paper", "summary": "paper", "findings": "paper",
+    "signature": "paper", "newsletter": "contact", "app": "contact",
+    "salary": "money", "salaries": "money", "furlough days": "money",
+    "union": "other", "economy": "other", "laws": "other", "standards": "other",
+    "priorities": "other", "agencies": "other", "agency": "other",
 }
 TOPIC_MODIFIERS = [
     "speech", "reading", "ot", "pt", "behavior", "behaviour", "progress", "transition",
@@ -1701,7 +1731,7 @@ REFRAMES: dict[str, dict[str, dict[str, list[str]]]] = {
             "family": ["Can you say more about what {topic} would help you understand{about_child}?",
                        "What do you most want {topic} to show{about_child}?"],
             "school": ["What do you most want everyone to take from {topic}{about_child}?",
-                       "Can you say more about what {topic} shows you{about_child}?"],
+                       "Can you say more about what you see in {topic}{about_child}?"],
         },
         "service": {
             "family": ["Can you say more about what {topic} would make possible{for_child}?",
@@ -1767,6 +1797,7 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "honesty": {
         "concern": ["Being able to trust what you are told{from_party} matters a lot to you.",
                     "Straight, complete answers{from_party} matter a lot to you.",
+                    "Honest, complete answers{from_party} matter a lot to you.",
                     "Knowing you have the whole picture is important to you."],
         "future": ["Looking ahead, what would help you feel confident in what you hear{from_party}?",
                    "From here on, what would help you feel you are getting the whole story?",
@@ -1778,7 +1809,8 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "heard": {
         "concern": ["Being heard and included{by_party} matters a lot to you.",
                     "Having your view count in the decisions is important to you.",
-                    "Being taken seriously{by_party} matters a lot to you."],
+                    "Being taken seriously{by_party} matters a lot to you.",
+                    "Having your words taken seriously matters a lot to you."],
         "future": ["Looking ahead, what would being part of the decisions look like for you?",
                    "From here on, what would show you that you have been heard?",
                    "Going forward, how could your view be part of each step?"],
@@ -1789,7 +1821,8 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "pace": {
         "concern": ["Seeing things move forward matters a lot to you.",
                     "Not losing more time{for_child} is important to you.",
-                    "Knowing when things will happen matters a lot to you."],
+                    "Knowing when things will happen matters a lot to you.",
+                    "Not having to wait any longer is important to you."],
         "future": ["Looking ahead, what timeline would feel workable to you?",
                    "From here on, what would help things keep moving?",
                    "Going forward, what first step would show progress to you?"],
@@ -1822,7 +1855,8 @@ NEEDS: dict[str, dict[str, list[str]]] = {
     "effort": {
         "concern": ["Seeing {child_or_student} engaged and making progress matters a lot to you.",
                     "Progress{for_child} you can see is important to you.",
-                    "Finding what gets {child_or_student} going matters a lot to you."],
+                    "Finding what gets {child_or_student} going matters a lot to you.",
+                    "Seeing effort on all sides matters a lot to you."],
         "future": ["Looking ahead, what has helped {child_or_student} get going when things went well?",
                    "From here on, what would help {child_or_student} take part more?",
                    "Going forward, what small step would show progress{for_child}?"],
@@ -1907,7 +1941,8 @@ NEEDS_SCHOOL: dict[str, dict[str, list[str]]] = {
     },
     "honesty": {
         "concern": ["Accurate, shared information{with_party} matters a lot to you.",
-                    "Everyone working from the same facts is important to you."],
+                    "Everyone working from the same facts is important to you.",
+                    "Being honest and open with each other is important to you."],
         "future": ["Looking ahead, how could everyone check the facts together?",
                    "From here on, what would help everyone work from the same information?"],
         "interest": ["What would help everyone trust the same information{about_child}?",
@@ -1940,6 +1975,8 @@ NEED_WORDS: list[tuple[str, str]] = [
     ("sue", "process"), ("threat", "process"), ("board", "process"), ("state", "process"), ("court", "process"), ("due process", "process"), ("lawyer", "process"),
     ("attorney", "process"), ("complaint", "process"), ("regret", "process"), ("writing", "process"),
     ("record", "process"), ("later", "process"),
+    # last: words that only hint at the need ("they treated my son like a criminal")
+    ("respect", "respect"), ("treat", "respect"),
 ]
 
 
@@ -2081,6 +2118,30 @@ ECHO_NOUNS = [
     "settlement", "lawsuit", "compliance", "conflict", "complaint", "complaints", "concerns",
     "process", "dispute", "case", "paperwork", "system", "rules", "choices", "results",
 ]
+# What the speaker counted on, by its verb, when the statement names no subject matter ("you
+# never listen", "nobody called us"): said back in the speaker's own verb, as the need under
+# the charge. verb (or verb and particle) -> what the speaker wants; {child} is the child.
+DUTIES: dict[str, str] = {
+    "listen": "being listened to", "hear": "being heard", "call": "getting a call",
+    "answer": "getting an answer", "reply": "getting a reply", "respond": "getting a response",
+    "tell": "being told what is happening", "explain": "having things explained",
+    "inform": "being kept informed", "notify": "being notified", "include": "being included",
+    "invite": "being invited", "consult": "being consulted", "test": "getting the testing done",
+    "evaluate": "getting a full evaluation", "assess": "getting a full assessment",
+    "read": "seeing {child} learn to read", "watch": "knowing someone is watching {child}",
+    "supervise": "knowing {child} is supervised", "ask": "not having to ask again",
+    "fight": "not having to fight for each step", "complain": "not having to complain first",
+    "wait": "not having to wait", "beg": "not having to ask again and again",
+    "show up": "having everyone show up", "follow through": "seeing people follow through",
+    "follow up": "seeing people follow up", "write back": "getting a reply",
+    "call back": "getting a call back", "get back": "hearing back",
+    "pick up": "having someone pick up", "change": "seeing things change",
+    "care": "knowing people care about {child}",
+}
+# What a duty becomes in the concern move; the other moves ask for the need under it.
+DUTY_REFRAMES: dict[str, list[str]] = {
+    "concern": ["{topic} matters a lot to you.", "{topic} is important to you."],
+}
 # Words in -s that take "is" ("progress is"), and plurals without one ("the children are").
 SINGULAR_IN_S = ["news", "progress", "status", "basis", "analysis", "focus", "bus", "class", "process", "access", "success", "address", "stress", "physics", "mathematics", "this", "its", "his"]
 PLURAL_NOUNS = ["children", "people", "data", "staff", "criteria", "men", "women", "feet", "teeth"]

@@ -45,7 +45,7 @@ _APOSTROPHE_REQUIRED = {
 
 
 @cache
-def _inflect(verb: str) -> list[str]:
+def inflect(verb: str) -> list[str]:
     """Every form of a verb: base, third person, past, participle, -ing."""
     head, sep, last = verb.rpartition("-")
     prefix = head + sep
@@ -117,7 +117,7 @@ def _word_uncached(word: str) -> tuple[str, list[str]]:
         return "(?:" + "|".join(parts) + ")", anchors
     if word.startswith("~"):
         parts, anchors = [], []
-        for form in _inflect(word[1:]):
+        for form in inflect(word[1:]):
             rx, anc = _literal(form)
             parts.append(rx)
             anchors += anc
@@ -162,7 +162,7 @@ def _word_tokens(word: str) -> list[tuple[str, ...]] | None:
                 return None
             out += prefixes
         return out
-    forms = _inflect(word[1:]) if word.startswith("~") else [word]
+    forms = inflect(word[1:]) if word.startswith("~") else [word]
     out = []
     for form in forms:
         parts = form.split("-")
@@ -407,7 +407,7 @@ def _build_index() -> tuple[dict[str, _Entry], dict[tuple[str, str], _Entry]]:
 
 
 INDEX, PAIRS = _build_index()
-for _cached in (_word, _word_tokens, _inflect):
+for _cached in (_word, _word_tokens, inflect):
     _cached.cache_clear()  # only needed while building
 ANCHORS = frozenset(INDEX) | frozenset(a for a, _s in PAIRS)
 

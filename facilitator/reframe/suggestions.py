@@ -2,8 +2,10 @@
 
 The subject matter is lifted out of the statement — a topic noun from the lexicon ("the speech
 minutes", "your emails"), else a noun phrase of the speaker's ("the attendance policy"), else
-the party it is about ("the advocate") — and put into a template of its family for each move
-(blame to concern, past to future, position to interest). With nothing named at all, the
+the party it is about ("the advocate", or one it only names: "the receptionist") — and put into
+a template of its family for each move (blame to concern, past to future, position to
+interest). With nothing named, the duty left undone says what the speaker counted on, in the
+speaker's verb ("you never listen" -> "Being listened to matters a lot to you."), and the
 need under the kind of charge speaks ("Being able to trust what you are told"). A speaker on
 the school side gets the school's variant of a template. Among a family's variants, the
 statement's own hash picks one, so that the same sentence does not come back for every
@@ -21,14 +23,14 @@ from facilitator.reframe import lexicon as lex
 from facilitator.reframe.clauses import Scan
 from facilitator.reframe.cues import Cue
 from facilitator.reframe.detect import detect
-from facilitator.reframe.patterns import TOKEN
-from facilitator.reframe.words import AUX
+from facilitator.reframe.patterns import TOKEN, inflect
+from facilitator.reframe.words import AUX, FAILURE_KINDS, is_negation
 
 
 def _topic_regex() -> re.Pattern[str]:
     heads = sorted(lex.TOPICS, key=len, reverse=True)
     mods = sorted(lex.TOPIC_MODIFIERS, key=len, reverse=True)
-    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every|each|any|all|an|a|another|two|three|four|five|six|seven|eight|nine|ten|[a-z]+'s|[a-z]+s')\s+"
+    det = r"(?P<det>the|my|our|his|her|their|your|this|that|these|those|every single|each and every|every|each|any|all|an|a|another|two|three|four|five|six|seven|eight|nine|ten|[a-z]+'s|[a-z]+s')\s+"
     mod = r"(?P<mods>(?:(?:" + "|".join(re.escape(m) for m in mods) + r")\s+){0,2})"
     head = r"(?P<head>" + "|".join(re.escape(h) for h in heads) + r")"
     return re.compile(r"\b(?:" + det + r")?" + mod + head + r"\b(?!['-])")
@@ -275,19 +277,21 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
             blocked.append((c.start, scan.tokens[i][1]))
     charge_words = {_words_of(c.text) for c in cues if c.kind in ("loaded-verb", "character")} - {"  "}
     found = _topic(scan, blocked, student) or _phrase_topic(scan, cues, blocked, student)
-    party = None if found else _party(scan, side)
+    party = None if found else _party(scan, side) or _named_party(scan, side, blocked)
     if not found and not party:
         found = _echo_topic(scan, blocked, charge_words) or _own_group(scan, side)
     child = _child_phrase(scan.low, student)
+    duty = None if found or party else _duty(scan, cues, child, side)
     group = _children_in_general(scan.low)
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
     seed = zlib.crc32(scan.low.encode("utf-8"))
+    own = _content(scan.low)
     out: list[str] = []
     for move in lex.MOVES:
         # the child is named at least once: the last move makes sure of it
         wants_child = student is not None and move == lex.MOVES[-1] and not any(student in s for s in out)
-        for family, topic in _families(found, party, need):
+        for family, topic in _families(found, party, need, duty):
             variants = _variants(move, family, speaker, need)
             if wants_child and not (student and student.lower() in topic.lower()):
                 variants = [v for v in variants if _CHILD_SLOT.search(v)]
@@ -296,7 +300,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
             # a statement about children in general ("students make up excuses") is about them,
             # not the one child: only the move that must name the student names them
             kid = child if wants_child or not group else group
-            sentence = _first_fitting(variants, seed, topic, kid, student, charge_words, out)
+            sentence = _first_fitting(variants, seed, topic, kid, student, charge_words, out, own)
             if sentence:
                 out.append(sentence)
                 break
@@ -315,18 +319,45 @@ def _first_fitting(
     student: str | None,
     charge_words: set[str],
     taken: list[str],
+    own: frozenset[str],
 ) -> str | None:
-    """The first acceptable variant, starting at the one the statement's hash picks."""
-    for turn in range(len(variants)):
-        sentence = _fill(variants[(seed + turn) % len(variants)], topic, child, student)
+    """The first acceptable variant, starting at the one the statement's hash picks; one that
+    says a word of the speaker's own ("wait", "honest") comes before those that do not."""
+    filled = [
+        _fill(variants[(seed + turn) % len(variants)], topic, child, student) for turn in range(len(variants))
+    ]
+    filled.sort(key=lambda sentence: not (_content(sentence.lower()) & own))
+    for sentence in filled:
         if sentence not in taken and _acceptable(sentence, charge_words, student):
             return sentence
     return None
 
 
-def _families(found: tuple[str, str] | None, party: str | None, need: str) -> list[tuple[str, str]]:
+def _content(low: str) -> frozenset[str]:
+    """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
+    return frozenset(_STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN)
+
+
+_STEM = re.compile(r"(?<=\w{4})ing$|(?<=\w{4})(?:ed|es)$|(?<=\w{4})s$")
+
+
+# Words that say nothing of the statement's matter: the templates' frame and little words.
+_PLAIN = frozenset(
+    "matters important would going forward looking ahead from here what help make able sure "
+    "getting having being knowing seeing finding need most like look more know everyone this "
+    "that with have they them their what when were been will could should your about there "
+    "then than just only also very really some much many into over again because does doing "
+    "done made want everything anything something nothing someone anyone things thing".split()
+)
+
+
+def _families(
+    found: tuple[str, str] | None, party: str | None, need: str, duty: str | None
+) -> list[tuple[str, str]]:
     """The families to try, most specific first, each with what fills it (a topic or a party)."""
     out = []
+    if duty:
+        out.append(("duty", duty))
     if found:
         out.append((found[1], found[0]))
     if party and need != "general":
@@ -340,6 +371,8 @@ def _families(found: tuple[str, str] | None, party: str | None, need: str) -> li
 def _variants(move: str, family: str, speaker: str, need: str) -> list[str]:
     if family == "own":
         return lex.OWN_GROUP[move]
+    if family == "duty":
+        return lex.DUTY_REFRAMES.get(move, [])
     if family == "need":
         if speaker == "school" and need in lex.NEEDS_SCHOOL:
             return lex.NEEDS_SCHOOL[need][move]
@@ -385,8 +418,9 @@ _ECHO_OK = frozenset(lex.ECHO_NOUNS)
 
 def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[str]) -> tuple[str, str] | None:
     """The last resort for the subject: a noun after a determiner, said back as "the ..."
-    ("I resent being put in this position" -> "the position"), so the reframe keeps the
-    speaker's word; its adjective is left out (it may carry the charge: "the illegal moves")."""
+    ("I resent being put in this position" -> "the position"; "a professional response" ->
+    "the response"), so the reframe keeps the speaker's word; its adjective is left out (it
+    may carry the charge: "the illegal moves")."""
     tokens, low = scan.tokens, scan.low
     charged = {w for text in charge_words for w in text.split()}
     # only the nouns listed: any other word after a determiner is too often no subject at all
@@ -411,7 +445,7 @@ def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[st
                 ends
                 and head.isalpha()
                 and len(head) > 3
-                and head in _ECHO_OK
+                and (head in _ECHO_OK or (j == i + 2 and head in lex.TOPICS and w in _NP_STARTS))
                 and head not in charged
                 and head not in _CHILD_NOUNS
                 and head not in _PARTY_WORDS
@@ -419,9 +453,66 @@ def _echo_topic(scan: Scan, blocked: list[tuple[int, int]], charge_words: set[st
                 and head != scan.student
                 and not head.endswith(("ly", "ed", "ing", "ful", "ous"))
             ):
-                return "the " + (lex.ACRONYMS.get(head) or head), "other"
+                return "the " + (lex.ACRONYMS.get(head) or head), lex.TOPICS.get(head, "other")
             if head in _TOPIC_STOP or head in charged:
                 break  # only an adjective may stand between the determiner and its noun
+    return None
+
+
+def _duty_forms() -> dict[tuple[str, ...], str]:
+    """Every form of each duty's verb, with its particle if it has one: ("called", "back")."""
+    out: dict[tuple[str, ...], str] = {}
+    for duty in lex.DUTIES:
+        verb, _sep, particle = duty.partition(" ")
+        for form in inflect(verb):
+            out[(form, particle) if particle else (form,)] = duty
+    return out
+
+
+_DUTY_FORMS = _duty_forms()
+_SELF = frozenset(lex.SELF)
+
+
+def _duty(scan: Scan, cues: list[Cue], child: str | None, side: str | None) -> str | None:
+    """What the speaker counted on, in the speaker's verb ("you never listen" -> "being
+    listened to"), when the statement names nothing else: a duty the statement says was not
+    done ("nobody called", "was anyone planning to tell us"), or the speaker's own chore
+    ("we have to ask") said back as not having to. A plain report ("they told us") is none.
+    The duty's verb may sit inside the charge ("never listen to a word"): it is no charge itself."""
+    tokens = scan.tokens
+    failures = [h.tj for h in scan.hits if h.cat in FAILURE_KINDS]
+    # the duty inside or right after a pointed question, or right after mock thanks ("thanks
+    # for finally showing up"; but "your so-called plan" calls no one)
+    pointed = [
+        (
+            scan.tok_index(c.start) if c.kind == "accusing-question" else scan.tok_index(c.end - 1) + 1,
+            scan.tok_index(c.end - 1) + 3,
+        )
+        for c in cues
+        if c.kind in ("accusing-question", "sarcasm")
+    ]
+    for i, (start, _end, w) in enumerate(tokens):
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        duty = _DUTY_FORMS.get((w, nxt)) or _DUTY_FORMS.get((w,))
+        if duty is None or scan.low[start - 1 : start] == "-":
+            continue
+        want = lex.DUTIES[duty]
+        before = [t[2] for t in tokens[max(0, i - 3) : i]]
+        if want.startswith("not having to"):
+            if before[-2:-1] not in (["have"], ["had"], ["has"], ["having"], ["us"], ["me"]) or before[
+                -1:
+            ] != ["to"]:
+                continue
+        elif before and before[-1] in _SELF:
+            continue
+        elif not (
+            any(0 < i - j <= 4 for j in failures)
+            or any(is_negation(b) for b in before)
+            or any(a <= i <= b for a, b in pointed)
+        ):
+            continue
+        kid = child or ("the student" if side == "school" else "your child")
+        return want.replace("{child}", kid)
     return None
 
 
@@ -448,17 +539,44 @@ def _party(scan: Scan, side: str | None = None) -> str | None:
         if h.cat != "third":
             continue
         words = [w.lower().rstrip(".,;:!?") for w in scan.text[h.start : h.end].split()]
-        if words[0] in ("mr", "mrs", "ms", "dr", "mx", "miss", "coach", "principal", "nurse"):
-            return scan.text[h.start : h.end]
+        if (
+            words[0] in ("mr", "mrs", "ms", "dr", "mx", "miss", "coach", "principal", "nurse")
+            and len(words) > 1
+        ):
+            return scan.text[h.start : h.end]  # "Principal Diaz"; a bare "principal" is "the principal"
         named = [w for w in words if w not in _SWAP_OUT]
         if not named:
             continue
         if named[-1] in own or named[-1].rstrip("s") in own:
             continue
-        if " ".join(named[-2:]) in _PARTY_WORDS or named[-1] in _PARTY_WORDS:
-            if named[-1] in ("mom", "dad"):
+        last = named[-1]
+        if " ".join(named[-2:]) in _PARTY_WORDS or last in _PARTY_WORDS or last[:-1] in _PARTY_WORDS:
+            if last in ("mom", "dad"):
                 return named[-1].capitalize()  # "Mom", as the speaker says it
             return "the " + " ".join(named)
+    return None
+
+
+_NAMED_PARTIES = _PARTY_WORDS | frozenset(lex.PEOPLE_PARTIES)
+
+
+def _named_party(scan: Scan, side: str | None, blocked: list[tuple[int, int]]) -> str | None:
+    """A party the statement names without making it the one who acts ("a parent inserting
+    themselves", "some schools do not give"), as "the parent", "the schools"; never the
+    speaker's own group, and never the party a preposition tucks away ("for their child")."""
+    own = lex.PARTY_SIDES.get(side or "", frozenset())
+    tokens = scan.tokens
+    for i, (start, end, w) in enumerate(tokens):
+        single = w[:-1] if w.endswith("s") and w[:-1] in _NAMED_PARTIES else w
+        if single not in _NAMED_PARTIES or w in own or single in own:
+            continue
+        if any(s0 < end and start < e0 for s0, e0 in blocked):
+            continue  # "I'll go to the board": the threat, not a party to work with
+        if i and tokens[i - 1][2] in lex.PREPOSITIONS:
+            continue
+        if scan.low.startswith("'", tokens[i][1]) or w.endswith("'s"):
+            continue  # "the district's data": an owner, said back as "the data" if anything
+        return "the " + (lex.ACRONYMS.get(w) or w)
     return None
 
 

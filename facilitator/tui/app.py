@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import date
 
@@ -12,9 +13,6 @@ from facilitator.live import Clock, LiveSession, utc_now
 from facilitator.store import Store, StoreError
 from facilitator.tui import keys
 from facilitator.tui.screens.board import BoardScreen
-from facilitator.tui.screens.cases import CaseListScreen
-from facilitator.tui.screens.help import HelpScreen
-from facilitator.tui.screens.modals import ConfirmModal
 
 
 class FacilitatorApp(App[None]):
@@ -38,6 +36,12 @@ class FacilitatorApp(App[None]):
         self.problem: str | None = None
         self.notice: str | None = None  # why the case list shows instead of the last case
 
+    def on_load(self) -> None:
+        # What exists by the first paint (modules, the case, the widgets) lives as long as the
+        # app does: the cycle collector rests until then, and keeps out of it afterwards.
+        gc.freeze()
+        gc.disable()
+
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         if self.live is not None:
@@ -45,6 +49,8 @@ class FacilitatorApp(App[None]):
         elif self.case_id:
             self.open_case(self.case_id)
         else:
+            from facilitator.tui.screens.cases import CaseListScreen
+
             self.push_screen(CaseListScreen(self.store))
             if self.notice:
                 self.notify(
@@ -54,6 +60,7 @@ class FacilitatorApp(App[None]):
                     timeout=10,
                     markup=False,
                 )
+        self.call_after_refresh(self._collect_again)  # once the first screen is painted
 
     def open_case(self, case_id: str) -> None:
         if self.live is not None:
@@ -87,6 +94,8 @@ class FacilitatorApp(App[None]):
         self.open_case(DEMO_ID)
 
     def action_help(self) -> None:
+        from facilitator.tui.screens.help import HelpScreen  # the screens a key opens load with it
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -100,6 +109,8 @@ class FacilitatorApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit, keeping the words on the capture line; ask first when something is not saved."""
+        from facilitator.tui.screens.modals import ConfirmModal
+
         board = next((s for s in self.screen_stack if isinstance(s, BoardScreen)), None)
         if board is None:
             self.exit()
@@ -123,10 +134,16 @@ class FacilitatorApp(App[None]):
 
         self.push_screen(ConfirmModal(question, detail.strip()), answered)
 
+    def _collect_again(self) -> None:
+        gc.freeze()
+        gc.enable()
+
     def on_unmount(self) -> None:
         if self.live is not None:
             self.live.close()
             self.live = None
+        gc.enable()
+        gc.unfreeze()
 
 
 def make_app(

@@ -23,8 +23,9 @@ from facilitator.live import Done, LiveSession, Refused
 from facilitator.model import Case, OptionStatus
 from facilitator.tui import keys
 from facilitator.tui.commands import BoardCommands
-from facilitator.tui.screens import dialogs, forms
-from facilitator.tui.screens.modals import ConfirmModal
+
+# The dialogs and forms (screens/dialogs.py, forms.py, modals.py) are imported by the keys
+# that open them: the board's first paint does not wait for them.
 from facilitator.tui.widgets.capture import CaptureBar
 from facilitator.tui.widgets.header import CaucusBanner, SessionHeader
 from facilitator.tui.widgets.joint import JointView
@@ -73,6 +74,7 @@ class BoardScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.capture_input.value = self.live.desk.draft
+        self.query_one(SessionHeader).count_alerts(self.case, self.live.today)  # in the first paint
         self.refresh_board()
         self.set_interval(1, self.refresh_header)
         self.capture_input.focus()
@@ -224,6 +226,8 @@ class BoardScreen(Screen[None]):
         self.refresh_choice()
 
     def action_choose_speaker(self) -> None:
+        from facilitator.tui.screens import dialogs
+
         self.capture_input.focus()
         unchanged = "Speaker unchanged. F2 then a number picks who is speaking."
         self.open(
@@ -231,6 +235,8 @@ class BoardScreen(Screen[None]):
         )
 
     def action_choose_kind(self) -> None:
+        from facilitator.tui.screens import dialogs
+
         self.capture_input.focus()
         if self.live.in_caucus:
             self.say("In caucus everything you write is a private note. F6 leaves caucus.", warning=True)
@@ -283,6 +289,9 @@ class BoardScreen(Screen[None]):
         self.edit(event.list_name, event.record_id)
 
     def edit(self, list_name: str, record_id: str) -> None:
+        from facilitator.tui.screens import forms
+        from facilitator.tui.screens.modals import ConfirmModal
+
         if list_name == "options":
             self.link(record_id)
             return
@@ -303,6 +312,8 @@ class BoardScreen(Screen[None]):
         self.apply(self.live.remove(event.list_name, event.record_id))
 
     def link(self, option_id: str) -> None:
+        from facilitator.tui.screens import dialogs
+
         picker = dialogs.link_pick(self.live, option_id)
         if isinstance(picker, str):
             self.say(picker, warning=True)
@@ -325,6 +336,8 @@ class BoardScreen(Screen[None]):
 
     @on(AgendaTable.AddChosen)
     def add_agenda_item(self) -> None:
+        from facilitator.tui.screens import forms
+
         self.open(forms.agenda_item_form(self.live, None, self.query_one(AgendaTable).selected_id()))
 
     @on(OptionsTable.DecisionChosen)
@@ -349,6 +362,8 @@ class BoardScreen(Screen[None]):
         self.apply(self.live.set_parking_status(event.item_id, event.status))
 
     def decide(self, status: OptionStatus, option_id: str | None = None) -> None:
+        from facilitator.tui.screens import forms
+
         option_id = option_id or self.live.selected_or_last(
             self.query_one(OptionsTable).selected_id(), "options"
         )
@@ -360,6 +375,8 @@ class BoardScreen(Screen[None]):
             self.open(forms.agreement_form(self.live, result.made))
 
     def amend(self, agreement_id: str) -> None:
+        from facilitator.tui.screens import forms
+
         result = self.live.amend(agreement_id)
         if self.apply(result) and isinstance(result, Done):
             self.open(forms.agreement_form(self.live, result.made))
@@ -373,6 +390,8 @@ class BoardScreen(Screen[None]):
             self.query_one(AgendaTable).select_record("agenda", result.made.started.id)
 
     def action_caucus(self) -> None:
+        from facilitator.tui.screens import dialogs
+
         self.capture_input.focus()
         if not self.live.in_caucus:
             self.open(dialogs.caucus_choice(self.live), self._enter_caucus)
@@ -413,6 +432,8 @@ class BoardScreen(Screen[None]):
         )
 
     def action_export(self) -> None:
+        from facilitator.tui.screens import dialogs
+
         self.capture_input.focus()
         self.open(dialogs.export_choice(), self._export)
 
@@ -423,12 +444,15 @@ class BoardScreen(Screen[None]):
 
     def action_next_session(self) -> None:
         from facilitator.agenda import list_templates
+        from facilitator.tui.screens import forms
 
         self.capture_input.focus()
         templates, _ = list_templates(self.live.store.home)
         self.open(forms.next_session_form(self.live, templates, self.live.today, self.live.next_session))
 
     def action_add_party(self) -> None:
+        from facilitator.tui.screens import forms
+
         self.capture_input.focus()
         self.open(forms.party_form(self.live))
 

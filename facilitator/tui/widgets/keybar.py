@@ -7,14 +7,16 @@ first; this one keeps the keys that matter longest and is clickable like the Foo
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Static
+from textual.content import Content
+from textual.widget import Widget
 
 from facilitator.tui import keys
 
 
-class KeyBar(Static):
-    def on_resize(self, event: events.Resize) -> None:
-        self.update(keys.footer(event.size.width))
+class KeyBar(Widget):
+    def render(self) -> Content:
+        # Made as it is drawn, when the width is known: the first paint shows the keys too.
+        return keys.footer(self.size.width)
 
     def render_line_keys(self) -> list[tuple[int, int, keys.Key]]:
         """Where each shown key sits on the line, for clicks."""

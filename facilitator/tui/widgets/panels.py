@@ -20,9 +20,11 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from facilitator.actions import find
 from facilitator.model import (
@@ -146,27 +148,53 @@ class RecordTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=False, show_header=False, id=id)
         self._shown: list[Row] = []
         self._drawn: dict[str, Text] = {}  # the first cell of each row, as the table holds it
-        self._text_width = 10
+        self._text_width: int | None = None  # the flexible column's width, once laid out
+        self._waiting: list[Row] = []  # shown, but not drawn yet (below the first screenful)
 
     def on_mount(self) -> None:
         for name in self.COLUMNS:
             self.add_column(name, key=name, width=self.WIDTHS.get(name, 10))
 
-    def on_resize(self) -> None:
-        flexible = [name for name in self.COLUMNS if name not in self.WIDTHS]
-        if not flexible:
-            return
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A table learns its width only once it is laid out, after its rows went in: fitting
+        # them here, before they are drawn, means even the first paint wraps them right.
+        self._fit()
+        return super().render_lines(crop)
+
+    def _fit(self) -> bool:
+        """Give the flexible column the room left; True when the rows were drawn again for it."""
+        if not self.size.width:
+            return False
         padding = 2 * self.cell_padding * len(self.COLUMNS)
         scrollbar = self.styles.scrollbar_size_vertical
-        room = self.size.width - sum(self.WIDTHS.values()) - padding - scrollbar
-        column = self.columns[ColumnKey(flexible[0])]
-        column.width = max(8, room)
+        width = max(8, self.size.width - sum(self.WIDTHS.values()) - padding - scrollbar)
+        if width == self._text_width:
+            return False
+        column = self.columns[ColumnKey(self.COLUMNS[self._flexible_index()])]
+        column.width = width
         column.auto_width = False
-        if self.WRAP_LINES > 1 and column.width != self._text_width:
-            self._text_width = column.width
-            self._rebuild(self._shown)  # heights follow the new width
-        self._text_width = column.width
-        self.refresh()
+        first = self._text_width is None
+        self._text_width = width
+        if first:
+            self._draw_first()
+        else:
+            self._rebuild(self._shown)  # heights follow the width
+        return True
+
+    def _draw_first(self) -> None:
+        """Draw the rows that fill the table now; those below it just after this paint."""
+        lines = 0
+        for index, row in enumerate(self._shown):
+            if lines >= self.size.height:
+                self._waiting = self._shown[index:]
+                self.call_after_refresh(self._draw_waiting)
+                return
+            lines += self._put(row, new=True)
+
+    def _draw_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for row in waiting:
+            self._put(row, new=True)
 
     # ---- what the keys ask for
 
@@ -230,10 +258,11 @@ class RecordTable(DataTable[Text]):
         text = row.cells[at]
         plain = text.plain
         hang = " " * (len(plain) - len(plain.lstrip(" ")) + 2)  # past the indent and the bullet
-        lines = textwrap.wrap(plain, width=max(8, self._text_width), subsequent_indent=hang) or [""]
+        width = self._text_width or 8
+        lines = textwrap.wrap(plain, width=width, subsequent_indent=hang) or [""]
         if len(lines) > self.WRAP_LINES:
             lines = lines[: self.WRAP_LINES]
-            lines[-1] = lines[-1][: max(1, self._text_width - 1)] + "…"
+            lines[-1] = lines[-1][: max(1, width - 1)] + "…"
         wrapped = Text("\n".join(lines), style=text.style, no_wrap=True, overflow="ellipsis")
         return (*row.cells[:at], wrapped, *row.cells[at + 1 :])
 
@@ -241,20 +270,27 @@ class RecordTable(DataTable[Text]):
     def _flexible_index(cls) -> int:
         return next(i for i, name in enumerate(cls.COLUMNS) if name not in cls.WIDTHS)
 
-    def _put(self, row: Row, new: bool) -> None:
+    def _put(self, row: Row, new: bool) -> int:
+        """Draw a row (a new one, or again); its height."""
         cells = self._display(row)
+        height = len(cells[self._flexible_index()].plain.split("\n"))
         if new:
-            self.add_row(*cells, key=row.key, height=len(cells[self._flexible_index()].plain.split("\n")))
+            self.add_row(*cells, key=row.key, height=height)
         else:
             for column, value in zip(self.COLUMNS, cells, strict=True):
                 self.update_cell(row.key, column, value)
         self._drawn[row.key] = cells[0]
+        return height
 
     def _height(self, row: Row) -> int:
         return len(self._display(row)[self._flexible_index()].plain.split("\n")) if self.WRAP_LINES > 1 else 1
 
     def show(self, rows: list[Row]) -> None:
         """Show ``rows``; rows added or changed are touched, the rest of the table is not."""
+        if self._text_width is None:
+            self._shown = list(rows)  # drawn once the table knows its width (``_fit``)
+            return
+        self._draw_waiting()
         shown = {row.key: row for row in self._shown}
         kept = [row.key for row in rows if row.key in shown]
         if (
@@ -291,6 +327,7 @@ class RecordTable(DataTable[Text]):
         selected = self.selected_key
         self.clear()
         self._drawn.clear()
+        self._waiting = []
         for row in rows:
             self._put(row, new=True)
         self._shown = list(rows)
@@ -299,6 +336,7 @@ class RecordTable(DataTable[Text]):
             self.move_cursor(row=keys.index(selected), animate=False)
 
     def select_key(self, key: str) -> bool:
+        self._draw_waiting()
         keys = [r.key for r in self._shown]
         if key in keys:
             self.move_cursor(row=keys.index(key), animate=False)
@@ -309,9 +347,18 @@ class RecordTable(DataTable[Text]):
         return self.select_key(record_key(list_name, record_id))
 
     @property
+    def empty(self) -> bool:
+        return not self._shown
+
+    @property
     def overflows(self) -> bool:
         """More rows than the panel shows: the border says so."""
-        return self.virtual_size.height > self.scrollable_content_region.height
+        if self._text_width is None:  # not drawn yet
+            return False
+        if self._waiting:  # rows below the first screenful
+            return True
+        lines = sum(self.get_row_height(RowKey(row.key)) for row in self._shown)
+        return lines > self.scrollable_content_region.height
 
 
 # ---------------------------------------------------------------- agenda
@@ -397,6 +444,7 @@ class AgendaTable(RecordTable):
     def on_focus(self) -> None:
         # Entering the agenda always starts at the item being discussed, or the next open one,
         # so a status letter lands where the mediator expects.
+        self._draw_waiting()
         for status in (AgendaStatus.ACTIVE, AgendaStatus.OPEN):
             for index, row in enumerate(self._shown):
                 if row.cells[0].plain == AGENDA_MARKS[status][0]:
@@ -682,7 +730,7 @@ def log_rows(case: Case, session: Session, caucus: Sequence[str]) -> list[Row]:
 
 
 class LogTable(RecordTable):
-    """What was said: who said it, and the reframe offered back."""
+    """What was said: who said it, and the reframe offered back; the newest words in view."""
 
     COLUMNS = ("text",)
     WRAP_LINES = 3
@@ -691,3 +739,15 @@ class LogTable(RecordTable):
         Binding("e,enter", "edit", "correct", id="log.edit"),
         Binding("delete", "remove", "remove", key_display="Del", id="log.remove"),
     ]
+
+    def show(self, rows: list[Row]) -> None:
+        super().show(rows)
+        self.move_cursor(row=len(rows) - 1, animate=False)
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+    def _draw_first(self) -> None:
+        # Every row, and the end in view already for the first paint.
+        lines = sum(self._put(row, new=True) for row in self._shown)
+        self.virtual_size = Size(self.size.width, lines)
+        self.move_cursor(row=len(self._shown) - 1, animate=False, scroll=False)
+        self.scroll_target_y = self.scroll_y = self.max_scroll_y

@@ -99,20 +99,17 @@ class SessionPanels(Horizontal):
         if changed("parties", "follow_ups"):
             # Done in this session: still shown, ticked, so the room sees it happened.
             since = session.started_at
+            in_view = {f.id for f in view.follow_ups}
             shown = [
                 f
                 for f in case.follow_ups
-                if f in view.follow_ups
-                or (since is not None and f.done_at is not None and f.done_at >= since)
+                if f.id in in_view or (since is not None and f.done_at is not None and f.done_at >= since)
             ]
             self.query_one(FollowUpsTable).show(follow_up_rows(case, shown, late_follow_ups))
         if changed("parking_lot"):
             self.query_one(ParkingTable).show(parking_rows(view.parking_lot))
         if changed("sessions", "parties", "statements", "notes") or caucus != self._caucus:
-            log = self.query_one(LogTable)
-            log.show(log_rows(case, session, caucus))
-            log.move_cursor(row=log.row_count - 1, animate=False)
-            log.call_after_refresh(log.scroll_end, animate=False)  # the newest words in view
+            self.query_one(LogTable).show(log_rows(case, session, caucus))
             self._caucus = caucus
         self._shown = case
         self.call_after_refresh(self._mark_panels)
@@ -122,7 +119,7 @@ class SessionPanels(Horizontal):
         for panel, hint in EMPTY_HINTS.items():
             widget = self.query_one(panel)
             tables = list(widget.query(RecordTable))
-            if all(not t.row_count for t in tables):
+            if all(t.empty for t in tables):
                 widget.border_subtitle = hint
             else:
                 widget.border_subtitle = "↓ more" if any(t.overflows for t in tables) else ""
