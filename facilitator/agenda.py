@@ -301,7 +301,8 @@ def _time_box(heading: str, line: int, fail: Failure) -> tuple[str, int | None, 
                     minutes = parse_minutes(part)
                 except ValueError:
                     amount = part.split()[0] if part.split() else ""
-                    too_long = amount.isascii() and amount.isdigit() and int(amount) > MAX_MINUTES
+                    digits = amount.lstrip("0") if amount.isascii() and amount.isdigit() else ""
+                    too_long = len(digits) > len(str(MAX_MINUTES)) or int(digits or "0") > MAX_MINUTES
                     problem = f"is longer than a week ({MAX_MINUTES} min)" if too_long else ""
                     raise fail(
                         line,

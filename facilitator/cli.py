@@ -538,6 +538,8 @@ def cmd_reframe(args: argparse.Namespace) -> int:
     if args.text:
         lines = [line for text in args.text for line in (_typed(text).splitlines() or [""])]
     else:
+        if sys.stdin is None:  # started with stdin closed
+            raise UserError("no statements to check: give them as TEXT, or one a line on stdin")
         if isinstance(sys.stdin, io.TextIOWrapper):
             sys.stdin.reconfigure(encoding="utf-8", errors="replace")
         lines = _bounded_lines(sys.stdin)

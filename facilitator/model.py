@@ -251,9 +251,11 @@ def parse_minutes(text: str) -> int | None:
     if not value:
         return None
     match = re.fullmatch(r"([0-9]+)\s*(?:m|min|mins|minute|minutes)?\.?", value, re.IGNORECASE)
-    if not match:
+    # Thousands of digits would pass Python's limit on reading an int: count them first.
+    digits = match.group(1).lstrip("0") if match else ""
+    if not match or len(digits) > len(str(MAX_MINUTES)):
         raise ValueError(f"a time box must be a whole number of minutes from 1 to {MAX_MINUTES}")
-    return check_minutes(int(match.group(1)))
+    return check_minutes(int(digits or "0"))
 
 
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
@@ -356,9 +358,14 @@ class AgendaItem(Record):
         return bool(self.process)
 
 
+# More sessions than this is a slip, not a case (and a number of thousands of digits would
+# pass Python's limit on writing an int when the next session is made).
+MAX_SESSION_NUMBER = 9_999
+
+
 class Session(Record):
     id: RecordId
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Field(ge=1, le=MAX_SESSION_NUMBER)]
     date: CaseDate
     status: Choice[SessionStatus]
     kind: Choice[SessionKind]
@@ -557,6 +564,19 @@ R = TypeVar("R")
 Records = Annotated[list[R], BeforeValidator(_none_as_empty)]
 
 
+class _Lookups:
+    """A case's lookups by id: a cache, no part of its value (any two compare equal, so two
+    cases with the same records are equal whatever was looked up in them)."""
+
+    def __init__(self) -> None:
+        self.held: dict[str, tuple[list[Any], dict[str, Any]]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Lookups)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class CaseError(ValueError):
     """A case that breaks a rule of the case file format, with a one-line message."""
 
@@ -583,6 +603,9 @@ class Case(Record):
     # Record lists the file wrote as null: read as empty, written back as null while empty,
     # so that an import followed by a dump gives back the same document.
     _null_lists: frozenset[str] = PrivateAttr(default_factory=frozenset)
+    # Records by id, made once for each list (a scan per lookup made a large case's export
+    # quadratic). Records are frozen; a copy of the case that holds another list builds its own.
+    _lookups: _Lookups = PrivateAttr(default_factory=_Lookups)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -611,11 +634,26 @@ class Case(Record):
 
     # ---- lookups used everywhere
 
+    def _lookup(self, list_name: str) -> dict[str, Any]:
+        """``list_name``'s records by id (the first of an id, as a scan finds it); for
+        "agenda", the (session, agenda item) pairs of every session."""
+        records: list[Any] = self.sessions if list_name == "agenda" else getattr(self, list_name)
+        held = self._lookups.held.get(list_name)
+        if held is None or held[0] is not records:
+            pairs = self.agenda_items() if list_name == "agenda" else ((r, r) for r in records)
+            found: dict[str, Any] = {}
+            for owner, record in pairs:
+                found.setdefault(record.id, (owner, record) if list_name == "agenda" else record)
+            held = self._lookups.held[list_name] = (records, found)
+        return held[1]
+
     def party(self, party_id: str) -> Party | None:
-        return next((p for p in self.parties if p.id == party_id), None)
+        found: Party | None = self._lookup("parties").get(party_id)
+        return found
 
     def session(self, session_id: str) -> Session | None:
-        return next((s for s in self.sessions if s.id == session_id), None)
+        found: Session | None = self._lookup("sessions").get(session_id)
+        return found
 
     def session_by_number(self, number: int) -> Session | None:
         return next((s for s in self.sessions if s.number == number), None)
@@ -630,7 +668,13 @@ class Case(Record):
                 yield session, item
 
     def agenda_item(self, item_id: str) -> AgendaItem | None:
-        return next((item for _, item in self.agenda_items() if item.id == item_id), None)
+        found = self.agenda_place(item_id)
+        return found[1] if found else None
+
+    def agenda_place(self, item_id: str) -> tuple[Session, AgendaItem] | None:
+        """The session an agenda item belongs to, with the item."""
+        found: tuple[Session, AgendaItem] | None = self._lookup("agenda").get(item_id)
+        return found
 
     def addressed_interests(self) -> set[str]:
         """Ids of interests that an agreed or trial option, or an agreement, lists as served."""
@@ -643,7 +687,16 @@ class Case(Record):
         return served
 
     def agreement(self, agreement_id: str) -> Agreement | None:
-        return next((a for a in self.agreements if a.id == agreement_id), None)
+        found: Agreement | None = self._lookup("agreements").get(agreement_id)
+        return found
+
+    def interest(self, interest_id: str) -> Interest | None:
+        found: Interest | None = self._lookup("interests").get(interest_id)
+        return found
+
+    def option(self, option_id: str) -> Option | None:
+        found: Option | None = self._lookup("options").get(option_id)
+        return found
 
     def owner_of(self, follow_up: FollowUp) -> str:
         """Who is responsible for a follow-up, for display: a party, the mediator, or the named outsider."""

@@ -29,6 +29,7 @@ from facilitator.export import (
 )
 from facilitator.model import (
     MAX_MINUTES,
+    MAX_SESSION_NUMBER,
     MEDIATOR,
     MISSING_DOCUMENTS,
     OTHER_OWNER,
@@ -780,7 +781,8 @@ def next_session(
     is merged into it (a template's prompts come first, and its time boxes replace the
     default). Interests, options and agreements belong to the case and stay as they are.
 
-    SessionOutOfOrder (a ValueError) when ``on`` is before the latest session's date.
+    SessionOutOfOrder (a ValueError) when ``on`` is before the latest session's date;
+    ValueError when the case has its last possible session already.
     """
     previous = case.latest
     if on.isoformat() < previous.date:
@@ -788,6 +790,8 @@ def next_session(
             f"session {previous.number + 1} cannot come before session {previous.number} "
             f"({previous.date}); choose a date on or after it"
         )
+    if previous.number >= MAX_SESSION_NUMBER:
+        raise ValueError(f"a case holds at most {MAX_SESSION_NUMBER:,} sessions")
     latest = _stop(previous)
     sessions = [latest if s.id == latest.id else s for s in case.sessions]
     ids = _fresh_agenda_ids(case)

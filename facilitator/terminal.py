@@ -3,14 +3,15 @@
 Control characters but tab and line breaks (a lone carriage return can hide a line): an
 escape sequence in a case, a file name or a pasted statement must not drive the terminal.
 Bidirectional overrides, embeddings and isolates would reorder the rest of a line on screen
-(right-to-left names need none of them; the marks U+200E/U+200F stay).
+(right-to-left names need none of them; the marks U+200E/U+200F stay). The line and paragraph
+separators U+2028/U+2029 would split one JSON line (reframe --json) for many readers.
 """
 
 from __future__ import annotations
 
 import re
 
-UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]|\r(?!\n)")
 
 
 def terminal_safe(text: str) -> str:

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.model import (
+    MAX_SESSION_NUMBER,
     MEDIATOR,
     ROLE_SIDE,
     CaseError,
@@ -403,6 +404,8 @@ rule(
     "kind",
 )
 rule("time-box-too-long", at("agenda item", "minutes", 10_081), "sessions[0].agenda[1]", "minutes")
+# A session number of thousands of digits would stop the next session (Python's int-string limit).
+rule("session-number-huge", at("session", "number", int("9" * 4300)), NAMES["session"], "number")
 rule("blank-id", at("interest", "id", " "), "interests[0]", "id")
 rule("blank-title", at("agenda item", "title", "\t"), NAMES["agenda item"], "title")
 # Wrong types: no coercion of "10" to 10 or 0 to false.
@@ -663,7 +666,12 @@ def case_documents(draw) -> Document:
     optional(doc, "mediator", details)
     session_ids = ids(1, 3)
     numbers = draw(
-        st.lists(st.integers(1, 10_000), min_size=len(session_ids), max_size=len(session_ids), unique=True)
+        st.lists(
+            st.integers(1, MAX_SESSION_NUMBER),
+            min_size=len(session_ids),
+            max_size=len(session_ids),
+            unique=True,
+        )
     )
     item_ids = iter(ids(0, 6))
     doc["sessions"] = []
@@ -925,3 +933,11 @@ def test_a_time_box_that_is_not_a_whole_number_of_minutes_is_refused(typed):
 
     with pytest.raises(ValueError, match="whole number of minutes"):
         parse_minutes(typed)
+
+
+def test_a_time_box_of_thousands_of_digits_is_refused_like_any_other():
+    from facilitator.model import parse_minutes
+
+    with pytest.raises(ValueError, match="whole number of minutes"):
+        parse_minutes("9" * 5000)
+    assert parse_minutes("0" * 5000 + "45") == 45

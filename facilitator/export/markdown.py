@@ -60,6 +60,8 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-
 # processing instruction) or an autolink.
 _HTML_START = frozenset(string.ascii_letters + "/!?")
 _DELIMITERS = frozenset("*_~")
+# The characters escape_text looks at inside a line.
+_SPECIAL = re.compile(r"[*_~`|\\<\]&]")
 
 
 def _space(char: str | None) -> bool:
@@ -115,16 +117,18 @@ def escape_text(text: str, *, block_start: bool = True, cell: bool = False) -> s
         if trailing and (trailing == len(text) or text[-trailing - 1] in " \t"):
             escape_at.add(len(text) - trailing)
     size = len(text)
-    index = 0
-    while index < size:
+    # Only the characters that can be structure are looked at (a long line is mostly words).
+    found = _SPECIAL.search(text)
+    while found:
+        index = found.start()
         char = text[index]
         if char in _DELIMITERS:
-            end = index
+            end = index + 1
             while end < size and text[end] == char:
                 end += 1
             if _delimiter_run_acts(text, index, end):
                 escape_at.update(range(index, end))
-            index = end
+            found = _SPECIAL.search(text, end)
             continue
         if char in "`|":
             escape_at.add(index)
@@ -137,13 +141,17 @@ def escape_text(text: str, *, block_start: bool = True, cell: bool = False) -> s
         elif char == "]":
             if index + 1 < size and text[index + 1] in "([:":
                 escape_at.add(index)
-        elif char == "&":
-            if _ENTITY.match(text, index):
-                escape_at.add(index)
-        index += 1
+        elif _ENTITY.match(text, index):  # "&"
+            escape_at.add(index)
+        found = _SPECIAL.search(text, index + 1)
     if not escape_at:
         return text
-    return "".join("\\" + char if i in escape_at else char for i, char in enumerate(text))
+    parts, last = [], 0
+    for index in sorted(escape_at):
+        parts += [text[last:index], "\\"]
+        last = index
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------- rendering

@@ -179,6 +179,7 @@ def _full(bold: bool) -> _Metrics:
 
 def _shown(text: str, bold: bool) -> tuple[str, _Metrics]:
     """``text`` as the page shows it (see printable), with the widths to measure it by."""
+    text = text.replace("\t", " ")  # a tab typed in a field is a space on the page: the font has no tab
     core = _core(bold)
     if not core.unshown.search(text):
         return text, core
@@ -302,7 +303,7 @@ class _Lines:
                 self._end_line(parts, bold, used - start + metrics.width(head, size))
                 parts, used, start = [], 0.0, 0.0
                 word = word[len(head) :]
-                word_width = metrics.width(word, size)
+                word_width -= metrics.width(head, size)  # measuring the rest again made this quadratic
             if word:
                 parts.append(word)
                 used += word_width
@@ -545,12 +546,17 @@ def _set_signature(layout: _Layout, block: Signature) -> None:
     layout.y += 10.0
 
 
+FOOTER_CHARS = 500
+
+
 def _footer(running_head: str, page: int, pages: int) -> list[_Op]:
     number = f"Page {page} of {pages}"
     number_width = _core(False).width(number, SMALL)
     room = TEXT_WIDTH - number_width - 24
-    title, metrics = _shown(running_head, False)
-    if metrics.width(title, SMALL) > room:
+    # A footer holds one short line: a title of thousands of characters is not measured whole.
+    head = running_head[:FOOTER_CHARS]
+    title, metrics = _shown(head, False)
+    if len(head) < len(running_head) or metrics.width(title, SMALL) > room:
         title = _fitting(title, room - metrics.width("…", SMALL), SMALL, metrics) + "…"
     return [
         _Op("line", LEFT, FOOTER_BASELINE - 12, w=TEXT_WIDTH, h=0.4, gray=190),

@@ -233,7 +233,7 @@ def _options(case: Case, session: Session) -> list[Block]:
         if served:
             details.append(labelled("Interests served", _interests_line(case, served)))
         if option.revises:
-            earlier = next((o for o in case.options if o.id == option.revises), None)
+            earlier = case.option(option.revises)
             if earlier is not None:
                 details.append(labelled("Revises", text(earlier.text)))
         if option.agenda_item:
@@ -320,8 +320,8 @@ def _note(case: Case, note: Note) -> Line:
 
 
 def _interests_of(case: Case, ids: list[str] | None) -> list[Interest]:
-    wanted = set(ids or ())
-    return [i for i in case.interests if i.id in wanted] if wanted else []
+    found = (case.interest(interest_id) for interest_id in dict.fromkeys(ids or ()))
+    return [interest for interest in found if interest is not None]
 
 
 def _interests_line(case: Case, interests: list[Interest]) -> str:
@@ -341,7 +341,5 @@ def _agenda_title(case: Case, item_id: str) -> str:
 def _carried_origin(case: Case, item_id: str | None) -> int | None:
     if not item_id:
         return None
-    for session, item in case.agenda_items():
-        if item.id == item_id:
-            return session.number
-    return None
+    found = case.agenda_place(item_id)
+    return found[0].number if found else None

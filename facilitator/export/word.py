@@ -46,6 +46,14 @@ def safe(text: str) -> str:
     return _OVERRIDES.sub("", _NOT_XML.sub("\ufffd", text))
 
 
+# A docx property holds at most 255 characters (python-docx refuses more); the page shows it all.
+PROPERTY_CHARS = 255
+
+
+def _property(text: str) -> str:
+    return text if len(text) <= PROPERTY_CHARS else text[: PROPERTY_CHARS - 1] + "…"
+
+
 def render_docx(document: Document) -> bytes:
     """The document as the bytes of a .docx file."""
     docx = new_docx()
@@ -66,7 +74,7 @@ def _page_setup(docx: Docx, document: Document) -> None:
     normal = docx.styles["Normal"]
     normal.font.size = Pt(11)
     properties = docx.core_properties
-    properties.title = safe(document.running_head)
+    properties.title = _property(safe(document.running_head))
     properties.author = "facilitator"
     properties.comments = ""
     footer = section.footer.paragraphs[0]
