@@ -502,6 +502,17 @@ async def test_a_status_change_shows_in_its_row(store):
         assert "discussing · no interest linked" in table_text(app, "options")
 
 
+async def test_a_long_option_shows_its_whole_status_and_count(store):
+    app = demo_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "o")
+        await type_line(
+            pilot, "The school and family meet monthly to review reading progress data with the tutor"
+        )
+        await pilot.pause()
+        assert "proposed · no interest linked" in screen_text(app)  # on a line of its own, whole
+
+
 # ---------------------------------------------------------------- the desk draft, on a crash
 
 

@@ -65,6 +65,7 @@ OPTION_STYLES = {
     OptionStatus.PARKED: "yellow",
 }
 MAX_CELL = 400  # a very long line is cut for the table; the record keeps every word
+TAIL_BESIDE = 4  # characters of words a cut row keeps beside its tail, else the tail goes below
 UNNAMED = "(interest not named yet)"  # shown, never stored: the file keeps ""
 SIDE_TITLES = {Side.FAMILY: "FAMILY", Side.SCHOOL: "SCHOOL", Side.NEUTRAL: "NEUTRAL"}
 
@@ -285,9 +286,15 @@ class RecordTable(DataTable[Text]):
             return lines
         if tail and len(lines) < room:
             return [*lines, hang + tail]
-        # Too long: the words are cut, with "…", so that the tail still fits on the last line.
+        # Too long: the words are cut, with "…", so that the tail still fits on the last line;
+        # a tail too long to leave the words a start there has the last line to itself.
         lines = lines[:room]
-        lines[-1] = lines[-1][: max(1, width - len(joined) - 1)].rstrip() + "…" + joined
+        words = width - len(joined) - 1
+        if room > 1 and tail and words - len(hang) < TAIL_BESIDE:
+            lines[-2] = lines[-2][: width - 1].rstrip() + "…"
+            lines[-1] = hang + tail
+        else:
+            lines[-1] = lines[-1][: max(1, words)].rstrip() + "…" + joined
         return lines
 
     @classmethod
