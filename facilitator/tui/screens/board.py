@@ -92,6 +92,7 @@ class BoardScreen(Screen[None]):
         self.set_class(event.size.width < NARROW, "-narrow")
         self.set_class(event.size.height < SHORT, "-short")
         self.refresh_header()  # now, not at the next tick: a narrow header puts the session first
+        self.query_one(SessionPanels).mark_panels()  # a short board has its more marks in the titles
 
     @property
     def case(self) -> Case:
