@@ -14,6 +14,7 @@ statement. Each suggestion is checked: no charge words, short, never itself flag
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from bisect import bisect_right
@@ -326,7 +327,7 @@ def _first_fitting(
     filled = [
         _fill(variants[(seed + turn) % len(variants)], topic, child, student) for turn in range(len(variants))
     ]
-    filled.sort(key=lambda sentence: not (_content(sentence.lower()) & own))
+    filled.sort(key=lambda sentence: not (_suggestion_words(sentence) & own))
     for sentence in filled:
         if sentence not in taken and _acceptable(sentence, charge_words, student):
             return sentence
@@ -336,6 +337,12 @@ def _first_fitting(
 def _content(low: str) -> frozenset[str]:
     """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
     return frozenset(_STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN)
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggestion_words(sentence: str) -> frozenset[str]:
+    # A filled template comes back often (the same topics, the same few templates).
+    return _content(sentence.lower())
 
 
 _STEM = re.compile(r"(?<=\w{4})ing$|(?<=\w{4})(?:ed|es)$|(?<=\w{4})s$")
