@@ -1,0 +1,39 @@
+"""Findings of a whole mediation walked through in tmux at 80x24, 100x30 and 140x40: each test
+is one thing the screen cut, hid or said confusingly, checked on what the terminal shows."""
+
+from __future__ import annotations
+
+import pytest
+from test_board import app_for, small_case, type_line, utc  # noqa: F401
+from test_board_keys import screen_text
+
+from facilitator.store import Store
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path / "home"))
+    return Store(tmp_path / "home")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_where_an_export_went_is_shown_whole(store, size):
+    app = app_for(store, small_case())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f8", "enter")  # the consensus points, as Markdown
+        await pilot.pause()
+        exported = store.home / "exports" / "leo-session-1-consensus.md"
+        assert exported.is_file()
+        assert str(exported) in screen_text(app).replace(" ", "")  # wrapped, never cut
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_a_panels_letters_are_all_shown_when_it_has_focus(store, size):
+    app = app_for(store, small_case())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f3", "o")
+        await type_line(pilot, "Weekly email")
+        app.screen.query_one("#options").focus()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Del remove" in text and "Esc back to typing" in text
