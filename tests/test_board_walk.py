@@ -37,3 +37,20 @@ async def test_a_panels_letters_are_all_shown_when_it_has_focus(store, size):
         await pilot.pause()
         text = screen_text(app)
         assert "Del remove" in text and "Esc back to typing" in text
+
+
+async def test_the_iep_change_box_says_yes_or_no(store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3", "a")
+        await type_line(pilot, "Weekly email to the family")
+        await pilot.press("f4")
+        box = app.screen.query_one("#field-iep_change")
+        box.focus()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▐X▌ no" in text and "…" not in text.split("IEP meeting")[0].split("Needs an IEP")[-1]
+        await pilot.press("space")
+        assert "▐X▌ yes" in screen_text(app)
+        await pilot.press("enter")
+        assert store.read("leo").agreements[0].iep_change is True

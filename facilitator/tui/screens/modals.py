@@ -94,6 +94,11 @@ def _title(text: str) -> Static:
 DISCARDED = "The details you typed were not saved."
 
 
+def _yes_no(ticked: bool) -> str:
+    # The tick box says its answer in words: readable without colour, and never cut to "▐X…".
+    return "yes" if ticked else "no"
+
+
 class FormModal(Dialog[str]):
     """Fill in a few fields: Tab moves on, Enter or ctrl+s saves, Esc leaves (asking first when
     something was typed). Returns what was done."""
@@ -132,7 +137,8 @@ class FormModal(Dialog[str]):
     @staticmethod
     def _field(spec: Field) -> Input | Select[str] | Checkbox:
         if spec.check:
-            return Checkbox("", spec.value == CHECKED, id=f"field-{spec.key}", compact=True)
+            ticked = spec.value == CHECKED
+            return Checkbox(_yes_no(ticked), ticked, id=f"field-{spec.key}", compact=True)
         if spec.choices:
             values = [v for _, v in spec.choices]
             return Select(
@@ -149,6 +155,9 @@ class FormModal(Dialog[str]):
             select_on_focus=False,
             compact=True,
         )
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = _yes_no(event.value)
 
     def values(self) -> Values:
         result: Values = {}
