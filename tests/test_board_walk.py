@@ -54,3 +54,16 @@ async def test_the_iep_change_box_says_yes_or_no(store):
         assert "▐X▌ yes" in screen_text(app)
         await pilot.press("enter")
         assert store.read("leo").agreements[0].iep_change is True
+
+
+async def test_leaving_caucus_says_once_what_each_key_does(store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f6", "enter")  # caucus with the family side
+        await type_line(pilot, "They would try it for six weeks")
+        await pilot.press("f6")
+        text = screen_text(app)
+        assert "Share and leave" in text and "stays in caucus" in text
+        assert "leaves it" not in text  # Esc never leaves caucus, so no line says it does
+        await pilot.press("ctrl+s")
+        assert "nothing shared" in screen_text(app)

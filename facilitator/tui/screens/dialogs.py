@@ -109,8 +109,10 @@ def sharing_pick(live: LiveSession) -> PickModal | None:
     return PickModal(
         f"Leaving caucus with {live.caucus_names()}: which notes may be shared?",
         [(_flat(n.text, 90), n.id) for n in notes],
-        note="Tick only what they agreed to share; unticked notes stay private. "
-        "Enter ticks, ctrl+s shares and leaves caucus; Esc or typing stays in caucus.",
+        note="Tick only what they agreed to share; unticked notes stay private.",
+        save="Share and leave",
+        saves="shares the ticked notes and leaves caucus",
+        leaving="stays in caucus",
     )
 
 
@@ -129,7 +131,8 @@ def link_pick(live: LiveSession, option_id: str) -> PickModal | str:
         f"Interests served by: {_flat(option.text, 60)}",
         choices,
         option.addresses or [],
-        note="Enter ticks or unticks, ctrl+s saves; Esc or typing leaves the links as they were.",
+        note="Tick each interest this option serves.",
+        leaving="leaves the links as they were",
     )
 
 

@@ -295,13 +295,24 @@ class PickModal(Dialog[list[str]]):
     BINDINGS = [Binding("ctrl+s", "save", "save", id="pick.save")]
 
     def __init__(
-        self, title: str, choices: Sequence[tuple[str, str]], chosen: Sequence[str] = (), note: str = ""
+        self,
+        title: str,
+        choices: Sequence[tuple[str, str]],
+        chosen: Sequence[str] = (),
+        note: str = "",
+        *,
+        save: str = "Save",
+        saves: str = "saves",
+        leaving: str = "leaves it",
     ) -> None:
+        """``save`` names the button, ``saves`` what ctrl+s does, ``leaving`` what Esc or typing does."""
         super().__init__()
         self.pick_title = title
         self.choices = list(choices)
         self.chosen = set(chosen)
         self.note = note
+        self.save_label = save
+        self.keys_help = f"↑ ↓ move · Enter ticks · ctrl+s {saves} · Esc or typing {leaving}"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal"):
@@ -313,9 +324,8 @@ class PickModal(Dialog[list[str]]):
                 id="ticks",
             )
             with Horizontal(classes="modal-buttons"):
-                keys_help = "↑ ↓ move · Enter ticks · ctrl+s saves · Esc or typing leaves it"
-                yield Static(Content.styled(keys_help, "dim"), classes="modal-keys")
-                yield Button("Save", variant="primary", id="save", compact=True)
+                yield Static(Content.styled(self.keys_help, "dim"), classes="modal-keys")
+                yield Button(self.save_label, variant="primary", id="save", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
