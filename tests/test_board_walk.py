@@ -67,3 +67,16 @@ async def test_leaving_caucus_says_once_what_each_key_does(store):
         assert "leaves it" not in text  # Esc never leaves caucus, so no line says it does
         await pilot.press("ctrl+s")
         assert "nothing shared" in screen_text(app)
+
+
+async def test_each_side_keeps_its_heading_when_its_interests_scroll(store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for speaker in ("1", "2"):
+            await pilot.press("f2", speaker, "f3", "i")
+            for n in range(4):
+                await type_line(pilot, f"Interest number {n} that takes a line or two to say in full")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Interest number 3" in text  # the newest is in view
+        assert "FAMILY" in text and "SCHOOL" in text  # and so is whose side it is

@@ -543,6 +543,10 @@ class InterestsTable(RecordTable):
     WRAP_LINES = 3
     TITLE = "Interests"
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.fixed_rows = 1  # the side's heading stays in view while its interests scroll
+
 
 # ---------------------------------------------------------------- options and agreements
 
