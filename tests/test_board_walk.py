@@ -80,3 +80,11 @@ async def test_each_side_keeps_its_heading_when_its_interests_scroll(store):
         text = screen_text(app)
         assert "Interest number 3" in text  # the newest is in view
         assert "FAMILY" in text and "SCHOOL" in text  # and so is whose side it is
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40)])
+async def test_an_empty_agreements_panel_says_whole_where_agreements_come_from(store, size):
+    app = app_for(store, small_case())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert "F3 a, or a on an option" in screen_text(app)  # never "a on an …"

@@ -34,7 +34,7 @@ from facilitator.tui.widgets.prompts import PromptsPanel
 EMPTY_HINTS = {
     "#agenda-panel": "none yet · Tab here, a adds one",
     "#options-panel": "none yet · F3 o, type, Enter",
-    "#agreements-panel": "none yet · F3 a, or a on an option",
+    "#agreements-panel": "F3 a, or a on an option",  # short enough to show whole at 100x30
     "#follow-ups-panel": "none yet · F3 f",
     "#parking-panel": "none yet · F3 k",
     "#log-panel": "statements show here",
