@@ -464,9 +464,28 @@ def move_agenda_item(case: Case, item_id: str, offset: int) -> Case:
 # ---------------------------------------------------------------- parties
 
 
-def add_party(case: Case, name: str, role: Role, side: Side) -> tuple[Case, Party]:
-    party = Party(id=next_id(case, "parties"), name=name.strip(), role=role, side=side)
+def add_party(case: Case, name: str, role: Role, side: Side, authority: bool = False) -> tuple[Case, Party]:
+    """``authority``: the district representative who can bind the district (named where they sign)."""
+    party = Party(
+        id=next_id(case, "parties"), name=name.strip(), role=role, side=side, authority=authority or None
+    )
     return _append(case, "parties", party), party
+
+
+def edit_party(
+    case: Case, party_id: str, name: str, role: Role, side: Side, authority: bool
+) -> tuple[Case, Party]:
+    found = case.party(party_id)
+    if found is None:
+        raise KeyError(f"no party {party_id}")
+    party = revise(
+        found,
+        name=name.strip(),
+        role=role,
+        side=side,
+        authority=authority or None,
+    )
+    return _replace(case, "parties", party), party
 
 
 # ---------------------------------------------------------------- interests and positions

@@ -466,13 +466,21 @@ class LiveSession:
 
     # ---- parties and caucus
 
-    def add_party(self, name: str, role: Role, side: Side) -> Done[Party] | Refused:
-        result = self._change("party added", lambda c: actions.add_party(c, name, role, side))
+    def add_party(self, name: str, role: Role, side: Side, authority: bool = False) -> Done[Party] | Refused:
+        result = self._change("party added", lambda c: actions.add_party(c, name, role, side, authority))
         if isinstance(result, Done):
             if not self.in_caucus:
                 self.desk.speaker = result.made.id
             return Done(f"{result.made.name} joins the table", result.made)
         return result
+
+    def edit_party(
+        self, party_id: str, name: str, role: Role, side: Side, authority: bool
+    ) -> Done[Party] | Refused:
+        """A party's name, role or side corrected, or marked as able to sign for the district."""
+        return self._change(
+            f"{name.strip()} edited", lambda c: actions.edit_party(c, party_id, name, role, side, authority)
+        )
 
     def enter_caucus(self, party_ids: Sequence[str]) -> Done[None] | Refused:
         known = {p.id for p in self.case.parties}

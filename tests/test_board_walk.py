@@ -88,3 +88,39 @@ async def test_an_empty_agreements_panel_says_whole_where_agreements_come_from(s
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert "F3 a, or a on an option" in screen_text(app)  # never "a on an …"
+
+
+async def test_e_on_a_partys_name_marks_who_signs_for_the_district(store):
+    from textual.widgets import DataTable
+
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        school = app.screen.query_one("#school", DataTable)
+        school.focus()
+        school.move_cursor(row=1)  # Dr. Kim, under the SCHOOL heading
+        await pilot.press("e")
+        assert "Signs for the district" in screen_text(app)
+        app.screen.query_one("#field-authority").focus()
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert store.read("leo").party("p2").authority is True
+        assert "Dr. Kim edited" in screen_text(app)
+
+
+async def test_editing_a_neutral_party_keeps_its_side(store):
+    from textual.widgets import DataTable
+
+    from facilitator.model import Case
+
+    document = small_case().dump()
+    document["parties"].append({"id": "p3", "name": "Sam Lee", "role": "specialist", "side": "neutral"})
+    app = app_for(store, Case.model_validate(document))
+    async with app.run_test(size=(100, 30)) as pilot:
+        school = app.screen.query_one("#school", DataTable)
+        school.focus()
+        school.move_cursor(row=school.row_count - 1)  # Sam Lee, under NEUTRAL
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.read("leo").party("p3").side.value == "neutral"

@@ -441,3 +441,18 @@ def test_delete_removes_every_export_the_board_wrote(store: Store):
         paths = [done(live.export("summary", fmt)).made for fmt in ("markdown", "docx", "pdf")]
     store.delete("leo")
     assert not any(path.exists() for path in paths)
+
+
+def test_a_party_is_marked_as_signing_for_the_district_and_named_on_its_line(live: LiveSession, store: Store):
+    from facilitator.export import render_export
+
+    assert "Dr. Kim" not in render_export(store.read("leo")).split("## Signatures")[1]
+    done(live.edit_party("p3", "Dr. Kim", Role.DISTRICT, Side.SCHOOL, authority=True))
+    saved = store.read("leo")
+    assert saved.party("p3").authority is True
+    signatures = render_export(saved).split("## Signatures")[1]
+    assert "District representative with authority to bind the district: Dr. Kim" in signatures
+    done(live.edit_party("p3", "Dr. Kim", Role.DISTRICT, Side.SCHOOL, authority=False))
+    assert store.read("leo").party("p3").authority is None  # unticked: left out of the file again
+    assert "side" in refused(live.edit_party("p1", "Ana Ruiz", Role.PARENT, Side.SCHOOL, False))
+    assert store.read("leo").party("p1").side == Side.FAMILY  # a refusal changes nothing

@@ -22,6 +22,7 @@ from facilitator.model import (
     DocumentKind,
     FollowUp,
     Interest,
+    Party,
     Role,
     Side,
     Statement,
@@ -195,23 +196,42 @@ def follow_up_form(live: LiveSession, follow_up: FollowUp) -> FormModal:
 
 
 class PartyForm(FormModal):
-    """Add a party: choosing a role suggests the side it usually sits on."""
+    """A party's form: choosing a role suggests the side it usually sits on."""
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "field-role" and isinstance(event.value, str):
             self.set_value("side", usual_side(Role(event.value)).value)
 
 
-def party_form(live: LiveSession) -> FormModal:
+def party_form(live: LiveSession, party: Party | None = None) -> FormModal:
+    """F10 adds a party; e on a party's name in the interests panel edits one."""
     roles = [(ROLE_WORDS.get(role, role.value), role.value) for role in Role]
+
+    def submit(v: Values) -> Done[Any] | Refused:
+        role, side, authority = Role(v["role"]), Side(v["side"]), v["authority"] == CHECKED
+        if party is None:
+            return live.add_party(v["name"], role, side, authority)
+        return live.edit_party(party.id, v["name"], role, side, authority)
+
     return PartyForm(
-        "Add a party",
+        "Add a party" if party is None else f"Party: {party.name}",
         [
-            Field("name", "Name", required=True),
-            Field("role", "Role", Role.PARENT.value, choices=roles),
-            Field("side", "Side", Side.FAMILY.value, choices=[(s.value, s.value) for s in Side]),
+            Field("name", "Name", party.name if party else "", required=True),
+            Field("role", "Role", party.role.value if party else Role.PARENT.value, choices=roles),
+            Field(
+                "side",
+                "Side",
+                party.side.value if party else Side.FAMILY.value,
+                choices=[(s.value, s.value) for s in Side],
+            ),
+            Field(
+                "authority",
+                "Signs for the district, with authority to bind it",
+                CHECKED if party and party.authority else "",
+                check=True,
+            ),
         ],
-        lambda v: live.add_party(v["name"], Role(v["role"]), Side(v["side"])),
+        submit,
     )
 
 
@@ -262,6 +282,8 @@ def edit_form(live: LiveSession, list_name: str, record_id: str) -> FormModal | 
     if list_name == "agenda":
         item = case.agenda_item(record_id)
         return agenda_item_form(live, item) if item else None
+    if list_name == "parties":
+        return party_form(live, case.party(record_id)) if case.party(record_id) else None
     record = next((r for r in getattr(case, list_name, []) if r.id == record_id), None)
     if isinstance(record, Interest):
         return interest_form(live, record)

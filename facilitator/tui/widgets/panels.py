@@ -547,6 +547,14 @@ class InterestsTable(RecordTable):
         super().__init__(id=id)
         self.fixed_rows = 1  # the side's heading stays in view while its interests scroll
 
+    def action_edit(self) -> None:
+        # On a party's name: the party (its name, role, side, and whether it signs for the district).
+        list_name, _, party_id = (self.selected_key or "").partition(":")
+        if list_name == "party":
+            self.post_message(self.EditChosen("parties", party_id))
+        else:
+            super().action_edit()
+
 
 # ---------------------------------------------------------------- options and agreements
 
