@@ -124,3 +124,12 @@ async def test_editing_a_neutral_party_keeps_its_side(store):
         await pilot.press("enter")
         await pilot.pause()
         assert store.read("leo").party("p3").side.value == "neutral"
+
+
+async def test_help_says_how_to_edit_a_party(store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        from textual.widgets import Static
+
+        assert "e on a party's name" in str(app.screen.query_one("#help-text", Static).render())

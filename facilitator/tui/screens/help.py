@@ -71,6 +71,9 @@ def help_text() -> Content:
     marks = " · ".join(f"{AGENDA_MARKS[status][0]} {MARKS[status.value]}" for status in AGENDA_MARKS)
     lines.append(Content(f"  Agenda marks: {marks} · ↩ carried from an earlier session"))
     lines.append(Content("  Interests: ✓ an agreed option or agreement serves it. Follow-ups: ! overdue."))
+    lines.append(
+        Content("  e on a party's name: its name, role, side, and whether it signs for the district.")
+    )
     lines.append(Content(""))
     lines.append(Content(CLOSING))
     return Content("\n").join(lines)
