@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from test_board import app_for, small_case, type_line, utc  # noqa: F401
 from test_board_keys import screen_text
+from textual.widgets import Static
 
 from facilitator.store import Store
 
@@ -130,6 +131,4 @@ async def test_help_says_how_to_edit_a_party(store):
     app = app_for(store, small_case())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
-        from textual.widgets import Static
-
         assert "e on a party's name" in str(app.screen.query_one("#help-text", Static).render())
