@@ -111,7 +111,7 @@ def sharing_pick(live: LiveSession) -> PickModal | None:
         [(_flat(n.text, 90), n.id) for n in notes],
         note="Tick only what they agreed to share; unticked notes stay private.",
         save="Share and leave",
-        saves="shares the ticked notes, leaves",
+        saves="shares and leaves caucus",
         leaving="stays in caucus",
     )
 
