@@ -63,8 +63,9 @@ async def test_leaving_caucus_says_once_what_each_key_does(store):
         await pilot.press("f6", "enter")  # caucus with the family side
         await type_line(pilot, "They would try it for six weeks")
         await pilot.press("f6")
+        await pilot.pause()
         text = screen_text(app)
-        assert "Share and leave" in text and "stays in caucus" in text
+        assert "Share and leave" in text and "Esc or typing stays" in text
         assert "leaves it" not in text  # Esc never leaves caucus, so no line says it does
         await pilot.press("ctrl+s")
         assert "nothing shared" in screen_text(app)
