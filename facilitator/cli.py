@@ -48,10 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 class _TerminalSafe:
     """stdout or stderr for the commands: whatever they print reaches the terminal safe."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
+        if self._stream is None:  # started with the stream closed (`>&-`)
+            raise OSError("standard output is closed, so there is nowhere to print")
         return self._stream.write(terminal_safe(text))
 
     def __getattr__(self, name: str) -> Any:
@@ -374,7 +376,7 @@ def cmd_agendas(args: argparse.Namespace) -> int:
         (
             t.name,
             t.kind.value,
-            f"{len(t.items)} items",
+            f"{len(t.items)} item{'s' * (len(t.items) != 1)}",
             _single_line(t.title),
         )
         for t in templates

@@ -835,7 +835,10 @@ def describe_error(error: ValidationError, document: Any) -> str:
         return one_line(message)
     # Walk the document along the error's path to name the record by its id.
     parts: list[str] = []
-    record_name = "case"
+    # a record checked on its own (a party typed on the command line) is named by its kind
+    record_name = (
+        "case" if error.title == "Case" else re.sub(r"(?<=[a-z])(?=[A-Z])", " ", error.title).lower()
+    )
     node: Any = document
     field = ""
     for step in loc:

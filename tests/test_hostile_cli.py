@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -134,3 +136,19 @@ def test_a_case_of_twenty_thousand_options_exports_its_summary_without_hanging(
     assert "- Option 19999" in result.out
     assert "**Interests served:** Interest 19999 (Ana Ruiz); Interest 19993 (Ana Ruiz)" in result.out
     assert "**Agenda item:** Topic 1999" in result.out
+
+
+def test_a_bad_party_is_named_as_a_party(run_cli):
+    done = run_cli("new", "T", "--student", "Leo", "--agenda", "check-in", "--party", "Ana\x1b:parent:family")
+    assert done.code == 1
+    assert "party: name: contains a control character" in done.err and "case: name" not in done.err
+
+
+def test_a_closed_standard_output_is_one_line(tmp_path):
+    command = f"'{sys.executable}' -m facilitator agendas >&-"
+    env = {"FACILITATOR_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 1
+    assert (
+        done.stderr.strip() == "facilitator: error: standard output is closed, so there is nowhere to print"
+    )

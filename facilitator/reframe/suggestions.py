@@ -287,7 +287,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
     seed = zlib.crc32(scan.low.encode("utf-8"))
-    own = _content(scan.low)
+    own = frozenset(_stem(w) for _s, _e, w in scan.tokens if len(w) > 3 and w not in _PLAIN)
     out: list[str] = []
     for move in lex.MOVES:
         # the child is named at least once: the last move makes sure of it
@@ -324,19 +324,29 @@ def _first_fitting(
 ) -> str | None:
     """The first acceptable variant, starting at the one the statement's hash picks; one that
     says a word of the speaker's own ("wait", "honest") comes before those that do not."""
-    filled = [
-        _fill(variants[(seed + turn) % len(variants)], topic, child, student) for turn in range(len(variants))
-    ]
-    filled.sort(key=lambda sentence: not (_suggestion_words(sentence) & own))
-    for sentence in filled:
-        if sentence not in taken and _acceptable(sentence, charge_words, student):
-            return sentence
-    return None
+    fallback = None  # the first acceptable one that says none of the speaker's words
+    for turn in range(len(variants)):
+        sentence = _fill(variants[(seed + turn) % len(variants)], topic, child, student)
+        shares = bool(_suggestion_words(sentence) & own)
+        if (
+            (shares or fallback is None)
+            and sentence not in taken
+            and _acceptable(sentence, charge_words, student)
+        ):
+            if shares:
+                return sentence
+            fallback = sentence
+    return fallback
 
 
 def _content(low: str) -> frozenset[str]:
     """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
-    return frozenset(_STEM.sub("", w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN)
+    return frozenset(_stem(w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN)
+
+
+@functools.lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    return _STEM.sub("", word)
 
 
 @functools.lru_cache(maxsize=4096)
