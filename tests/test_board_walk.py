@@ -133,3 +133,12 @@ async def test_help_says_how_to_edit_a_party(store):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f1")
         assert "e on a party's name" in str(app.screen.query_one("#help-text", Static).render())
+
+
+def test_the_joint_view_writes_dates_as_the_signed_document_does(leo):
+    from facilitator.tui.widgets.joint import joint_lines
+
+    text = "\n".join(line.plain for line in joint_lines(leo, leo.sessions[-1]))
+    assert "Starts: Tuesday, December 1, 2026" in text
+    assert "Review date: Friday, January 15, 2027" in text
+    assert "2026-12-01" not in text

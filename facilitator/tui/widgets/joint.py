@@ -40,10 +40,13 @@ def agreement_lines(case: Case, number: int, agreement: Agreement) -> list[Conte
             (f" {number}. ", "bold"), (_flat(agreement.text), "bold"), f"  ({agreement.kind.value})"
         )
     ]
+    from facilitator.export.words import long_date  # the room reads dates as the document writes them
+
     for name, label in DETAILS:
         value = getattr(agreement, name)
         if value:
-            lines.append(Content.assemble(("      " + label + ": ", "dim"), _flat(str(value))))
+            shown = long_date(value) if name in ("start", "review") else str(value)
+            lines.append(Content.assemble(("      " + label + ": ", "dim"), _flat(shown)))
     if agreement.iep_change:
         lines.append(Content.styled("      Needs an IEP amendment or IEP meeting", "dim"))
     missing = agreement.missing()
