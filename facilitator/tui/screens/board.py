@@ -26,7 +26,7 @@ from facilitator.terminal import terminal_safe
 from facilitator.tui import keys
 from facilitator.tui.commands import BoardCommands
 from facilitator.tui.keystrokes import Taken, Typed
-from facilitator.tui.screens import board_keys, rooms
+from facilitator.tui.screens import board_keys, records, rooms
 from facilitator.tui.widgets.capture import CaptureBar
 from facilitator.tui.widgets.header import CaucusBanner, SessionHeader
 from facilitator.tui.widgets.joint import JointView
@@ -297,51 +297,15 @@ class BoardScreen(Screen[None]):
         if chosen is None:
             self.say("Nothing recorded yet to edit. Tab moves into the panels to choose a row.", warning=True)
             return
-        self.edit(*chosen)
+        records.edit(self, *chosen)
 
     @on(RecordTable.EditChosen)
     def _edit_chosen(self, event: RecordTable.EditChosen) -> None:
-        self.edit(event.list_name, event.record_id)
-
-    def edit(self, list_name: str, record_id: str) -> None:
-        from facilitator.tui.screens import forms
-        from facilitator.tui.screens.modals import ConfirmModal
-
-        if list_name == "options":
-            self.link(record_id)
-            return
-        final = self.live.final(list_name, record_id)
-        if final and list_name == "agreements":
-            self.say(final, warning=True)  # at once, under the question
-            question = "This agreement is part of a closed session. Amend it in this session instead?"
-            self.open(ConfirmModal(question, final), lambda yes: self.amend(record_id) if yes else None)
-            return
-        if final:
-            self.say(final, warning=True)
-            return
-        modal = forms.edit_form(self.live, list_name, record_id)
-        if modal is not None:
-            self.open(modal)
+        records.edit(self, event.list_name, event.record_id)
 
     @on(RecordTable.RemoveChosen)
     def _remove_chosen(self, event: RecordTable.RemoveChosen) -> None:
         self.apply(self.live.remove(event.list_name, event.record_id))
-
-    def link(self, option_id: str) -> None:
-        from facilitator.tui.screens import dialogs
-
-        picker = dialogs.link_pick(self.live, option_id)
-        if isinstance(picker, str):
-            self.say(picker, warning=True)
-            return
-
-        def chosen(interest_ids: list[str] | None) -> None:
-            if interest_ids is None:  # Esc, or typing: the links stay as they were
-                self.say("Links unchanged.")
-            else:
-                self.apply(self.live.link(option_id, interest_ids))
-
-        self.open(picker, chosen)
 
     @on(AgendaTable.StatusChosen)
     def _agenda_status(self, event: AgendaTable.StatusChosen) -> None:
@@ -364,7 +328,7 @@ class BoardScreen(Screen[None]):
 
     @on(OptionsTable.LinkChosen)
     def _link_chosen(self, event: OptionsTable.LinkChosen) -> None:
-        self.link(event.option_id)
+        records.link(self, event.option_id)
 
     @on(AgreementsTable.AmendChosen)
     def _amend_chosen(self, event: AgreementsTable.AmendChosen) -> None:
@@ -380,24 +344,10 @@ class BoardScreen(Screen[None]):
         self.apply(self.live.set_parking_status(event.item_id, event.status))
 
     def decide(self, status: OptionStatus, option_id: str | None = None) -> None:
-        from facilitator.tui.screens import forms
-
-        option_id = option_id or self.live.selected_or_last(
-            self.query_one(OptionsTable).selected_id(), "options"
-        )
-        if option_id is None:
-            self.say("Record or select an option first.", warning=True)
-            return
-        result = self.live.decide(option_id, status)
-        if self.apply(result) and isinstance(result, Done) and result.made is not None:
-            self.open(forms.agreement_form(self.live, result.made))
+        records.decide(self, status, option_id)
 
     def amend(self, agreement_id: str) -> None:
-        from facilitator.tui.screens import forms
-
-        result = self.live.amend(agreement_id)
-        if self.apply(result) and isinstance(result, Done):
-            self.open(forms.agreement_form(self.live, result.made))
+        records.amend(self, agreement_id)
 
     # ---------------------------------------------------------------- the F-keys
 
