@@ -20,6 +20,7 @@ from facilitator import __version__
 from facilitator.terminal import terminal_safe
 
 if TYPE_CHECKING:
+    from facilitator.model import Party
     from facilitator.store import Store
 
 
@@ -118,6 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME:ROLE:SIDE",
         help='repeatable, e.g. --party "Ana Ruiz:parent:family"',
+    )
+    p.add_argument(
+        "--signs",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="this party signs the agreement (repeatable; parents and guardians sign unless told)",
+    )
+    p.add_argument(
+        "--authority",
+        metavar="NAME",
+        help="this party has the authority to bind the district, and signs for it",
     )
     p.add_argument("--id", dest="case_id", metavar="SLUG", help="case id (default: made from the title)")
     p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of session 1 (default: today)")
@@ -310,6 +323,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         parties = [parse_party(spec, n) for n, spec in enumerate(args.party, start=1)]
     except ValueError as exc:
         raise UserError(f"--party {_one_line(exc)}") from None
+    parties = _mark_signers(parties, args.signs, args.authority)
     case_id = args.case_id or store.free_id(case_slug(args.title))
     if store.exists(case_id):
         raise UserError(f'a case "{case_id}" already exists; choose another --id')
@@ -325,6 +339,29 @@ def cmd_new(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _mark_signers(parties: list[Party], signs: list[str], authority: str | None) -> list[Party]:
+    """The parties with --signs and --authority marked, each found by its name as given."""
+    by_name = {" ".join(p.name.split()).casefold(): p for p in parties}
+
+    def named(option: str, name: str) -> Party:
+        found = by_name.get(" ".join(name.split()).casefold())
+        if found is None:
+            raise UserError(f'{option} "{name}" names no --party of this case')
+        return found
+
+    marks: dict[str, dict[str, bool]] = {}
+    for name in signs:
+        marks.setdefault(named("--signs", name).id, {})["signs"] = True
+    if authority is not None:
+        representative = named("--authority", authority)
+        if representative.side.value != "school":
+            raise UserError(
+                f'--authority "{authority}": the one who binds the district sits on the school side'
+            )
+        marks.setdefault(representative.id, {}).update(signs=True, authority=True)
+    return [p.model_copy(update=marks[p.id]) if p.id in marks else p for p in parties]
 
 
 def cmd_list(args: argparse.Namespace) -> int:

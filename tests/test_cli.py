@@ -81,6 +81,33 @@ def test_new_case_with_parties_and_an_agenda(run_cli, home, agendas):
     assert case.interests == case.options == case.agreements == []
 
 
+def test_new_case_names_who_signs_and_who_binds_the_district(run_cli, home):
+    parties = ["--party", "Tomás Okafor:parent:family", "--party", "Ms. Lindqvist:district:school"]
+    parties += ["--party", "Priya Shah:advocate:family", "--party", "Mr. Dube:case-manager:school"]
+    result = run_cli(
+        "new", "Maya", "--student", "Maya", "--agenda", "iep-mediation", *parties,
+        "--authority", "ms.  lindqvist", "--signs", "Priya Shah",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    case = Store(home).read(result.out.strip())
+    assert [(p.name, p.signer, bool(p.authority)) for p in case.parties] == [
+        ("Tomás Okafor", True, False),
+        ("Ms. Lindqvist", True, True),
+        ("Priya Shah", True, False),
+        ("Mr. Dube", False, False),
+    ]
+    exported = run_cli("export", case.id).out
+    assert "District representative with authority to bind the district: Ms. Lindqvist" in exported
+
+    wrong_side = run_cli(
+        "new", "X", "--student", "M", "--agenda", "check-in", *parties, "--authority", "Priya Shah"
+    )
+    assert "sits on the school side" in wrong_side.error_line()
+    unknown = run_cli("new", "X", "--student", "M", "--agenda", "check-in", *parties, "--signs", "Nobody")
+    assert '--signs "Nobody" names no --party' in unknown.error_line()
+    assert len(Store(home).case_ids()) == 1  # nothing made by a refused command
+
+
 def test_new_case_gets_a_free_id_and_today_by_default(run_cli, home, agendas):
     first = run_cli(
         "new",
