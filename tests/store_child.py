@@ -1,24 +1,16 @@
 """A writer for the kill test in test_store_faults.py: saves change after change until killed.
 
     python tests/store_child.py HOME CASE_ID COUNT
-    python tests/store_child.py --fork HOME CASE_ID COUNT
 
 Opens the case through ``Store.open``, prints ``ready N`` (N: the changes already on disk),
 then applies COUNT more changes, printing ``saved N`` after each ``save`` returns.
 ``change(case, n)`` is deterministic, so the test can rebuild the exact state after any N.
-
-With ``--fork`` it serves writers instead, one per ``go`` read on stdin, each a fork of this
-process (which has imported the store once: a new writer costs a fork, not an interpreter
-start). Each writer prints ``writer PID`` first; ``reap`` waits for the last one and prints
-``reaped CODE`` (its exit code, or minus the signal that ended it) after everything it wrote.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import traceback
 from pathlib import Path
 
 from facilitator.actions import next_id
@@ -79,29 +71,5 @@ def main(home: str, case_id: str, count: str) -> None:
     case_file.close()
 
 
-def serve(home: str, case_id: str, count: str) -> None:
-    for command in sys.stdin:
-        if command.strip() == "go":
-            if os.fork() == 0:  # the writer
-                code = 0
-                try:
-                    print(f"writer {os.getpid()}", flush=True)
-                    main(home, case_id, count)
-                except BaseException as exc:
-                    print(f"failed {exc!r}", flush=True)  # the test waits on stdout, never on stderr
-                    traceback.print_exc()
-                    code = 1
-                finally:
-                    sys.stdout.flush()
-                    sys.stderr.flush()
-                    os._exit(code)
-        elif command.strip() == "reap":
-            _, status = os.wait()
-            print(f"reaped {os.waitstatus_to_exitcode(status)}", flush=True)
-
-
 if __name__ == "__main__":
-    if sys.argv[1] == "--fork":
-        serve(*sys.argv[2:])
-    else:
-        main(*sys.argv[1:])
+    main(*sys.argv[1:])

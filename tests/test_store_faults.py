@@ -3,7 +3,7 @@
 * Kill test: a writer in a child process is SIGKILLed at random moments, many times; the
   case file always holds the state before or after its last change, never a mix, holds
   every change reported as saved, and the next writer opens it (the dead writer's lock
-  does not block). The writers are forks of one child that has imported the store.
+  does not block).
 * Crash points: a save is stopped at each of its system calls in turn (as if the process
   died there); the file is always the old or the new state.
 * I/O errors: the Nth write/fsync/replace/open of a save fails (disk full, I/O error), once
@@ -59,65 +59,43 @@ def test_killed_writer_leaves_the_previous_or_the_next_state(home, leo):
     on_disk = 0
     killed_while_saving = 0
 
-    server = subprocess.Popen(
-        [sys.executable, str(CHILD), "--fork", str(home), leo.id, "400"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert server.stdin is not None and server.stdout is not None
+    for round_number in range(KILL_ROUNDS):
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(home), leo.id, "400"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        reported = on_disk
+        if round_number % 5 == 4:
+            # Now and then, kill it while it starts up and opens the case.
+            time.sleep(rng.uniform(0, 0.3))
+        else:
+            ready = child.stdout.readline()
+            assert ready == f"ready {on_disk}\n", (ready, child.stderr.read() if not ready else "")
+            time.sleep(rng.uniform(0, 0.25))
+        child.send_signal(signal.SIGKILL)
+        out, err = child.communicate(timeout=30)
+        saved = [int(n) for n in re.findall(r"^saved (\d+)$", out, re.MULTILINE)]
+        if saved:
+            reported = saved[-1]
+        assert err == "", err
+        if child.returncode == -signal.SIGKILL and saved:
+            killed_while_saving += 1
 
-    def tell(command: str) -> None:
-        server.stdin.write(command + "\n")
-        server.stdin.flush()
+        case = store.read(leo.id)  # parses: never a torn file
+        on_disk = store_child.change_number(case)
+        # Every change reported as saved is there; at most the one in flight is extra.
+        assert reported <= on_disk <= reported + 1, (reported, on_disk)
+        while len(states) <= on_disk:
+            states.append(store_child.change(states[-1], len(states)))
+        assert case.dump() == states[on_disk].dump(), "a mix of two states"
+        assert os.name != "posix" or mode(path) == 0o600
 
-    writer = None  # the pid of a writer not reaped yet
-    try:
-        for round_number in range(KILL_ROUNDS):
-            tell("go")
-            line = server.stdout.readline()
-            assert line.startswith("writer "), (line, server.stdout.readline())
-            writer = int(line.split()[1])
-            out = []
-            reported = on_disk
-            if round_number % 5 == 4:
-                # Now and then, kill it while it opens the case.
-                time.sleep(rng.uniform(0, 0.05))
-            else:
-                ready = server.stdout.readline()
-                assert ready == f"ready {on_disk}\n", ready
-                time.sleep(rng.uniform(0, 0.25))
-            os.kill(writer, signal.SIGKILL)
-            tell("reap")
-            while not (line := server.stdout.readline()).startswith("reaped "):
-                assert line, "the writer server stopped"
-                out.append(line)
-            writer = None
-            saved = [int(n) for n in re.findall(r"^saved (\d+)$", "".join(out), re.MULTILINE)]
-            if saved:
-                reported = saved[-1]
-            if int(line.split()[1]) == -signal.SIGKILL and saved:
-                killed_while_saving += 1
-
-            case = store.read(leo.id)  # parses: never a torn file
-            on_disk = store_child.change_number(case)
-            # Every change reported as saved is there; at most the one in flight is extra.
-            assert reported <= on_disk <= reported + 1, (reported, on_disk)
-            while len(states) <= on_disk:
-                states.append(store_child.change(states[-1], len(states)))
-            assert case.dump() == states[on_disk].dump(), "a mix of two states"
-            assert os.name != "posix" or mode(path) == 0o600
-
-            # The dead writer's lock does not block the next one, and its temp file is swept.
-            with store.open(leo.id) as case_file:
-                assert case_file.case == case
-            assert temp_files(home) == []
-    finally:
-        if writer is not None:  # a failed round: its writer would go on saving
-            os.kill(writer, signal.SIGKILL)
-        _, err = server.communicate(timeout=30)  # closes its stdin: it stops
-    assert err == "", err
+        # The dead writer's lock does not block the next one, and its temp file is swept.
+        with store.open(leo.id) as case_file:
+            assert case_file.case == case
+        assert temp_files(home) == []
 
     assert on_disk >= KILL_ROUNDS, "the writer hardly saved anything; the test proves little"
     assert killed_while_saving >= KILL_ROUNDS // 2
