@@ -57,6 +57,17 @@ class Dialog(ModalScreen[T | None]):
     def cancel(self) -> None:
         self.answer(None)
 
+    def action_save(self) -> None:
+        """The Save button (and ctrl+s): a dialog that has one answers with what it holds."""
+        self.cancel()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.cancel()
+
     async def take_key(self, event: Typed) -> Taken:
         """Esc cancels; an F-key closes the dialog and works on the board; the rest at once."""
         if isinstance(event, events.Key):
@@ -196,13 +207,6 @@ class FormModal(Dialog[str]):
             self._refuse(f"{key} waits: Enter saves these details, Esc leaves them; then press {key} again.")
             return Taken.DONE
         return await super().take_key(event)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.cancel()
 
     def action_save(self) -> None:
         if self.answered:
@@ -350,13 +354,6 @@ class PickModal(Dialog[list[str]]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # a click ticks
         self.toggle(event.option_index)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.cancel()
 
     def action_save(self) -> None:
         self.answer([value for _, value in self.choices if value in self.chosen])
