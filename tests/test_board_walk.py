@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_board import app_for, small_case, type_line, utc  # noqa: F401
 from test_board_keys import screen_text
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from facilitator.store import Store
 
@@ -142,3 +142,24 @@ def test_the_joint_view_writes_dates_as_the_signed_document_does(leo):
     assert "Starts: Tuesday, December 1, 2026" in text
     assert "Review date: Friday, January 15, 2027" in text
     assert "2026-12-01" not in text
+
+
+async def test_every_reframe_shows_whole_on_a_narrow_board(store: Store):
+    app = app_for(store, small_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "1")
+        app.screen.query_one(
+            "#capture-input", Input
+        ).value = "You never answer my emails and you always blame us for everything"
+        capture = app.screen.query_one("CaptureBar")
+        for _ in range(100):  # the reframing engine loads after the first paint
+            await pilot.pause(0.05)
+            if capture.analysis is not None:
+                break
+        await pilot.pause()
+        suggestions = capture.analysis.suggestions
+        assert len(suggestions) == 3
+        # every reframe is on the screen in full: the mediator may say any of them aloud
+        screen = " ".join(screen_text(app).split())
+        for suggestion in suggestions:
+            assert suggestion in screen, (suggestion, screen)

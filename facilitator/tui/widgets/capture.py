@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from facilitator.actions import CaptureKind
 from facilitator.terminal import terminal_safe
+from facilitator.tui.widgets.joint import hanging
 
 if TYPE_CHECKING:
     from facilitator.reframe import Analysis
@@ -121,10 +122,13 @@ class CaptureBar(Vertical):
             parts.extend([" · " if index else "", (f"{word} ", "dim"), f"“{terminal_safe(text)}”"])
         parts.append(("  ↓ a reframe, Enter records it", "dim"))
         cues.update(Content.assemble(*parts))
-        lines = []
+        lines: list[Content] = []
+        width = suggestions.size.width or self.size.width
         for index, suggestion in enumerate(analysis.suggestions):
             if index == chosen:
-                lines.append(Content.assemble((" ▸ ", "bold"), (terminal_safe(suggestion), "reverse")))
+                line = Content.assemble((" ▸ ", "bold"), (terminal_safe(suggestion), "reverse"))
             else:
-                lines.append(Content.assemble((f" {index + 1} ", "dim"), terminal_safe(suggestion)))
+                line = Content.assemble((f" {index + 1} ", "dim"), terminal_safe(suggestion))
+            # A reframe too long for the line goes on under its own words, never from the edge.
+            lines.extend(hanging(line, width) if width > 20 else [line])
         suggestions.update(Content("\n").join(lines))
