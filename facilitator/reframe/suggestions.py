@@ -287,7 +287,7 @@ def suggest(scan: Scan, cues: list[Cue], student: str | None, side: str | None) 
     speaker = "school" if side == "school" else "family"
     need = "general" if found else _need(scan.low, cues)  # only asked for with no topic
     seed = zlib.crc32(scan.low.encode("utf-8"))
-    own = frozenset(_stem(w) for _s, _e, w in scan.tokens if len(w) > 3 and w not in _PLAIN)
+    own = _content(w for _s, _e, w in scan.tokens)
     out: list[str] = []
     for move in lex.MOVES:
         # the child is named at least once: the last move makes sure of it
@@ -327,7 +327,7 @@ def _first_fitting(
     fallback = None  # the first acceptable one that says none of the speaker's words
     for turn in range(len(variants)):
         sentence = _fill(variants[(seed + turn) % len(variants)], topic, child, student)
-        shares = bool(_suggestion_words(sentence) & own)
+        shares = bool(_content(TOKEN.findall(sentence.lower())) & own)
         if (
             (shares or fallback is None)
             and sentence not in taken
@@ -339,20 +339,14 @@ def _first_fitting(
     return fallback
 
 
-def _content(low: str) -> frozenset[str]:
-    """A text's words that carry meaning, roughly stemmed: "waiting" and "wait" are one."""
-    return frozenset(_stem(w) for w in TOKEN.findall(low) if len(w) > 3 and w not in _PLAIN)
+def _content(words: Iterable[str]) -> frozenset[str]:
+    """The words that carry meaning (lower case), roughly stemmed: "waiting" and "wait" are one."""
+    return frozenset(_stem(w) for w in words if len(w) > 3 and w not in _PLAIN)
 
 
 @functools.lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     return _STEM.sub("", word)
-
-
-@functools.lru_cache(maxsize=4096)
-def _suggestion_words(sentence: str) -> frozenset[str]:
-    # A filled template comes back often (the same topics, the same few templates).
-    return _content(sentence.lower())
 
 
 _STEM = re.compile(r"(?<=\w{4})ing$|(?<=\w{4})(?:ed|es)$|(?<=\w{4})s$")
